@@ -1,0 +1,33 @@
+// GET /api/health — app and database status for load balancers and humans (200 healthy, 503 otherwise).
+import { sql } from 'drizzle-orm';
+import { NextResponse } from 'next/server';
+import { databaseKind, db } from '@/lib/db';
+import { billingProvider, env, localInbox } from '@/lib/env';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(): Promise<Response> {
+  const started = performance.now();
+  let database: { status: 'ok' | 'error'; kind: string; latencyMs?: number; error?: string };
+  try {
+    await db.execute(sql`select 1`);
+    database = { status: 'ok', kind: databaseKind(), latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+  } catch (error) {
+    database = { status: 'error', kind: databaseKind(), error: error instanceof Error ? error.message : 'unknown' };
+  }
+  const healthy = database.status === 'ok';
+  return NextResponse.json(
+    {
+      status: healthy ? 'ok' : 'degraded',
+      app: { name: 'orbit', version: process.env.npm_package_version ?? '0.1.0', deployment: env.DEPLOYMENT },
+      database,
+      integrations: {
+        billing: billingProvider,
+        posthog: env.NEXT_PUBLIC_POSTHOG_KEY ? 'cloud' : 'local',
+        sentry: (env.NEXT_PUBLIC_SENTRY_DSN ?? env.SENTRY_DSN) ? 'cloud' : 'local',
+        localInbox,
+      },
+    },
+    { status: healthy ? 200 : 503, headers: { 'cache-control': 'no-store' } },
+  );
+}

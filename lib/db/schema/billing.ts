@@ -1,0 +1,57 @@
+// Billing tables: one subscription per workspace, checkout sessions, and processed webhook event ids.
+import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { newId } from '../ids';
+import { users } from './auth';
+import { workspaces } from './app';
+
+export const PLANS = ['free', 'pro', 'team'] as const;
+export type Plan = (typeof PLANS)[number];
+export const SUBSCRIPTION_STATUSES = ['active', 'trialing', 'past_due', 'canceled', 'incomplete'] as const;
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+
+export const subscriptions = pgTable('subscriptions', {
+  workspaceId: text('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  plan: text('plan', { enum: PLANS }).notNull().default('free'),
+  status: text('status', { enum: SUBSCRIPTION_STATUSES }).notNull().default('active'),
+  provider: text('provider', { enum: ['local', 'stripe'] }).notNull(),
+  customerId: text('customer_id'),
+  subscriptionId: text('subscription_id').unique(),
+  currentPeriodEnd: timestamp('current_period_end', { withTimezone: true }),
+  /** The user who bought it; lets webhook-side events be attributed to a person. */
+  purchasedBy: text('purchased_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const checkoutSessions = pgTable(
+  'checkout_sessions',
+  {
+    id: text('id').primaryKey().$defaultFn(() => newId('cs_local')),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    plan: text('plan', { enum: PLANS }).notNull(),
+    provider: text('provider', { enum: ['local', 'stripe'] }).notNull(),
+    status: text('status', { enum: ['open', 'complete', 'failed', 'expired'] }).notNull().default('open'),
+    /** Stripe's checkout session id when the provider is Stripe. */
+    externalId: text('external_id'),
+    failureReason: text('failure_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [index('checkout_sessions_workspace_id_idx').on(t.workspaceId)],
+);
+
+/** Every webhook event id processed once; a replay finds its id here and changes nothing. */
+export const webhookEvents = pgTable('webhook_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Subscription = typeof subscriptions.$inferSelect;
+export type CheckoutSession = typeof checkoutSessions.$inferSelect;

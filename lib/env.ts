@@ -1,0 +1,97 @@
+// The one place Orbit reads its configuration. Every variable is validated with zod at boot;
+// a missing required key fails with its name, optional integrations switch off when absent.
+// Every variable is listed and explained in .env.example.
+import { createHmac } from 'node:crypto';
+import { createEnv } from '@t3-oss/env-nextjs';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const isProduction = process.env.NODE_ENV === 'production';
+const DEV_AUTH_SECRET = 'orbit-development-secret-do-not-use-in-production-0000';
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /** Public origin of the app, used for absolute links, auth and billing redirects. */
+    APP_URL: z.url().optional(),
+    /** Deployment name (production, preview, staging, local…); reported to Sentry and PostHog. */
+    DEPLOYMENT: z.string().min(1).default('local'),
+
+    // Database: real Postgres when DATABASE_URL is set, embedded PGlite (on disk) otherwise.
+    DATABASE_URL: z.url().optional(),
+    PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
+
+    // Auth (Better Auth).
+    BETTER_AUTH_SECRET: isProduction
+      ? z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters')
+      : z.string().min(32).default(DEV_AUTH_SECRET),
+    /** Sign-in attempts allowed per IP per window (seconds); sign-up has its own, larger budget. */
+    AUTH_RATE_LIMIT_WINDOW: z.coerce.number().int().positive().default(60),
+    AUTH_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(5),
+    AUTH_SIGNUP_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(20),
+
+    // Billing.
+    BILLING_PROVIDER: z.enum(['local', 'stripe']).optional(),
+    STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+    STRIPE_PRICE_PRO: z.string().min(1).optional(),
+    STRIPE_PRICE_TEAM: z.string().min(1).optional(),
+
+    // Analytics (server side). Used by the server analytics issue; optional.
+    POSTHOG_PERSONAL_API_KEY: z.string().min(1).optional(),
+    POSTHOG_HOST: z.url().optional(),
+    // Error tracking (server side); optional.
+    SENTRY_DSN: z.url().optional(),
+    SENTRY_AUTH_TOKEN: z.string().min(1).optional(),
+    SENTRY_ORG: z.string().min(1).optional(),
+    SENTRY_PROJECT: z.string().min(1).optional(),
+
+    /** Force the local collector and inbox on even when keys are set (never do this in production). */
+    LOCAL_INBOX: bool.optional(),
+    /** Oldest inbox rows are dropped past this count (per table). */
+    INBOX_MAX_ROWS: z.coerce.number().int().positive().default(20_000),
+    /** Largest request body the local collector accepts, in bytes. */
+    INBOX_MAX_BODY_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  },
+  client: {
+    NEXT_PUBLIC_POSTHOG_KEY: z.string().min(1).optional(),
+    NEXT_PUBLIC_POSTHOG_HOST: z.url().optional(),
+    NEXT_PUBLIC_POSTHOG_UI_HOST: z.url().optional(),
+    NEXT_PUBLIC_SENTRY_DSN: z.url().optional(),
+    NEXT_PUBLIC_ANALYTICS_CONSENT: z.enum(['opt-in', 'opt-out', 'off']).optional(),
+  },
+  experimental__runtimeEnv: {
+    NEXT_PUBLIC_POSTHOG_KEY: process.env.NEXT_PUBLIC_POSTHOG_KEY,
+    NEXT_PUBLIC_POSTHOG_HOST: process.env.NEXT_PUBLIC_POSTHOG_HOST,
+    NEXT_PUBLIC_POSTHOG_UI_HOST: process.env.NEXT_PUBLIC_POSTHOG_UI_HOST,
+    NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN,
+    NEXT_PUBLIC_ANALYTICS_CONSENT: process.env.NEXT_PUBLIC_ANALYTICS_CONSENT,
+  },
+  emptyStringAsUndefined: true,
+  // `next build` evaluates server modules; secrets are only demanded when the server really starts.
+  skipValidation: process.env.SKIP_ENV_VALIDATION === '1' || process.env.NEXT_PHASE === 'phase-production-build',
+});
+
+/** Which billing provider is active: Stripe when a secret key is configured, Orbit's offline provider otherwise. */
+export const billingProvider = env.BILLING_PROVIDER ?? (env.STRIPE_SECRET_KEY ? 'stripe' : 'local');
+
+/**
+ * The secret Stripe-format webhooks are signed with. With Stripe it is the endpoint's secret; with the local
+ * provider it is derived from the auth secret so a fresh machine needs no configuration.
+ */
+export function stripeWebhookSecret(): string {
+  if (env.STRIPE_WEBHOOK_SECRET) return env.STRIPE_WEBHOOK_SECRET;
+  if (billingProvider === 'stripe') throw new Error('STRIPE_WEBHOOK_SECRET is required when BILLING_PROVIDER=stripe');
+  // Deterministic per deployment, unknowable without the auth secret, and reveals nothing about it.
+  return `whsec_local_${createHmac('sha256', env.BETTER_AUTH_SECRET).update('orbit-local-webhook').digest('base64url')}`;
+}
+
+/**
+ * Local mode: with neither a PostHog key nor a Sentry DSN (or with LOCAL_INBOX=1) the embedded collector, its
+ * query API and the inbox are on; as soon as a real backend is configured they answer 404.
+ */
+export const localInbox =
+  env.LOCAL_INBOX ?? (!env.NEXT_PUBLIC_POSTHOG_KEY && !(env.NEXT_PUBLIC_SENTRY_DSN ?? env.SENTRY_DSN));

@@ -1,0 +1,147 @@
+// The one way into Orbit's mutations. Server actions (defineAction) and route handlers (defineRoute) both run
+// through `runMutation`: it resolves the caller, enforces the auth level and workspace membership, applies the
+// rate limit, validates the input with zod and maps every failure to a structured error. Instrumentation
+// (analytics events, Sentry spans) hooks in here once, so a new action cannot forget it.
+import 'server-only';
+import { headers as nextHeaders } from 'next/headers';
+import { z } from 'zod';
+import { AppError, type ErrorBody } from './errors';
+import { clientIp, getCurrentUser, getCurrentWorkspace, type CurrentUser, type CurrentWorkspace } from './context';
+import { consume, type RateLimitRule } from './rate-limit';
+
+export type AuthLevel = 'public' | 'user' | 'workspace';
+
+export type MutationContext<A extends AuthLevel> = {
+  name: string;
+  ip: string | null;
+  headers: Headers;
+} & (A extends 'public'
+  ? { user: CurrentUser | null; workspace: CurrentWorkspace | null }
+  : A extends 'user'
+    ? { user: CurrentUser; workspace: CurrentWorkspace | null }
+    : { user: CurrentUser; workspace: CurrentWorkspace });
+
+export type MutationDefinition<S extends z.ZodType, A extends AuthLevel> = {
+  /** Stable name (`project.create`): used in logs, analytics and error reports. */
+  name: string;
+  input: S;
+  auth: A;
+  /** Per-caller budget; the key defaults to the user id, or the IP for anonymous callers. */
+  rateLimit?: RateLimitRule & { key?: (input: z.infer<S>, ctx: MutationContext<A>) => string };
+};
+
+export type MutationResult<R> = { ok: true; data: R } | { ok: false; error: ErrorBody };
+
+/** Observers of every mutation (analytics, tracing). Registered once at startup; never allowed to throw. */
+export type MutationObserver = {
+  onSuccess?: (event: { name: string; ctx: MutationContext<AuthLevel>; input: unknown; durationMs: number }) => void;
+  onError?: (event: { name: string; error: AppError; cause: unknown; durationMs: number }) => void;
+};
+const observers: MutationObserver[] = [];
+export function observeMutations(observer: MutationObserver): void {
+  observers.push(observer);
+}
+function notify(fn: (o: MutationObserver) => void): void {
+  for (const o of observers) {
+    try {
+      fn(o);
+    } catch {
+      // Instrumentation never breaks the product.
+    }
+  }
+}
+
+export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** Next's redirect()/notFound() work by throwing; they must pass through untouched. */
+function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK'));
+}
+
+async function resolveContext<A extends AuthLevel>(name: string, level: A, headers: Headers): Promise<MutationContext<A>> {
+  const user = await getCurrentUser();
+  if (level !== 'public' && !user) throw new AppError('unauthorized', 'Please log in to continue.');
+  const workspace = user ? await getCurrentWorkspace(user.id) : null;
+  if (level === 'workspace' && !workspace) {
+    throw new AppError('forbidden', 'Create a workspace first.');
+  }
+  return { name, ip: clientIp(headers), headers, user, workspace } as unknown as MutationContext<A>;
+}
+
+/**
+ * Runs one mutation: context → rate limit → validation → handler. Returns a result, never throws except for
+ * Next's own redirect/notFound signals.
+ */
+export async function runMutation<S extends z.ZodType, A extends AuthLevel, R>(
+  def: MutationDefinition<S, A>,
+  rawInput: unknown,
+  handler: (input: z.infer<S>, ctx: MutationContext<A>) => Promise<R>,
+): Promise<MutationResult<R>> {
+  const started = performance.now();
+  try {
+    const headers = await nextHeaders();
+    const ctx = await resolveContext(def.name, def.auth, headers);
+    const parsed = def.input.safeParse(rawInput);
+    if (def.rateLimit) {
+      const key = parsed.success && def.rateLimit.key ? def.rateLimit.key(parsed.data, ctx) : (ctx.user?.id ?? ctx.ip ?? 'anonymous');
+      const decision = await consume(`${def.name}:${key}`, def.rateLimit);
+      if (!decision.allowed) {
+        throw new AppError('rate_limited', 'Too many attempts. Please wait a moment and try again.', {
+          retryAfter: decision.retryAfter,
+        });
+      }
+    }
+    if (!parsed.success) {
+      throw new AppError('validation', 'Please check the highlighted fields.', { fieldErrors: zodFieldErrors(parsed.error) });
+    }
+    const data = await handler(parsed.data, ctx);
+    const durationMs = performance.now() - started;
+    notify((o) => o.onSuccess?.({ name: def.name, ctx: ctx as MutationContext<AuthLevel>, input: parsed.data, durationMs }));
+    return { ok: true, data };
+  } catch (cause) {
+    if (isNextControlFlow(cause)) throw cause;
+    const error =
+      cause instanceof AppError ? cause : new AppError('internal', 'Something went wrong on our side. Please try again.');
+    if (!(cause instanceof AppError)) console.error(`[mutation ${def.name}]`, cause);
+    const durationMs = performance.now() - started;
+    notify((o) => o.onError?.({ name: def.name, error, cause, durationMs }));
+    return { ok: false, error: error.toBody() };
+  }
+}
+
+/** FormData → plain object (repeated keys become arrays; Next's internal `$ACTION_*` fields are dropped). */
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith('$ACTION_')) continue;
+    const v = typeof value === 'string' ? value : value.name;
+    const prev = out[key];
+    out[key] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}
+
+/**
+ * A server action through the wrapper. The returned function works both with `useActionState`
+ * (`(previousState, formData)`) and when called directly with a plain object as its second argument.
+ */
+export function defineAction<S extends z.ZodType, A extends AuthLevel, R>(
+  def: MutationDefinition<S, A>,
+  handler: (input: z.infer<S>, ctx: MutationContext<A>) => Promise<R>,
+) {
+  return async function action(
+    _previous: MutationResult<R> | null,
+    input: FormData | z.input<S>,
+  ): Promise<MutationResult<R>> {
+    const raw = input instanceof FormData ? formDataToObject(input) : input;
+    return runMutation(def, raw, handler);
+  };
+}
