@@ -1,0 +1,53 @@
+import type { ComponentProps, ReactNode } from 'react';
+
+export const inputClass =
+  'block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500';
+
+export function Input({ className = '', ...props }: ComponentProps<'input'>) {
+  return <input className={`${inputClass} ${className}`} {...props} />;
+}
+
+export function Select({ className = '', ...props }: ComponentProps<'select'>) {
+  return <select className={`${inputClass} ${className}`} {...props} />;
+}
+
+/** A labelled form field with its validation messages (ids wired for screen readers). */
+export function Field({
+  label,
+  name,
+  errors,
+  hint,
+  children,
+}: {
+  label: string;
+  name: string;
+  errors?: string[] | undefined;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={name} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children}
+      {hint && !errors?.length ? <p className="text-xs text-slate-500">{hint}</p> : null}
+      {errors?.map((e) => (
+        <p key={e} id={`${name}-error`} className="text-xs font-medium text-red-600">
+          {e}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** A form-level message: errors in red (role=alert), success in green (role=status). */
+export function FormMessage({ tone = 'error', children }: { tone?: 'error' | 'success'; children: ReactNode }) {
+  if (!children) return null;
+  const cls = tone === 'error' ? 'bg-red-50 text-red-700 ring-red-200' : 'bg-emerald-50 text-emerald-700 ring-emerald-200';
+  return (
+    <div role={tone === 'error' ? 'alert' : 'status'} className={`rounded-lg px-3 py-2 text-sm ring-1 ring-inset ${cls}`}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+// Unit and integration tests (Vitest 4, Node). Each test file gets a fresh in-memory PGlite database with the
+// committed migrations applied (see vitest.setup.ts). `server-only` resolves to an empty module here.
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.resolve(__dirname),
+      'server-only': path.resolve(__dirname, 'vitest.server-only.ts'),
+    },
+  },
+  test: {
+    include: ['**/*.test.ts'],
+    exclude: ['node_modules/**', '.next/**', '.next-*/**', 'e2e/**'],
+    environment: 'node',
+    setupFiles: ['./vitest.setup.ts'],
+    env: {
+      PGLITE_DATA_DIR: 'memory://',
+      SKIP_ENV_VALIDATION: '',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+  },
+});
