@@ -2,7 +2,7 @@
 // One client per process, kept on globalThis so dev hot reloads and Next's module layers share it; created on
 // first use so `next build` never opens the data directory.
 import 'server-only';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
@@ -34,11 +34,62 @@ function open(): Handle {
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   const dir = env.PGLITE_DATA_DIR;
-  const inMemory = dir.startsWith('memory://');
-  if (!inMemory) mkdirSync(path.resolve(dir), { recursive: true });
-  const client = new PGlite(inMemory ? dir : path.resolve(dir));
+  if (dir.startsWith('memory://')) {
+    const client = new PGlite(dir);
+    return { db: drizzlePglite({ client, schema }), kind: 'pglite', close: () => client.close() };
+  }
+  const dataDir = path.resolve(dir);
+  mkdirSync(dataDir, { recursive: true });
+  const releaseLock = lockDataDir(dataDir);
+  const client = new PGlite(dataDir);
   const db = drizzlePglite({ client, schema });
-  return { db, kind: 'pglite', close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
+  };
+}
+
+/**
+ * PGlite is an in-process database: two processes on one data directory corrupt it. A lock file with the owner's
+ * pid turns that mistake (e.g. `npm run db:seed` while `npm run dev` runs) into a clear error; a stale lock from a
+ * crashed process is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = `${dataDir}.lock`;
+  try {
+    const owner = Number(readFileSync(lockFile, 'utf8'));
+    if (owner && owner !== process.pid && isAlive(owner)) {
+      throw new Error(
+        `The embedded database ${dataDir} is in use by process ${owner} (is \`npm run dev\` or \`npm start\` running?). ` +
+          'Stop it first, point PGLITE_DATA_DIR elsewhere, or use DATABASE_URL.',
+      );
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  writeFileSync(lockFile, String(process.pid));
+  const release = () => {
+    try {
+      if (Number(readFileSync(lockFile, 'utf8')) === process.pid) rmSync(lockFile);
+    } catch {
+      // Already gone.
+    }
+  };
+  process.once('exit', release);
+  return release;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function handle(): Handle {
