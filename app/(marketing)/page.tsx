@@ -1,3 +1,28 @@
-export default function LandingPage() {
-  return <main className="p-10 text-3xl font-semibold">Orbit</main>;
+import type { Metadata } from 'next';
+import { CtaBand } from '@/components/marketing/cta-band';
+import { Features } from '@/components/marketing/features';
+import { Hero } from '@/components/marketing/hero';
+import { HowItWorks } from '@/components/marketing/how-it-works';
+import { PricingTeaser } from '@/components/marketing/pricing-teaser';
+import { SocialProof } from '@/components/marketing/social-proof';
+import { Testimonial } from '@/components/marketing/testimonial';
+import { getCurrentUser } from '@/lib/server/context';
+
+export const metadata: Metadata = {
+  title: { absolute: 'Orbit — plan projects your team actually finishes' },
+};
+
+export default async function LandingPage() {
+  const user = await getCurrentUser();
+  return (
+    <>
+      <Hero />
+      <SocialProof />
+      <Features />
+      <HowItWorks />
+      <Testimonial />
+      <PricingTeaser />
+      <CtaBand source="landing" signedIn={Boolean(user)} />
+    </>
+  );
 }

@@ -2,16 +2,18 @@ import Link from 'next/link';
 import type { ComponentProps } from 'react';
 
 const base =
-  'inline-flex items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-60';
+  'inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-lg font-semibold transition-[background-color,box-shadow,color,transform] duration-150 select-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 active:translate-y-px disabled:pointer-events-none disabled:cursor-not-allowed disabled:opacity-60';
 
 const variants = {
-  primary: 'bg-brand-600 text-white shadow-sm hover:bg-brand-700',
-  secondary: 'bg-white text-slate-900 ring-1 ring-inset ring-slate-300 hover:bg-slate-50',
-  ghost: 'text-slate-700 hover:bg-slate-100',
-  danger: 'bg-red-600 text-white hover:bg-red-700',
+  primary:
+    'bg-brand-600 text-white shadow-sm shadow-brand-900/20 inset-shadow-[0_1px_0_rgb(255_255_255/0.15)] hover:bg-brand-700',
+  secondary: 'bg-white text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 hover:bg-slate-50 hover:ring-slate-400',
+  ghost: 'text-slate-700 hover:bg-slate-100 hover:text-slate-900',
+  danger: 'bg-red-600 text-white shadow-sm hover:bg-red-700 focus-visible:outline-red-600',
 } as const;
 
-const sizes = { sm: 'px-3 py-1.5 text-xs', md: '', lg: 'px-5 py-3 text-base' } as const;
+// Padding and type size live only here so a size never competes with a base class in the generated CSS.
+const sizes = { sm: 'px-3 py-1.5 text-xs', md: 'px-4 py-2 text-sm', lg: 'px-5 py-2.5 text-base' } as const;
 
 export type ButtonVariant = keyof typeof variants;
 type Style = { variant?: ButtonVariant; size?: keyof typeof sizes };
