@@ -1,5 +1,5 @@
 // Better Auth: email + password, DB-backed sessions in Orbit's database, httpOnly cookies, scrypt hashes.
-// Orbit's own forms reach it through the mutation wrapper (lib/server/action.ts), which adds rate limiting,
+// Orbit's own forms reach it through the mutation wrapper (lib/server/mutation.ts), which adds rate limiting,
 // validation and instrumentation; its HTTP endpoints under /api/auth are rate limited by Better Auth itself.
 import 'server-only';
 import { betterAuth } from 'better-auth';

@@ -26,8 +26,15 @@ export type MutationDefinition<S extends z.ZodType, A extends AuthLevel> = {
   name: string;
   input: S;
   auth: A;
-  /** Per-caller budget; the key defaults to the user id, or the IP for anonymous callers. */
-  rateLimit?: RateLimitRule & { key?: (input: z.infer<S>, ctx: MutationContext<A>) => string };
+  /**
+   * Per-caller budget; the key defaults to the user id, or the IP for anonymous callers. Several rules stack
+   * (e.g. a strict per-account budget plus a looser per-IP one); the first exhausted rule refuses the call.
+   */
+  rateLimit?: RateLimitOption<S, A> | RateLimitOption<S, A>[];
+};
+
+export type RateLimitOption<S extends z.ZodType, A extends AuthLevel> = RateLimitRule & {
+  key?: (input: z.infer<S>, ctx: MutationContext<A>) => string;
 };
 
 export type MutationResult<R> = { ok: true; data: R } | { ok: false; error: ErrorBody };
@@ -90,9 +97,10 @@ export async function runMutation<S extends z.ZodType, A extends AuthLevel, R>(
     const headers = await nextHeaders();
     const ctx = await resolveContext(def.name, def.auth, headers);
     const parsed = def.input.safeParse(rawInput);
-    if (def.rateLimit) {
-      const key = parsed.success && def.rateLimit.key ? def.rateLimit.key(parsed.data, ctx) : (ctx.user?.id ?? ctx.ip ?? 'anonymous');
-      const decision = await consume(`${def.name}:${key}`, def.rateLimit);
+    const rules = def.rateLimit === undefined ? [] : Array.isArray(def.rateLimit) ? def.rateLimit : [def.rateLimit];
+    for (const [i, rule] of rules.entries()) {
+      const key = parsed.success && rule.key ? rule.key(parsed.data, ctx) : (ctx.user?.id ?? ctx.ip ?? 'anonymous');
+      const decision = await consume(`${def.name}${i ? `#${i}` : ''}:${key}`, rule);
       if (!decision.allowed) {
         throw new AppError('rate_limited', 'Too many attempts. Please wait a moment and try again.', {
           retryAfter: decision.retryAfter,

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { DeleteProjectButton } from '@/components/app/delete-project-button';
+import { TaskList } from '@/components/app/task-list';
+import { getProject } from '@/lib/projects/projects';
+import { AppError } from '@/lib/server/errors';
+import { listTasks } from '@/lib/tasks/tasks';
+import { requireWorkspace } from '@/lib/workspaces/page-context';
+
+type Props = { params: Promise<{ id: string }> };
+
+/** The project, or Next's not-found page when it is not in the caller's workspace (or does not exist). */
+const loadProject = cache(async (id: string) => {
+  const { workspace } = await requireWorkspace(`/projects/${id}`);
+  try {
+    return { workspace, project: await getProject(workspace.id, id) };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { project } = await loadProject((await params).id);
+  return { title: project.name };
+}
+
+export default async function ProjectPage({ params }: Props) {
+  const { workspace, project } = await loadProject((await params).id);
+  const tasks = await listTasks(workspace.id, project.id);
+  return (
+    <div className="mx-auto max-w-3xl space-y-8">
+      <div className="space-y-3">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+          <Link href="/dashboard" className="hover:text-slate-900">
+            {workspace.name}
+          </Link>
+          <span aria-hidden="true"> / </span>
+          <span className="text-slate-700">Projects</span>
+        </nav>
+        <div className="flex items-start justify-between gap-4">
+          <div className="min-w-0">
+            <h1 className="truncate text-3xl font-semibold tracking-tight text-slate-900">{project.name}</h1>
+            {project.description ? <p className="mt-2 text-slate-600">{project.description}</p> : null}
+          </div>
+          <DeleteProjectButton projectId={project.id} projectName={project.name} />
+        </div>
+      </div>
+      <TaskList projectId={project.id} initialTasks={tasks} />
+    </div>
+  );
+}

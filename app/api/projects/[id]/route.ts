@@ -1,0 +1,27 @@
+// GET/PATCH/DELETE /api/projects/[id] — read, rename or delete one project of the caller's workspace.
+import { z } from 'zod';
+import { projectDescriptionSchema, projectNameSchema } from '@/lib/projects/dto';
+import { deleteProject, getProject, updateProject } from '@/lib/projects/projects';
+import { defineRoute } from '@/lib/server/route';
+
+const id = z.string().min(1).max(64);
+
+export const GET = defineRoute({ name: 'project.get', input: z.object({ id }), auth: 'workspace' }, async (input, ctx) => ({
+  project: await getProject(ctx.workspace.id, input.id),
+}));
+
+export const PATCH = defineRoute(
+  {
+    name: 'project.update',
+    input: z
+      .object({ id, name: projectNameSchema.optional(), description: projectDescriptionSchema.optional() })
+      .refine((v) => v.name !== undefined || v.description !== undefined, { message: 'Nothing to update.' }),
+    auth: 'workspace',
+  },
+  async ({ id: projectId, ...patch }, ctx) => ({ project: await updateProject(ctx.workspace.id, projectId, patch) }),
+);
+
+export const DELETE = defineRoute({ name: 'project.delete', input: z.object({ id }), auth: 'workspace' }, async (input, ctx) => {
+  await deleteProject(ctx.workspace.id, input.id);
+  return null;
+});

@@ -1,0 +1,19 @@
+// GET /api/projects — the caller's workspace projects; POST /api/projects — create a project in it.
+import { z } from 'zod';
+import { projectDescriptionSchema, projectNameSchema } from '@/lib/projects/dto';
+import { createProject, listProjects } from '@/lib/projects/projects';
+import { defineRoute } from '@/lib/server/route';
+
+export const GET = defineRoute({ name: 'project.list', input: z.object({}), auth: 'workspace' }, async (_input, ctx) => ({
+  projects: await listProjects(ctx.workspace.id),
+}));
+
+export const POST = defineRoute(
+  {
+    name: 'project.create',
+    input: z.object({ name: projectNameSchema, description: projectDescriptionSchema.optional() }),
+    auth: 'workspace',
+    status: 201,
+  },
+  async (input, ctx) => ({ project: await createProject(ctx.workspace.id, ctx.user.id, input) }),
+);

@@ -1,0 +1,23 @@
+// PATCH/DELETE /api/tasks/[id] — complete, reopen, rename or delete one task of the caller's workspace.
+import { z } from 'zod';
+import { defineRoute } from '@/lib/server/route';
+import { taskTitleSchema } from '@/lib/tasks/dto';
+import { deleteTask, updateTask } from '@/lib/tasks/tasks';
+
+const id = z.string().min(1).max(64);
+
+export const PATCH = defineRoute(
+  {
+    name: 'task.update',
+    input: z
+      .object({ id, title: taskTitleSchema.optional(), done: z.boolean().optional() })
+      .refine((v) => v.title !== undefined || v.done !== undefined, { message: 'Nothing to update.' }),
+    auth: 'workspace',
+  },
+  async ({ id: taskId, ...patch }, ctx) => ({ task: await updateTask(ctx.workspace.id, taskId, patch) }),
+);
+
+export const DELETE = defineRoute({ name: 'task.delete', input: z.object({ id }), auth: 'workspace' }, async (input, ctx) => {
+  await deleteTask(ctx.workspace.id, input.id);
+  return null;
+});

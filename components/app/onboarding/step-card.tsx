@@ -1,0 +1,20 @@
+// The frame of one onboarding step: progress, title, explanation, then the step's form.
+import type { ReactNode } from 'react';
+import { Card } from '@/components/ui/card';
+import type { OnboardingStep } from '@/lib/onboarding/steps';
+import { OnboardingProgress } from './progress';
+
+export function StepCard({ step, title, description, children }: { step: OnboardingStep; title: string; description: string; children: ReactNode }) {
+  return (
+    <div className="mx-auto max-w-lg pt-6 sm:pt-12">
+      <Card className="space-y-8 p-8">
+        <OnboardingProgress step={step} />
+        <div className="space-y-2">
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+          <p className="text-sm text-slate-600">{description}</p>
+        </div>
+        {children}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+'use server';
+// Onboarding's three steps as server actions. Each records its step, then sends the user to the next open step;
+// the redirect happens after the wrapper returned so the step's success is recorded first.
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { JOB_ROLES } from '@/lib/db/schema';
+import { projectNameSchema } from '@/lib/projects/dto';
+import { defineAction, type MutationResult } from '@/lib/server/mutation';
+import { completeProfileStep, completeProjectStep, createFirstWorkspace, getOnboardingState } from './state';
+import { stepPath } from './steps';
+
+type Redirecting = MutationResult<{ redirectTo: string }>;
+
+const profileInput = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('skip') }),
+  z.object({ intent: z.literal('continue'), jobRole: z.enum(JOB_ROLES, { error: 'Choose your role, or skip this step.' }) }),
+]);
+
+const saveProfile = defineAction(
+  { name: 'onboarding.profile', input: profileInput, auth: 'user' },
+  async (input, ctx) => {
+    await completeProfileStep(ctx.user.id, input.intent === 'continue' ? input.jobRole : null);
+    return { redirectTo: stepPath((await getOnboardingState(ctx.user.id)).next), skipped: input.intent === 'skip' };
+  },
+);
+
+const workspaceInput = z.object({
+  name: z
+    .string({ error: 'Name your workspace.' })
+    .trim()
+    .min(1, 'Name your workspace.')
+    .max(60, 'Keep the workspace name under 60 characters.'),
+});
+
+const createWorkspace = defineAction(
+  { name: 'onboarding.workspace', input: workspaceInput, auth: 'user' },
+  async (input, ctx) => {
+    const workspace = await createFirstWorkspace(ctx.user.id, input.name);
+    return { redirectTo: stepPath((await getOnboardingState(ctx.user.id)).next), workspaceId: workspace.id };
+  },
+);
+
+const projectInput = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('skip') }),
+  z.object({ intent: z.literal('create'), name: projectNameSchema }),
+]);
+
+const finishWithProject = defineAction(
+  { name: 'onboarding.project', input: projectInput, auth: 'workspace' },
+  async (input, ctx) => {
+    const { projectId } = await completeProjectStep(ctx.user.id, ctx.workspace.id, input.intent === 'create' ? input.name : null);
+    return { redirectTo: '/dashboard', projectId };
+  },
+);
+
+async function thenRedirect(result: Promise<Redirecting>): Promise<Redirecting> {
+  const r = await result;
+  if (r.ok) {
+    // The app shell (layout) shows the workspace; make sure it renders fresh on the next page.
+    revalidatePath('/', 'layout');
+    redirect(r.data.redirectTo);
+  }
+  return r;
+}
+
+export async function saveProfileStepAction(_previous: Redirecting | null, form: FormData): Promise<Redirecting> {
+  return thenRedirect(saveProfile(null, form));
+}
+
+export async function createWorkspaceStepAction(_previous: Redirecting | null, form: FormData): Promise<Redirecting> {
+  return thenRedirect(createWorkspace(null, form));
+}
+
+export async function projectStepAction(_previous: Redirecting | null, form: FormData): Promise<Redirecting> {
+  return thenRedirect(finishWithProject(null, form));
+}

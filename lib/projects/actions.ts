@@ -1,0 +1,21 @@
+'use server';
+// Creating a project from the dashboard form (the REST API offers the same through POST /api/projects).
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { defineAction, type MutationResult } from '@/lib/server/mutation';
+import { projectNameSchema, type ProjectDto } from './dto';
+import { createProject } from './projects';
+
+const create = defineAction(
+  { name: 'project.create', input: z.object({ name: projectNameSchema }), auth: 'workspace' },
+  async (input, ctx) => {
+    const project = await createProject(ctx.workspace.id, ctx.user.id, input);
+    revalidatePath('/dashboard');
+    return project;
+  },
+);
+
+export async function createProjectAction(previous: MutationResult<ProjectDto> | null, form: FormData): Promise<MutationResult<ProjectDto>> {
+  return create(previous, form);
+}

@@ -1,0 +1,24 @@
+'use server';
+// Profile settings: the signed-in user's display name.
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { defineAction, type MutationResult } from '@/lib/server/mutation';
+import { updateDisplayName } from './profile';
+import { personNameSchema } from './schemas';
+
+const saveProfile = defineAction(
+  { name: 'user.update_profile', input: z.object({ name: personNameSchema }), auth: 'user' },
+  async (input, ctx) => {
+    const result = await updateDisplayName(ctx.user.id, input.name);
+    revalidatePath('/', 'layout');
+    return result;
+  },
+);
+
+export async function updateProfileAction(
+  previous: MutationResult<{ name: string }> | null,
+  form: FormData,
+): Promise<MutationResult<{ name: string }>> {
+  return saveProfile(previous, form);
+}

@@ -1,0 +1,92 @@
+'use server';
+// Sign up, log in and log out: server actions through the mutation wrapper (public level), which applies the
+// rate limits below before Better Auth sees the request. Better Auth rate-limits only its HTTP router, not these
+// in-process `auth.api.*` calls, so the wrapper is what protects the forms.
+import 'server-only';
+import { APIError } from 'better-auth/api';
+import { hashPassword } from 'better-auth/crypto';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { auth } from '@/lib/auth';
+import { env } from '@/lib/env';
+import { getOnboardingState } from '@/lib/onboarding/state';
+import { stepPath } from '@/lib/onboarding/steps';
+import { AppError } from '@/lib/server/errors';
+import { defineAction, type MutationResult } from '@/lib/server/mutation';
+import { INCORRECT_CREDENTIALS, SIGN_UP_REFUSED } from './auth-messages';
+import { safeNextPath } from './safe-next';
+import { logInSchema, signUpSchema } from './schemas';
+
+const window = env.AUTH_RATE_LIMIT_WINDOW;
+/** The per-IP budget is generous and configurable (tests sign up many users from 127.0.0.1). */
+const perIp = { window, max: env.AUTH_SIGNUP_RATE_LIMIT_MAX, key: (_: unknown, ctx: { ip: string | null }) => ctx.ip ?? 'unknown' };
+
+const signUp = defineAction(
+  { name: 'auth.sign_up', input: signUpSchema, auth: 'public', rateLimit: perIp },
+  async (input, ctx) => {
+    try {
+      await auth.api.signUpEmail({ body: input, headers: ctx.headers });
+    } catch (error) {
+      if (!(error instanceof APIError)) throw error;
+      // An existing email must read like any other refusal, and take about as long as a real sign-up (which
+      // hashes the password), so neither the message nor the timing confirms that the account exists.
+      await hashPassword(input.password);
+      throw new AppError('conflict', SIGN_UP_REFUSED);
+    }
+    return { redirectTo: '/onboarding' };
+  },
+);
+
+const logIn = defineAction(
+  {
+    name: 'auth.log_in',
+    input: logInSchema,
+    auth: 'public',
+    // Strict per account-and-IP budget against password guessing, plus the per-IP budget against spraying.
+    rateLimit: [{ window, max: env.AUTH_RATE_LIMIT_MAX, key: (input, ctx) => `${ctx.ip ?? 'unknown'}:${input.email}` }, perIp],
+  },
+  async (input, ctx) => {
+    let userId: string;
+    try {
+      // Better Auth hashes a dummy password for unknown emails, so both failures take about the same time.
+      const result = await auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: ctx.headers });
+      userId = result.user.id;
+    } catch (error) {
+      if (error instanceof APIError) throw new AppError('unauthorized', INCORRECT_CREDENTIALS);
+      throw error;
+    }
+    const next = safeNextPath(input.next);
+    const state = await getOnboardingState(userId);
+    // An unfinished onboarding wins over `next`: the app pages would send the user there anyway.
+    return { redirectTo: state.next ? stepPath(state.next) : (next ?? '/dashboard') };
+  },
+);
+
+const logOut = defineAction({ name: 'auth.log_out', input: z.object({}), auth: 'public' }, async (_input, ctx) => {
+  // An already-expired session is still a successful log-out.
+  await auth.api.signOut({ headers: ctx.headers }).catch((error: unknown) => {
+    if (!(error instanceof APIError)) throw error;
+  });
+  return { redirectTo: '/' };
+});
+
+type Redirecting = MutationResult<{ redirectTo: string }>;
+
+/** Redirects after the wrapper returned, so the wrapper records the success before Next unwinds the request. */
+async function thenRedirect(result: Promise<Redirecting>): Promise<Redirecting> {
+  const r = await result;
+  if (r.ok) redirect(r.data.redirectTo);
+  return r;
+}
+
+export async function signUpAction(previous: Redirecting | null, form: FormData): Promise<Redirecting> {
+  return thenRedirect(signUp(previous, form));
+}
+
+export async function logInAction(previous: Redirecting | null, form: FormData): Promise<Redirecting> {
+  return thenRedirect(logIn(previous, form));
+}
+
+export async function logOutAction(previous: Redirecting | null, form: FormData): Promise<Redirecting> {
+  return thenRedirect(logOut(previous, form));
+}

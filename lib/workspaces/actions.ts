@@ -1,0 +1,52 @@
+'use server';
+// Workspace settings forms: rename the workspace, invite a member (owners and admins only).
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { createInvite, type InviteDto } from '@/lib/invites/invites';
+import { defineAction, type MutationResult } from '@/lib/server/mutation';
+import { emailSchema } from '@/lib/users/schemas';
+import { renameWorkspace } from './workspaces';
+
+const rename = defineAction(
+  {
+    name: 'workspace.rename',
+    input: z.object({
+      name: z.string().trim().min(1, 'Name your workspace.').max(60, 'Keep the workspace name under 60 characters.'),
+    }),
+    auth: 'workspace',
+  },
+  async (input, ctx) => {
+    const workspace = await renameWorkspace(ctx.workspace, input.name);
+    revalidatePath('/', 'layout');
+    return workspace;
+  },
+);
+
+const invite = defineAction(
+  {
+    name: 'workspace.invite',
+    input: z.object({
+      email: emailSchema,
+      role: z.enum(['member', 'admin'], { error: 'Choose a role.' }),
+    }),
+    auth: 'workspace',
+    rateLimit: { window: 3600, max: 50 },
+  },
+  async (input, ctx) => {
+    const created = await createInvite(ctx.workspace, ctx.user.id, input);
+    revalidatePath('/settings');
+    return created;
+  },
+);
+
+export async function renameWorkspaceAction(
+  previous: MutationResult<{ id: string; name: string }> | null,
+  form: FormData,
+): Promise<MutationResult<{ id: string; name: string }>> {
+  return rename(previous, form);
+}
+
+export async function inviteMemberAction(previous: MutationResult<InviteDto> | null, form: FormData): Promise<MutationResult<InviteDto>> {
+  return invite(previous, form);
+}

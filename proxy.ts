@@ -1,0 +1,23 @@
+// Next's proxy (formerly middleware): signed-out visitors of app pages go to /login?next=… before anything
+// renders. It only checks that a session cookie is present (no database here, so it stays fast and cheap); the
+// (app) layout verifies the session for real. It also tells the layout which path is being rendered.
+import { getSessionCookie } from 'better-auth/cookies';
+import { NextResponse, type NextRequest } from 'next/server';
+import { isAppPath, PATHNAME_HEADER } from '@/lib/workspaces/app-paths';
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (isAppPath(pathname) && !getSessionCookie(request, { cookiePrefix: 'orbit' })) {
+    const login = new URL('/login', request.url);
+    login.searchParams.set('next', `${pathname}${search}`);
+    return NextResponse.redirect(login);
+  }
+  // Overwritten on every request, so a client cannot choose what the layout believes the path is.
+  const headers = new Headers(request.headers);
+  headers.set(PATHNAME_HEADER, pathname);
+  return NextResponse.next({ request: { headers } });
+}
+
+export const config = {
+  matcher: ['/((?!api|ingest|sentry|_next/static|_next/image|favicon.ico|robots.txt|sitemap.xml|.*\\.[a-zA-Z0-9]+$).*)'],
+};
