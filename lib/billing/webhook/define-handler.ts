@@ -1,0 +1,34 @@
+// One handler per Stripe event type: a zod schema for the parts of `data.object` it uses, and a function that
+// writes inside the webhook's transaction (so the event id and its effects commit together or not at all).
+import 'server-only';
+import { z } from 'zod';
+import type { Tx } from '@/lib/db';
+
+export type VerifiedEvent = { id: string; type: string; created: number };
+
+/** A signed event whose payload lacks what the handler needs: answered 400, nothing recorded. */
+export class PayloadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PayloadError';
+  }
+}
+
+export type WebhookHandler = (tx: Tx, object: unknown, event: VerifiedEvent) => Promise<void>;
+
+export function defineHandler<S extends z.ZodType>(
+  schema: S,
+  handle: (tx: Tx, object: z.infer<S>, event: VerifiedEvent) => Promise<void>,
+): WebhookHandler {
+  return async (tx, object, event) => {
+    const parsed = schema.safeParse(object);
+    if (!parsed.success) {
+      const where = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
+      throw new PayloadError(`${event.type}: unexpected data.object (${where})`);
+    }
+    await handle(tx, parsed.data, event);
+  };
+}
+
+/** Stripe metadata: string → string. */
+export const metadataSchema = z.record(z.string(), z.string()).nullish().transform((m) => m ?? {});

@@ -1,0 +1,16 @@
+// customer.subscription.deleted: the subscription ended (canceled now or at period end); back to Free.
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { subscriptions } from '@/lib/db/schema';
+import { defineHandler } from '../define-handler';
+
+const subscription = z.object({ id: z.string().min(1), customer: z.string().min(1) });
+
+export const customerSubscriptionDeleted = defineHandler(subscription, async (tx, object) => {
+  // Matching on the subscription id: a stale deletion of an older subscription leaves the current one alone.
+  await tx
+    .update(subscriptions)
+    .set({ plan: 'free', status: 'canceled', currentPeriodEnd: null, updatedAt: new Date() })
+    .where(eq(subscriptions.subscriptionId, object.id));
+});

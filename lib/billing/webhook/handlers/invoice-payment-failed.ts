@@ -1,0 +1,29 @@
+// invoice.payment_failed: a renewal charge failed. The subscription is past due; Stripe retries the payment and
+// later sends customer.subscription.updated/deleted with the final outcome. Access continues meanwhile.
+import 'server-only';
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { subscriptions } from '@/lib/db/schema';
+import { defineHandler } from '../define-handler';
+
+const invoice = z.object({
+  id: z.string().min(1),
+  customer: z.string().nullish(),
+  // Where the subscription id lives depends on the API version: top level (older) or under parent (2025+).
+  subscription: z.string().nullish(),
+  parent: z.object({ subscription_details: z.object({ subscription: z.string() }).nullish() }).nullish(),
+});
+
+export const invoicePaymentFailed = defineHandler(invoice, async (tx, object) => {
+  const subscriptionId = object.parent?.subscription_details?.subscription ?? object.subscription;
+  const match = subscriptionId
+    ? eq(subscriptions.subscriptionId, subscriptionId)
+    : object.customer
+      ? eq(subscriptions.customerId, object.customer)
+      : null;
+  if (!match) return;
+  await tx
+    .update(subscriptions)
+    .set({ status: 'past_due', updatedAt: new Date() })
+    .where(and(match, inArray(subscriptions.status, ['active', 'trialing'])));
+});
