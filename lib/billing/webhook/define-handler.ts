@@ -30,5 +30,15 @@ export function defineHandler<S extends z.ZodType>(
   };
 }
 
+/** When Stripe created the event. */
+export function eventTime(event: VerifiedEvent): Date {
+  return new Date(event.created * 1000);
+}
+
+/** True when the subscription row already reflects a newer event than this one (Stripe may deliver out of order). */
+export function isStale(row: { lastEventAt: Date | null } | undefined, event: VerifiedEvent): boolean {
+  return Boolean(row?.lastEventAt && row.lastEventAt.getTime() > eventTime(event).getTime());
+}
+
 /** Stripe metadata: string → string. */
 export const metadataSchema = z.record(z.string(), z.string()).nullish().transform((m) => m ?? {});

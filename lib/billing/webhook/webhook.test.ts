@@ -222,6 +222,25 @@ describe('event handlers', () => {
     expect(await subscriptionOf(workspaceId)).toMatchObject({ plan: 'pro', status: 'active' });
   });
 
+  it('applies events by their creation time, not arrival: an older update after a newer cancel changes nothing', async () => {
+    const { base, workspaceId } = await proSubscriber();
+    const later = buildEvent('customer.subscription.deleted', subscriptionObject({ ...base, plan: 'pro', status: 'canceled' }));
+    const earlier = buildEvent('customer.subscription.updated', subscriptionObject({ ...base, plan: 'team', status: 'active' }));
+    earlier.created = later.created - 60;
+    expect((await postEvent(later)).status).toBe(200);
+    expect((await postEvent(earlier)).status).toBe(200);
+    expect(await subscriptionOf(workspaceId)).toMatchObject({ plan: 'free', status: 'canceled' });
+
+    // An older payment failure must not mark a newer, healthy state past due either.
+    const again = await proSubscriber();
+    const renewed = buildEvent('customer.subscription.updated', subscriptionObject({ ...again.base, plan: 'pro', status: 'active' }));
+    const staleFailure = buildEvent('invoice.payment_failed', { id: 'in_old', customer: 'cus_test1', subscription: again.subscriptionId });
+    staleFailure.created = renewed.created - 60;
+    await postEvent(renewed);
+    await postEvent(staleFailure);
+    expect(await subscriptionOf(again.workspaceId)).toMatchObject({ plan: 'pro', status: 'active' });
+  });
+
   it('invoice.payment_failed marks the subscription past due (new and old invoice shapes)', async () => {
     const { workspaceId, subscriptionId } = await proSubscriber();
     const invoice = {

@@ -21,6 +21,8 @@ export const subscriptions = pgTable('subscriptions', {
   currentPeriodEnd: timestamp('current_period_end', { withTimezone: true }),
   /** The user who bought it; lets webhook-side events be attributed to a person. */
   purchasedBy: text('purchased_by').references(() => users.id, { onDelete: 'set null' }),
+  /** `created` of the newest Stripe event applied: Stripe does not guarantee order, older events are skipped. */
+  lastEventAt: timestamp('last_event_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -4,7 +4,7 @@ import { eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkoutSessions, subscriptions, users, workspaces } from '@/lib/db/schema';
 import { billingProvider } from '@/lib/env';
-import { defineHandler, metadataSchema, PayloadError } from '../define-handler';
+import { defineHandler, eventTime, isStale, metadataSchema, PayloadError } from '../define-handler';
 
 const session = z.object({
   id: z.string().min(1),
@@ -18,7 +18,7 @@ const session = z.object({
 
 const orbitMetadata = z.object({ workspaceId: z.string().min(1), userId: z.string().min(1), plan: z.enum(['pro', 'team']) });
 
-export const checkoutSessionCompleted = defineHandler(session, async (tx, object) => {
+export const checkoutSessionCompleted = defineHandler(session, async (tx, object, event) => {
   // Orbit only sells subscriptions; anything else on the account is not ours to act on.
   if (object.mode !== 'subscription') return;
   // Delayed payment methods complete unpaid; there is nothing to grant until the money arrives.
@@ -43,33 +43,40 @@ export const checkoutSessionCompleted = defineHandler(session, async (tx, object
     .where(or(eq(checkoutSessions.id, object.id), eq(checkoutSessions.externalId, object.id)));
   const provider = checkout?.provider ?? billingProvider;
   const now = new Date();
+  const [current] = await tx.select().from(subscriptions).where(eq(subscriptions.workspaceId, workspaceId));
+  // The subscription's own, newer events (e.g. an immediate cancel) may have arrived first: they win.
+  const superseded = current?.subscriptionId === object.subscription && isStale(current, event);
 
-  await tx
-    .insert(subscriptions)
-    .values({
-      workspaceId,
-      plan,
-      status: 'active',
-      provider,
-      customerId: object.customer,
-      subscriptionId: object.subscription,
-      purchasedBy: buyer?.id ?? null,
-      updatedAt: now,
-    })
-    .onConflictDoUpdate({
-      target: subscriptions.workspaceId,
-      set: {
+  if (!superseded) {
+    await tx
+      .insert(subscriptions)
+      .values({
+        workspaceId,
         plan,
         status: 'active',
         provider,
         customerId: object.customer,
         subscriptionId: object.subscription,
         purchasedBy: buyer?.id ?? null,
-        // The subscription's own event may have arrived first and set the period; keep it for the same subscription.
-        currentPeriodEnd: sql`case when ${subscriptions.subscriptionId} = excluded.subscription_id then ${subscriptions.currentPeriodEnd} else null end`,
+        lastEventAt: eventTime(event),
         updatedAt: now,
-      },
-    });
+      })
+      .onConflictDoUpdate({
+        target: subscriptions.workspaceId,
+        set: {
+          plan,
+          status: 'active',
+          provider,
+          customerId: object.customer,
+          subscriptionId: object.subscription,
+          purchasedBy: buyer?.id ?? null,
+          // The subscription's own event may have arrived first and set the period; keep it for the same subscription.
+          currentPeriodEnd: sql`case when ${subscriptions.subscriptionId} = excluded.subscription_id then ${subscriptions.currentPeriodEnd} else null end`,
+          lastEventAt: eventTime(event),
+          updatedAt: now,
+        },
+      });
+  }
 
   if (checkout) {
     await tx

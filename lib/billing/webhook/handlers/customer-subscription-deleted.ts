@@ -3,14 +3,16 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { subscriptions } from '@/lib/db/schema';
-import { defineHandler } from '../define-handler';
+import { defineHandler, eventTime, isStale } from '../define-handler';
 
 const subscription = z.object({ id: z.string().min(1), customer: z.string().min(1) });
 
-export const customerSubscriptionDeleted = defineHandler(subscription, async (tx, object) => {
+export const customerSubscriptionDeleted = defineHandler(subscription, async (tx, object, event) => {
   // Matching on the subscription id: a stale deletion of an older subscription leaves the current one alone.
+  const [known] = await tx.select().from(subscriptions).where(eq(subscriptions.subscriptionId, object.id));
+  if (!known || isStale(known, event)) return;
   await tx
     .update(subscriptions)
-    .set({ plan: 'free', status: 'canceled', currentPeriodEnd: null, updatedAt: new Date() })
+    .set({ plan: 'free', status: 'canceled', currentPeriodEnd: null, lastEventAt: eventTime(event), updatedAt: new Date() })
     .where(eq(subscriptions.subscriptionId, object.id));
 });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { subscriptions, users, workspaces } from '@/lib/db/schema';
 import { billingProvider } from '@/lib/env';
 import { effectivePlan } from '@/lib/server/context';
-import { defineHandler, metadataSchema, PayloadError } from '../define-handler';
+import { defineHandler, eventTime, isStale, metadataSchema, PayloadError } from '../define-handler';
 import { planFromPrice, statusFromStripe } from '../plans-from-stripe';
 
 const subscription = z.object({
@@ -33,9 +33,10 @@ export const customerSubscriptionUpdated = defineHandler(subscription, async (tx
 
   const [known] = await tx.select().from(subscriptions).where(eq(subscriptions.subscriptionId, object.id));
   if (known) {
+    if (isStale(known, event)) return;
     await tx
       .update(subscriptions)
-      .set({ plan, status, customerId: object.customer, currentPeriodEnd, updatedAt: now })
+      .set({ plan, status, customerId: object.customer, currentPeriodEnd, lastEventAt: eventTime(event), updatedAt: now })
       .where(eq(subscriptions.workspaceId, known.workspaceId));
     return;
   }
@@ -59,6 +60,7 @@ export const customerSubscriptionUpdated = defineHandler(subscription, async (tx
     subscriptionId: object.id,
     currentPeriodEnd,
     purchasedBy: buyer?.id ?? current?.purchasedBy ?? null,
+    lastEventAt: eventTime(event),
     updatedAt: now,
   };
   await tx

@@ -1,10 +1,10 @@
 // invoice.payment_failed: a renewal charge failed. The subscription is past due; Stripe retries the payment and
 // later sends customer.subscription.updated/deleted with the final outcome. Access continues meanwhile.
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { subscriptions } from '@/lib/db/schema';
-import { defineHandler } from '../define-handler';
+import { defineHandler, eventTime } from '../define-handler';
 
 const invoice = z.object({
   id: z.string().min(1),
@@ -14,7 +14,7 @@ const invoice = z.object({
   parent: z.object({ subscription_details: z.object({ subscription: z.string() }).nullish() }).nullish(),
 });
 
-export const invoicePaymentFailed = defineHandler(invoice, async (tx, object) => {
+export const invoicePaymentFailed = defineHandler(invoice, async (tx, object, event) => {
   const subscriptionId = object.parent?.subscription_details?.subscription ?? object.subscription;
   const match = subscriptionId
     ? eq(subscriptions.subscriptionId, subscriptionId)
@@ -24,6 +24,13 @@ export const invoicePaymentFailed = defineHandler(invoice, async (tx, object) =>
   if (!match) return;
   await tx
     .update(subscriptions)
-    .set({ status: 'past_due', updatedAt: new Date() })
-    .where(and(match, inArray(subscriptions.status, ['active', 'trialing'])));
+    .set({ status: 'past_due', lastEventAt: eventTime(event), updatedAt: new Date() })
+    .where(
+      and(
+        match,
+        inArray(subscriptions.status, ['active', 'trialing']),
+        // An older failure must not override a newer recovery (Stripe may deliver out of order).
+        or(isNull(subscriptions.lastEventAt), lte(subscriptions.lastEventAt, eventTime(event))),
+      ),
+    );
 });
