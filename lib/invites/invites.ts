@@ -7,6 +7,7 @@ import { invites, members, users, type MemberRole } from '@/lib/db/schema';
 import { conflict } from '@/lib/server/errors';
 import type { CurrentWorkspace } from '@/lib/server/context';
 import { assertCanManage } from '@/lib/workspaces/workspaces';
+import { assertWithinPlan } from '@/lib/billing/limits';
 
 export type InviteDto = { id: string; email: string; role: MemberRole; createdAt: string };
 
@@ -23,6 +24,7 @@ export async function createInvite(
     .where(and(eq(members.workspaceId, workspace.id), eq(users.email, input.email)))
     .limit(1);
   if (member) throw conflict('This person is already a member of the workspace.');
+  await assertWithinPlan(workspace, 'members');
   // One statement: a new invite, or a revoked/accepted one re-opened; a pending one is left alone (no row back).
   const [row] = await db
     .insert(invites)

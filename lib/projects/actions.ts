@@ -10,7 +10,7 @@ import { createProject } from './projects';
 const create = defineAction(
   { name: 'project.create', input: z.object({ name: projectNameSchema }), auth: 'workspace' },
   async (input, ctx) => {
-    const project = await createProject(ctx.workspace.id, ctx.user.id, input);
+    const project = await createProject(ctx.workspace, ctx.user.id, input);
     revalidatePath('/dashboard');
     return project;
   },

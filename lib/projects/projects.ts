@@ -3,7 +3,8 @@
 import 'server-only';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/lib/db';
-import { projects, tasks, type Project } from '@/lib/db/schema';
+import { projects, tasks, type Plan, type Project } from '@/lib/db/schema';
+import { assertWithinPlan } from '@/lib/billing/limits';
 import { notFound } from '@/lib/server/errors';
 import type { ProjectDto, ProjectSummaryDto } from './dto';
 
@@ -43,10 +44,12 @@ export async function getProject(workspaceId: string, projectId: string): Promis
 }
 
 export async function createProject(
-  workspaceId: string,
+  workspace: { id: string; plan: Plan },
   userId: string,
   input: { name: string; description?: string | undefined },
 ): Promise<ProjectDto> {
+  await assertWithinPlan(workspace, 'projects');
+  const workspaceId = workspace.id;
   const [row] = await db
     .insert(projects)
     .values({ workspaceId, createdBy: userId, name: input.name, description: input.description ?? '' })

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'conflict'
   | 'rate_limited'
   | 'payment_failed'
+  | 'plan_limit'
   | 'internal';
 
 export const STATUS: Record<ErrorCode, number> = {
@@ -18,6 +19,7 @@ export const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   rate_limited: 429,
   payment_failed: 402,
+  plan_limit: 403,
   internal: 500,
 };
 

@@ -15,5 +15,5 @@ export const POST = defineRoute(
     auth: 'workspace',
     status: 201,
   },
-  async (input, ctx) => ({ project: await createProject(ctx.workspace.id, ctx.user.id, input) }),
+  async (input, ctx) => ({ project: await createProject(ctx.workspace, ctx.user.id, input) }),
 );
