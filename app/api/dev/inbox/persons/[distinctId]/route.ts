@@ -1,0 +1,7 @@
+// GET /api/dev/inbox/persons/<distinct_id> — the merged person of a distinct id.
+import { inboxRoute } from '@/lib/collector/http';
+import { getPersonByDistinctId } from '@/lib/collector/query-api';
+
+export const dynamic = 'force-dynamic';
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = inboxRoute({ GET: getPersonByDistinctId });

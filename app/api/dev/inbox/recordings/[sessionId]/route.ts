@@ -1,0 +1,7 @@
+// GET /api/dev/inbox/recordings/<session_id> — the decompressed rrweb events of a session, in time order.
+import { inboxRoute } from '@/lib/collector/http';
+import { getRecordingBySessionId } from '@/lib/collector/query-api';
+
+export const dynamic = 'force-dynamic';
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = inboxRoute({ GET: getRecordingBySessionId });

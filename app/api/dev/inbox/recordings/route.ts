@@ -1,0 +1,7 @@
+// GET /api/dev/inbox/recordings — recorded sessions (newest first) with their time span and snapshot count.
+import { inboxRoute } from '@/lib/collector/http';
+import { getRecordings } from '@/lib/collector/query-api';
+
+export const dynamic = 'force-dynamic';
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = inboxRoute({ GET: getRecordings });

@@ -1,0 +1,7 @@
+// POST /sentry/api/<project>/envelope/ — the local Sentry collector: stores every envelope item; 404 outside local mode.
+import { inboxRoute } from '@/lib/collector/http';
+import { receiveEnvelope } from '@/lib/collector/sentry-endpoint';
+
+export const dynamic = 'force-dynamic';
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = inboxRoute({ POST: receiveEnvelope });

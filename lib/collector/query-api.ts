@@ -1,0 +1,111 @@
+// Handlers of the inbox query API (/api/dev/inbox/*): query parameters validated with zod (400 with the reason),
+// results as JSON. The contract is documented in docs/local-inbox.md.
+import 'server-only';
+import { z } from 'zod';
+import { CollectorError, parseQuery, type Params } from './http';
+import {
+  getPerson,
+  getRecording,
+  getSentryItem,
+  inboxStats,
+  listEvents,
+  listPersons,
+  listRecordings,
+  listSentryItems,
+} from './query';
+import { clearInbox } from './store';
+
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 1000;
+
+const limit = z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT);
+const order = z.enum(['asc', 'desc']).default('asc');
+const text = z.string().min(1).max(500).optional();
+const cursor = z.coerce.number().int().min(0).optional();
+/** ISO 8601 or epoch milliseconds. */
+const since = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return undefined;
+    const d = /^\d+$/.test(v) ? new Date(Number(v)) : new Date(v);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: 'custom', message: 'expected an ISO date or epoch milliseconds' });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+const eventsSchema = z.object({
+  event: text,
+  distinct_id: text,
+  session_id: text,
+  since,
+  after: cursor,
+  source: z.enum(['web', 'server']).optional(),
+  limit,
+  order,
+});
+
+const sentrySchema = z.object({
+  type: text,
+  trace_id: text,
+  event_id: text,
+  project: text,
+  after: cursor,
+  limit,
+  order,
+});
+
+const param = (params: Params, key: string): string => {
+  const v = params[key];
+  const s = Array.isArray(v) ? v.join('/') : v;
+  if (!s) throw new CollectorError('validation', `Missing ${key}.`);
+  return decodeURIComponent(s);
+};
+
+export async function getEvents(req: Request): Promise<Response> {
+  return Response.json({ events: await listEvents(parseQuery(req, eventsSchema)) });
+}
+
+export async function getPersonByDistinctId(_req: Request, params: Params): Promise<Response> {
+  const person = await getPerson(param(params, 'distinctId'));
+  if (!person) throw new CollectorError('not_found', 'No person or event with this distinct id.');
+  return Response.json(person);
+}
+
+export async function getPersons(req: Request): Promise<Response> {
+  return Response.json({ persons: await listPersons(parseQuery(req, z.object({ limit }))) });
+}
+
+export async function getRecordings(req: Request): Promise<Response> {
+  return Response.json({ recordings: await listRecordings(parseQuery(req, z.object({ distinct_id: text, limit }))) });
+}
+
+export async function getRecordingBySessionId(req: Request, params: Params): Promise<Response> {
+  const { window_id } = parseQuery(req, z.object({ window_id: text }));
+  const recording = await getRecording(param(params, 'sessionId'), window_id);
+  if (!recording) throw new CollectorError('not_found', 'No recording for this session id.');
+  return Response.json(recording);
+}
+
+export async function getSentry(req: Request): Promise<Response> {
+  return Response.json({ items: await listSentryItems(parseQuery(req, sentrySchema)) });
+}
+
+export async function getSentryById(_req: Request, params: Params): Promise<Response> {
+  const id = z.coerce.number().int().min(1).safeParse(param(params, 'id'));
+  if (!id.success) throw new CollectorError('validation', 'The item id is a positive integer.');
+  const item = await getSentryItem(id.data);
+  if (!item) throw new CollectorError('not_found', 'No Sentry item with this id.');
+  return Response.json(item);
+}
+
+export async function getStats(): Promise<Response> {
+  return Response.json(await inboxStats());
+}
+
+export async function deleteAll(): Promise<Response> {
+  await clearInbox();
+  return new Response(null, { status: 204 });
+}

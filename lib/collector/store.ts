@@ -1,0 +1,204 @@
+// Writes what the SDKs sent into the inbox tables: one transaction per request (nothing half-stored), persons
+// merged the way PostHog merges them, and every table trimmed back to INBOX_MAX_ROWS by id in the same breath.
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { db, type Tx } from '@/lib/db';
+import { newId } from '@/lib/db/ids';
+import {
+  inboxEvents,
+  inboxGroups,
+  inboxPersonDistinctIds,
+  inboxPersons,
+  inboxSentryItems,
+  inboxSnapshots,
+} from '@/lib/db/schema';
+import { env } from '@/lib/env';
+import { badRequest } from './http';
+import { eventTimestamp, type CaptureBatch, type RawEvent } from './posthog-decode';
+import { rrwebTimestamp, snapshotEvents } from './rrweb';
+import type { SentryRow } from './sentry-envelope';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
+const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+
+/** posthog-js reports `$lib: 'web'`; posthog-node and every other server SDK something else. */
+export function eventSource(properties: Json): 'web' | 'server' {
+  const lib = str(properties.$lib);
+  return lib === 'web' || lib?.startsWith('posthog-js') ? 'web' : 'server';
+}
+
+const MERGE_EVENTS = new Set(['$identify', '$create_alias', '$merge_dangerously']);
+
+async function findPersonId(tx: Tx, distinctId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ personId: inboxPersonDistinctIds.personId })
+    .from(inboxPersonDistinctIds)
+    .where(eq(inboxPersonDistinctIds.distinctId, distinctId));
+  return row?.personId ?? null;
+}
+
+async function ensurePerson(tx: Tx, distinctId: string): Promise<string> {
+  const existing = await findPersonId(tx, distinctId);
+  if (existing) return existing;
+  const id = newId('per');
+  await tx.insert(inboxPersons).values({ id });
+  await tx.insert(inboxPersonDistinctIds).values({ distinctId, personId: id });
+  return id;
+}
+
+/** Makes `other` one of the ids of `primary`'s person; two different persons become one (primary's values win). */
+async function mergeInto(tx: Tx, primary: string, other: string): Promise<void> {
+  if (!other || other === primary) return;
+  const keep = await ensurePerson(tx, primary);
+  const drop = await findPersonId(tx, other);
+  if (!drop) {
+    await tx.insert(inboxPersonDistinctIds).values({ distinctId: other, personId: keep });
+    return;
+  }
+  if (drop === keep) return;
+  const rows = await tx.select().from(inboxPersons).where(inArray(inboxPersons.id, [keep, drop]));
+  const kept = rows.find((r) => r.id === keep);
+  const dropped = rows.find((r) => r.id === drop);
+  await tx.update(inboxPersonDistinctIds).set({ personId: keep }).where(eq(inboxPersonDistinctIds.personId, drop));
+  await tx
+    .update(inboxPersons)
+    .set({
+      properties: { ...dropped?.properties, ...kept?.properties },
+      groups: { ...dropped?.groups, ...kept?.groups },
+      updatedAt: new Date(),
+    })
+    .where(eq(inboxPersons.id, keep));
+  await tx.delete(inboxPersons).where(eq(inboxPersons.id, drop));
+}
+
+async function updatePerson(tx: Tx, personId: string, e: RawEvent): Promise<void> {
+  const set = isObject(e.$set) ? e.$set : isObject(e.properties.$set) ? e.properties.$set : null;
+  const setOnce = isObject(e.$set_once) ? e.$set_once : isObject(e.properties.$set_once) ? e.properties.$set_once : null;
+  const unset = Array.isArray(e.properties.$unset) ? e.properties.$unset.filter((k): k is string => typeof k === 'string') : [];
+  const groups = isObject(e.properties.$groups)
+    ? Object.fromEntries(Object.entries(e.properties.$groups).filter((kv): kv is [string, string] => typeof kv[1] === 'string'))
+    : {};
+  if (!set && !setOnce && !unset.length && !Object.keys(groups).length) return;
+  const [person] = await tx.select().from(inboxPersons).where(eq(inboxPersons.id, personId));
+  if (!person) return;
+  const properties: Json = { ...setOnce, ...person.properties, ...set };
+  for (const key of unset) delete properties[key];
+  await tx
+    .update(inboxPersons)
+    .set({ properties, groups: { ...person.groups, ...groups }, updatedAt: new Date() })
+    .where(eq(inboxPersons.id, personId));
+}
+
+async function groupIdentify(tx: Tx, e: RawEvent): Promise<void> {
+  const groupType = str(e.properties.$group_type);
+  const groupKey = e.properties.$group_key === undefined ? null : String(e.properties.$group_key);
+  if (!groupType || !groupKey) throw badRequest('$groupidentify needs $group_type and $group_key.');
+  const set = isObject(e.properties.$group_set) ? e.properties.$group_set : {};
+  await tx
+    .insert(inboxGroups)
+    .values({ groupType, groupKey, properties: set })
+    .onConflictDoUpdate({
+      target: [inboxGroups.groupType, inboxGroups.groupKey],
+      set: { properties: sql`${inboxGroups.properties} || ${JSON.stringify(set)}::jsonb`, updatedAt: new Date() },
+    });
+}
+
+/** Trims a table to the newest INBOX_MAX_ROWS by its serial column: one indexed range delete. */
+async function cap(tx: Tx, table: string, column: string): Promise<void> {
+  const t = sql.identifier(table);
+  const c = sql.identifier(column);
+  await tx.execute(sql`delete from ${t} where ${c} <= (select max(${c}) from ${t}) - ${env.INBOX_MAX_ROWS}`);
+}
+
+export type CaptureResult = { events: number; duplicates: number; snapshots: number };
+
+/** Stores one capture request (events, recordings, persons, groups) atomically. */
+export async function storeCapture(batch: CaptureBatch, now = new Date()): Promise<CaptureResult> {
+  return db.transaction(async (tx) => {
+    const eventRows: (typeof inboxEvents.$inferInsert)[] = [];
+    const snapshotRows: (typeof inboxSnapshots.$inferInsert)[] = [];
+    for (const [i, e] of batch.events.entries()) {
+      const distinctId = e.distinct_id ?? '';
+      if (e.event === '$snapshot' || e.event === '$snapshot_items') {
+        const sessionId = str(e.properties.$session_id);
+        if (!sessionId) throw badRequest(`Event ${i} ($snapshot) has no $session_id.`);
+        const events = snapshotEvents(e.properties.$snapshot_data ?? e.properties.$snapshot_items);
+        const times = events.map(rrwebTimestamp).filter((t): t is number => t !== null);
+        const at = eventTimestamp(e, batch.sentAt, now).getTime();
+        snapshotRows.push({
+          sessionId,
+          windowId: str(e.properties.$window_id),
+          distinctId,
+          start: new Date(times.length ? Math.min(...times) : at),
+          end: new Date(times.length ? Math.max(...times) : at),
+          eventCount: events.length,
+          events,
+        });
+        continue;
+      }
+      if (e.event === '$groupidentify') {
+        await groupIdentify(tx, e);
+      } else if (MERGE_EVENTS.has(e.event) || e.properties.$process_person_profile !== false) {
+        const personId = await ensurePerson(tx, distinctId);
+        if (e.event === '$identify') {
+          const anon = str(e.properties.$anon_distinct_id);
+          if (anon) await mergeInto(tx, distinctId, anon);
+        } else if (e.event === '$create_alias' || e.event === '$merge_dangerously') {
+          const alias = e.properties.alias === undefined ? null : String(e.properties.alias);
+          if (!alias) throw badRequest(`Event ${i} (${e.event}) has no alias.`);
+          await mergeInto(tx, distinctId, alias);
+        }
+        await updatePerson(tx, (await findPersonId(tx, distinctId)) ?? personId, e);
+      }
+      const properties: Json = { ...e.properties };
+      if (e.$set && !('$set' in properties)) properties.$set = e.$set;
+      if (e.$set_once && !('$set_once' in properties)) properties.$set_once = e.$set_once;
+      eventRows.push({
+        uuid: e.uuid ?? randomUUID(),
+        event: e.event,
+        distinctId,
+        timestamp: eventTimestamp(e, batch.sentAt, now),
+        properties,
+        source: eventSource(properties),
+        sessionId: str(properties.$session_id),
+      });
+    }
+    let inserted = 0;
+    if (eventRows.length) {
+      const rows = await tx.insert(inboxEvents).values(eventRows).onConflictDoNothing().returning({ id: inboxEvents.id });
+      inserted = rows.length;
+    }
+    if (snapshotRows.length) await tx.insert(inboxSnapshots).values(snapshotRows);
+    await cap(tx, 'inbox_events', 'id');
+    await cap(tx, 'inbox_snapshots', 'id');
+    await cap(tx, 'inbox_persons', 'seq');
+    await cap(tx, 'inbox_person_distinct_ids', 'seq');
+    await cap(tx, 'inbox_groups', 'seq');
+    return { events: inserted, duplicates: eventRows.length - inserted, snapshots: snapshotRows.length };
+  });
+}
+
+/** Stores one envelope's rows atomically; returns how many rows were written. */
+export async function storeSentryRows(project: string, envelopeHeader: Json, rows: SentryRow[]): Promise<number> {
+  if (!rows.length) return 0;
+  const envelopeId = randomUUID();
+  return db.transaction(async (tx) => {
+    await tx.insert(inboxSentryItems).values(rows.map((r) => ({ ...r, envelopeId, project, envelopeHeader })));
+    await cap(tx, 'inbox_sentry_items', 'id');
+    return rows.length;
+  });
+}
+
+/** DELETE /api/dev/inbox: everything the collector ever stored. */
+export async function clearInbox(): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(inboxEvents);
+    await tx.delete(inboxSnapshots);
+    await tx.delete(inboxPersonDistinctIds);
+    await tx.delete(inboxPersons);
+    await tx.delete(inboxGroups);
+    await tx.delete(inboxSentryItems);
+  });
+}
