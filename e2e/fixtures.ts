@@ -1,0 +1,157 @@
+// The `test` every spec imports: Playwright's, with contexts that look like a real desktop Chrome (user agent from
+// playwright.config.ts, launch args from scripts/find-browser.mjs), a fresh user per test, extra fresh contexts
+// for second users, the inbox (local collector query API) and a fresh analytics identity.
+// The flow helpers follow the UI contract (labels and texts) in .helpers/CONTRACT.md / docs/testing.md.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { Inbox, type Identity } from './inbox';
+
+export { expect };
+
+export type TestUser = { name: string; email: string; password: string };
+
+/** A unique, valid user; the email never repeats across tests, workers or runs. */
+export function makeUser(label = 'user'): TestUser {
+  const id = `${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
+  return {
+    name: `E2E ${label} ${id.slice(-6)}`,
+    email: `e2e-${label}-${id}@example.com`,
+    password: `pw-${randomBytes(9).toString('base64url')}`,
+  };
+}
+
+export function uniqueName(prefix: string): string {
+  return `${prefix} ${randomBytes(3).toString('hex')}`;
+}
+
+/** Sign-up form (opened unless the page is already on it) → lands on onboarding. */
+export async function signUp(page: Page, user: TestUser): Promise<void> {
+  if (new URL(page.url(), 'http://x').pathname !== '/signup') await page.goto('/signup');
+  await page.getByLabel('Name', { exact: true }).fill(user.name);
+  await page.getByLabel('Email', { exact: true }).fill(user.email);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/onboarding(\/|$|\?)/);
+}
+
+export type OnboardingAnswers = { workspace: string; project?: string; role?: string };
+
+/**
+ * Walks every onboarding step from wherever the user is (`/onboarding` redirects to the step still due):
+ * profile (the given role, else the first one), workspace, project (Skip when none is given). Ends on /dashboard.
+ */
+export async function completeOnboarding(page: Page, answers: OnboardingAnswers): Promise<void> {
+  await page.goto('/onboarding');
+  await expect(page).toHaveURL(/\/onboarding\/(profile|workspace|project)|\/dashboard/);
+  if (/\/onboarding\/profile/.test(page.url())) {
+    const role = page.getByLabel('Your role');
+    if (answers.role) await role.selectOption({ label: answers.role });
+    else await role.selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page).toHaveURL(/\/onboarding\/workspace/);
+  }
+  if (/\/onboarding\/workspace/.test(page.url())) {
+    await page.getByLabel('Workspace name').fill(answers.workspace);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page).toHaveURL(/\/onboarding\/project/);
+  }
+  if (/\/onboarding\/project/.test(page.url())) {
+    if (answers.project) {
+      await page.getByLabel('Project name').fill(answers.project);
+      await page.getByRole('button', { name: 'Create project' }).click();
+    } else {
+      await page.getByRole('button', { name: 'Skip' }).click();
+    }
+  }
+  await expect(page).toHaveURL(/\/dashboard/);
+}
+
+/** Login form; `expectTo` is where a successful login should land (default: anywhere but /login). */
+export async function logIn(page: Page, user: Pick<TestUser, 'email' | 'password'>, expectTo: RegExp = /\/(dashboard|onboarding)/): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email', { exact: true }).fill(user.email);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(expectTo);
+}
+
+/** The app shell's `Log out` button; ends on the landing page. */
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/^http:\/\/[^/]+\/(\?.*)?$/);
+}
+
+/** Creates a project from the dashboard and opens it; returns its id (from /projects/<id>). */
+export async function createProject(page: Page, name: string): Promise<string> {
+  await page.goto('/dashboard');
+  await page.getByLabel('Project name').fill(name);
+  await page.getByRole('button', { name: 'Create project' }).click();
+  const link = page.getByRole('link', { name, exact: true });
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(page).toHaveURL(/\/projects\/[^/?#]+/);
+  await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
+  return projectIdFromUrl(page.url());
+}
+
+export function projectIdFromUrl(url: string): string {
+  const match = /\/projects\/([^/?#]+)/.exec(url);
+  if (!match?.[1]) throw new Error(`Not a project URL: ${url}`);
+  return decodeURIComponent(match[1]);
+}
+
+/** On a project page: adds a task and returns its checkbox. */
+export async function addTask(page: Page, title: string) {
+  await page.getByLabel('New task').fill(title);
+  await page.getByRole('button', { name: 'Add task' }).click();
+  const checkbox = page.getByRole('checkbox', { name: title, exact: true });
+  await expect(checkbox).toBeVisible();
+  return checkbox;
+}
+
+export const CARDS = { success: '4242 4242 4242 4242', declined: '4000 0000 0000 0002' } as const;
+
+/** From /pricing (signed in): `Upgrade to <Plan>` → Orbit's hosted checkout → pay with `card`. */
+export async function checkout(page: Page, { plan = 'Pro', card, amount = '$12.00' }: { plan?: 'Pro' | 'Team'; card: string; amount?: string }): Promise<void> {
+  await page.goto('/pricing');
+  await page.getByRole('button', { name: `Upgrade to ${plan}` }).click();
+  await expect(page).toHaveURL(/\/checkout\/[^/?#]+/);
+  await page.getByLabel('Card number').fill(card);
+  await page.getByLabel('Expiry').fill('12 / 34');
+  await page.getByLabel('CVC').fill('123');
+  await page.getByLabel('Name on card').fill('E2E Card Holder');
+  await page.getByRole('button', { name: `Pay ${amount}` }).click();
+}
+
+type Fixtures = {
+  /** A unique user that does not exist yet (sign them up with `signUp`). */
+  freshUser: TestUser;
+  /** Query API of the local collector (PostHog and Sentry traffic), bound to this test's server. */
+  inbox: Inbox;
+  /** A distinct id nobody else uses and the moment the test started (filter inbox queries with it). */
+  identity: Identity;
+  /** Opens a page in another fresh real-browser context (a second user); closed after the test. */
+  newPage: (options?: { baseURL?: string }) => Promise<Page>;
+};
+
+export const test = base.extend<Fixtures>({
+  freshUser: async ({}, provide, testInfo) => {
+    await provide(makeUser(`w${testInfo.workerIndex}`));
+  },
+  inbox: async ({ request }, provide) => {
+    await provide(new Inbox(request));
+  },
+  newPage: async ({ browser, baseURL, userAgent, locale, timezoneId, viewport }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async (options) => {
+      // Same real-browser options as the default context (the launch args are the browser's, shared).
+      const context = await browser.newContext({ userAgent, locale, timezoneId, viewport, baseURL: options?.baseURL ?? baseURL });
+      contexts.push(context);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((c) => c.close()));
+  },
+  identity: async ({}, provide) => {
+    await provide({ distinctId: `e2e-${randomUUID()}`, since: new Date(Date.now() - 1_000).toISOString() });
+  },
+});

@@ -1,0 +1,57 @@
+// Smoke test of the local collector and the inbox helpers: what a raw PostHog request, real posthog-node and a
+// Sentry envelope send comes back from the query API, filtered by this test's fresh identity.
+import { randomBytes } from 'node:crypto';
+import { PostHog } from 'posthog-node';
+import { expect, test } from './fixtures';
+
+test('PostHog (raw and posthog-node) and Sentry traffic land in the inbox', async ({ request, inbox, identity, baseURL }) => {
+  const origin = baseURL ?? 'http://127.0.0.1:3200';
+
+  const raw = await request.post('/ingest/e/', {
+    headers: { 'content-type': 'application/json' },
+    data: {
+      api_key: 'phc_e2e_local',
+      event: 'e2e_smoke_raw',
+      distinct_id: identity.distinctId,
+      properties: { smoke: 'raw', step: 1 },
+      timestamp: new Date().toISOString(),
+    },
+  });
+  expect(raw.ok(), `POST /ingest/e/ → ${raw.status()}`).toBe(true);
+  await inbox.waitForEvent('e2e_smoke_raw', { distinctId: identity.distinctId, since: identity.since, properties: { smoke: 'raw' } });
+
+  const client = new PostHog('phc_e2e_local', { host: `${origin}/ingest`, flushAt: 1, flushInterval: 0 });
+  client.capture({ distinctId: identity.distinctId, event: 'e2e_smoke_node', properties: { smoke: 'node', step: 2 } });
+  await client.shutdown();
+
+  const node = await inbox.waitForEvent('e2e_smoke_node', { distinctId: identity.distinctId, since: identity.since, properties: { smoke: 'node', step: 2 } });
+  expect(node.source).toBe('server');
+  await inbox.expectEventsInOrder(['e2e_smoke_raw', 'e2e_smoke_node'], { distinctId: identity.distinctId, since: identity.since });
+
+  await inbox.expectNoEventBefore('e2e_smoke_never_sent', 'e2e_smoke_node', { distinctId: identity.distinctId, since: identity.since });
+
+  // Another identity's query sees none of it.
+  expect(await inbox.events({ distinctId: `${identity.distinctId}-other`, since: identity.since })).toEqual([]);
+
+  const eventId = randomBytes(16).toString('hex');
+  const traceId = randomBytes(16).toString('hex');
+  const envelope = [
+    JSON.stringify({ event_id: eventId, sent_at: new Date().toISOString() }),
+    JSON.stringify({ type: 'event' }),
+    JSON.stringify({
+      event_id: eventId,
+      timestamp: Date.now() / 1000,
+      platform: 'javascript',
+      level: 'error',
+      message: 'e2e smoke',
+      contexts: { trace: { trace_id: traceId, span_id: randomBytes(8).toString('hex') } },
+    }),
+  ].join('\n');
+  const sentry = await request.post('/sentry/api/1/envelope/?sentry_key=e2e&sentry_version=7', {
+    headers: { 'content-type': 'application/x-sentry-envelope' },
+    data: envelope,
+  });
+  expect(sentry.ok(), `POST sentry envelope → ${sentry.status()}`).toBe(true);
+  const item = await inbox.waitForSentry({ type: 'event', traceId, payload: { event_id: eventId } });
+  expect(item.trace_id).toBe(traceId);
+});

@@ -1,0 +1,206 @@
+// Test helpers over the local collector's query API (/api/dev/inbox/*, docs/local-inbox.md): read what the real
+// SDKs sent, and wait for it with expect.poll — never a fixed sleep. Register nothing before the action: the
+// collector stores everything, so "wait after the action, filtered by this test's identity and start time" is
+// race-free as long as every query is scoped by distinct id (or session / trace id) and `since`.
+import { expect, type APIRequestContext, type BrowserContext } from '@playwright/test';
+
+export type Identity = { distinctId: string; since: string };
+
+export type InboxEvent = {
+  uuid: string;
+  event: string;
+  distinct_id: string;
+  timestamp: string;
+  properties: Record<string, unknown>;
+  source: 'web' | 'server';
+};
+
+export type InboxPerson = Record<string, unknown> & {
+  properties?: Record<string, unknown>;
+};
+
+export type InboxRecording = { session_id: string; distinct_id: string; start: string; end: string; snapshot_count: number };
+
+export type SentryItem = { type: string; event_id: string | null; trace_id: string | null; received_at: string; payload: unknown };
+
+export type EventQuery = { event?: string; distinctId?: string; sessionId?: string; since?: string; limit?: number };
+
+type WaitOptions = { timeout?: number; message?: string };
+
+const POLL = { intervals: [100, 250, 500, 1_000], timeout: 15_000 };
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** True when `actual` contains every key of `expected` with an equal value (deeply, objects partially). */
+export function matchesSubset(actual: unknown, expected: unknown): boolean {
+  if (expected === null || typeof expected !== 'object') return Object.is(actual, expected);
+  if (Array.isArray(expected)) {
+    return Array.isArray(actual) && actual.length === expected.length && expected.every((v, i) => matchesSubset(actual[i], v));
+  }
+  if (actual === null || typeof actual !== 'object') return false;
+  const record = actual as Record<string, unknown>;
+  return Object.entries(expected as Record<string, unknown>).every(([k, v]) => matchesSubset(record[k], v));
+}
+
+/** The longest prefix of `names` found in `events` in that order (other events may sit in between). */
+export function orderedPrefix(events: Pick<InboxEvent, 'event'>[], names: string[]): string[] {
+  const found: string[] = [];
+  for (const e of events) {
+    if (found.length === names.length) break;
+    if (e.event === names[found.length]) found.push(e.event);
+  }
+  return found;
+}
+
+export class Inbox {
+  constructor(private readonly request: APIRequestContext) {}
+
+  private async get<T>(path: string): Promise<T> {
+    const res = await this.request.get(path, { headers: { accept: 'application/json' } });
+    if (!res.ok()) throw new Error(`GET ${path} → ${res.status()}: ${(await res.text()).slice(0, 300)}`);
+    return (await res.json()) as T;
+  }
+
+  /** Events, oldest first. `distinctId` also matches every id merged into the same person. */
+  async events(q: EventQuery = {}): Promise<InboxEvent[]> {
+    const body = await this.get<{ events: InboxEvent[] }>(
+      `/api/dev/inbox/events${query({ event: q.event, distinct_id: q.distinctId, session_id: q.sessionId, since: q.since, limit: q.limit })}`,
+    );
+    return body.events;
+  }
+
+  async person(distinctId: string): Promise<InboxPerson | null> {
+    const res = await this.request.get(`/api/dev/inbox/persons/${encodeURIComponent(distinctId)}`);
+    if (res.status() === 404) return null;
+    if (!res.ok()) throw new Error(`GET persons/${distinctId} → ${res.status()}`);
+    return (await res.json()) as InboxPerson;
+  }
+
+  async recordings(): Promise<InboxRecording[]> {
+    return (await this.get<{ recordings: InboxRecording[] }>('/api/dev/inbox/recordings')).recordings;
+  }
+
+  async recording(sessionId: string): Promise<{ session_id: string; snapshots: unknown[] } | null> {
+    const res = await this.request.get(`/api/dev/inbox/recordings/${encodeURIComponent(sessionId)}`);
+    if (res.status() === 404) return null;
+    if (!res.ok()) throw new Error(`GET recordings/${sessionId} → ${res.status()}`);
+    return (await res.json()) as { session_id: string; snapshots: unknown[] };
+  }
+
+  async sentry(q: { type?: string; traceId?: string; limit?: number } = {}): Promise<SentryItem[]> {
+    return (await this.get<{ items: SentryItem[] }>(`/api/dev/inbox/sentry${query({ type: q.type, trace_id: q.traceId, limit: q.limit })}`)).items;
+  }
+
+  /**
+   * Waits until `event` was captured for this person (any merged id) with at least `properties`
+   * (a deep subset), and returns the first such event.
+   */
+  async waitForEvent(
+    event: string,
+    { distinctId, since, properties = {}, timeout = POLL.timeout, message }: { distinctId: string; since?: string; properties?: Record<string, unknown> } & WaitOptions,
+  ): Promise<InboxEvent> {
+    let match: InboxEvent | undefined;
+    let seen: InboxEvent[] = [];
+    await expect
+      .poll(
+        async () => {
+          seen = await this.events({ event, distinctId, since });
+          match = seen.find((e) => matchesSubset(e.properties, properties));
+          return match !== undefined;
+        },
+        {
+          timeout,
+          intervals: POLL.intervals,
+          message:
+            message ??
+            `expected "${event}" for ${distinctId} with ${JSON.stringify(properties)}; ` +
+              `saw ${seen.length} "${event}" event(s)${seen[0] ? `, first with ${JSON.stringify(seen[0].properties).slice(0, 500)}` : ''}`,
+        },
+      )
+      .toBe(true);
+    return match as InboxEvent;
+  }
+
+  /** Waits until `names` were all captured for this person, in this order (other events may sit in between). */
+  async expectEventsInOrder(names: string[], { distinctId, since, timeout = POLL.timeout, message }: { distinctId: string; since?: string } & WaitOptions): Promise<InboxEvent[]> {
+    let events: InboxEvent[] = [];
+    await expect
+      .poll(
+        async () => {
+          events = await this.events({ distinctId, since, limit: 1000 });
+          return orderedPrefix(events, names);
+        },
+        { timeout, intervals: POLL.intervals, message: message ?? `expected events in order ${JSON.stringify(names)} for ${distinctId}` },
+      )
+      .toEqual(names);
+    return events;
+  }
+
+  /**
+   * "Nothing was sent", without sleeping: waits for a later `marker` event of this person (send one after the
+   * action), then asserts no `absent` event was captured for them before it.
+   */
+  async expectNoEventBefore(
+    absent: string,
+    marker: string,
+    { distinctId, since, timeout = POLL.timeout }: { distinctId: string; since?: string } & WaitOptions,
+  ): Promise<void> {
+    const markerEvent = await this.waitForEvent(marker, { distinctId, since, timeout });
+    const before = (await this.events({ event: absent, distinctId, since })).filter((e) => Date.parse(e.timestamp) <= Date.parse(markerEvent.timestamp));
+    expect(before, `no "${absent}" for ${distinctId} before "${marker}"`).toEqual([]);
+  }
+
+  /** Waits for a Sentry envelope item of `type` (optionally in `traceId`) whose payload contains `payload`. */
+  async waitForSentry(
+    { type, traceId, payload = {}, timeout = POLL.timeout, message }: { type: string; traceId?: string; payload?: Record<string, unknown> } & WaitOptions,
+  ): Promise<SentryItem> {
+    let match: SentryItem | undefined;
+    await expect
+      .poll(
+        async () => {
+          match = (await this.sentry({ type, traceId, limit: 200 })).find((item) => matchesSubset(item.payload, payload));
+          return match !== undefined;
+        },
+        { timeout, intervals: POLL.intervals, message: message ?? `expected a Sentry "${type}" item${traceId ? ` in trace ${traceId}` : ''} with ${JSON.stringify(payload)}` },
+      )
+      .toBe(true);
+    return match as SentryItem;
+  }
+
+  /** Waits until the recording of `sessionId` has at least `minSnapshots` rrweb events, and returns them. */
+  async waitForRecording(sessionId: string, { minSnapshots = 1, timeout = POLL.timeout }: { minSnapshots?: number } & WaitOptions = {}): Promise<unknown[]> {
+    let snapshots: unknown[] = [];
+    await expect
+      .poll(
+        async () => {
+          snapshots = (await this.recording(sessionId))?.snapshots ?? [];
+          return snapshots.length;
+        },
+        { timeout, intervals: POLL.intervals, message: `expected a recording for session ${sessionId}` },
+      )
+      .toBeGreaterThanOrEqual(minSnapshots);
+    return snapshots;
+  }
+}
+
+/**
+ * The distinct id posthog-js uses in this browser context, read from its persistence cookie
+ * (`ph_<token>_posthog`), or null before posthog-js has initialised.
+ */
+export async function browserDistinctId(context: BrowserContext): Promise<string | null> {
+  for (const cookie of await context.cookies()) {
+    if (!/^ph_.+_posthog$/.test(cookie.name)) continue;
+    try {
+      const value = JSON.parse(decodeURIComponent(cookie.value)) as { distinct_id?: unknown };
+      if (typeof value.distinct_id === 'string') return value.distinct_id;
+    } catch {
+      // Not JSON: ignore.
+    }
+  }
+  return null;
+}

@@ -1,0 +1,85 @@
+// Playwright: the end-to-end suite against the production build (`next start`) on 127.0.0.1:3200, in the Chromium
+// scripts/find-browser.mjs finds, on a fresh database per run. See docs/testing.md.
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { defineConfig } from '@playwright/test';
+import { NEXT_BIN, newDataDir, pruneDataDirs, serverEnv } from './e2e/support/test-server';
+
+const PORT = 3200;
+const baseURL = `http://127.0.0.1:${PORT}`;
+const isCI = !!process.env.CI;
+
+// The config is evaluated by the runner and again by every worker: the runner picks the data directory and
+// hands it to the workers through the environment, so there is exactly one fresh database per run.
+if (!process.env.ORBIT_E2E_DATA_DIR) {
+  pruneDataDirs();
+  process.env.ORBIT_E2E_DATA_DIR = newDataDir('run');
+}
+const dataDir = process.env.ORBIT_E2E_DATA_DIR;
+
+type Browser = { found: true; source: string; executablePath: string; args: string[]; userAgent: string } | { found: false; reason: string };
+
+/** scripts/find-browser.mjs decides (run once by the runner; workers reuse its answer through the environment). */
+function findBrowser(): Browser {
+  if (!process.env.ORBIT_E2E_BROWSER) {
+    let out: string;
+    try {
+      out = execFileSync(process.execPath, ['scripts/find-browser.mjs', '--json'], { cwd: __dirname, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      out = (error as { stdout?: string }).stdout ?? '';
+    }
+    process.env.ORBIT_E2E_BROWSER = out.trim() || JSON.stringify({ found: false, reason: 'scripts/find-browser.mjs printed nothing' });
+  }
+  return JSON.parse(process.env.ORBIT_E2E_BROWSER) as Browser;
+}
+
+const browser = findBrowser();
+if (!browser.found) throw new Error(`${browser.reason}\n(npm test installs one automatically when run as root.)`);
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: '.test-results/playwright-artifacts',
+  fullyParallel: true,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  workers: Math.max(1, Math.min(2, os.availableParallelism())),
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  reporter: [
+    ['list'],
+    ['json', { outputFile: '.test-results/playwright.json' }],
+    ...(isCI ? [] : [['html', { open: 'never', outputFolder: 'playwright-report' }] as const]),
+  ],
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    headless: true,
+    // A normal desktop Chrome UA: posthog-js drops events from `HeadlessChrome` as bot traffic.
+    userAgent: browser.userAgent,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    viewport: { width: 1280, height: 800 },
+    launchOptions: { executablePath: browser.executablePath, args: browser.args },
+    actionTimeout: 10_000,
+    navigationTimeout: 20_000,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    // Checks the server is healthy and warms the pages once, so the first real test is not the one paying for it.
+    { name: 'setup', testMatch: /.*\.setup\.ts/ },
+    { name: 'chromium', testMatch: /.*\.spec\.ts/, testIgnore: /restart\.spec\.ts/, dependencies: ['setup'] },
+    // Starts and stops its own server on port 3201; independent of the shared one.
+    { name: 'restart', testMatch: /restart\.spec\.ts/ },
+  ],
+  webServer: {
+    command: `"${process.execPath}" "${NEXT_BIN}" start -H 127.0.0.1 -p ${PORT}`,
+    url: `${baseURL}/api/health`,
+    env: serverEnv({ port: PORT, dataDir }),
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+  },
+});

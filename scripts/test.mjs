@@ -1,0 +1,240 @@
+#!/usr/bin/env node
+// `npm test`: typecheck → lint → unit tests → production build → Playwright against `next start`.
+// Stops at the first failing stage, prints every runner's own output, and ends with ONE line
+// `N passed, N failed[, N skipped]` counting unit + end-to-end tests (read from the runners' JSON reports).
+//
+//   npm test                                  everything (what CI runs)
+//   npm test -- --only=e2e                    just the Playwright suite (reuses the build; builds if none)
+//   npm test -- --only=typecheck,lint,unit    the fast stages
+//   npm test -- --skip-build                  everything but the build (needs an existing build)
+//   npm test -- --only=e2e e2e/auth.spec.ts   extra arguments go to Playwright (`-- --grep …` works too)
+//
+// A failing stage that is not a test runner (typecheck, lint, build, browser) counts as one failure, so the
+// summary line never looks green when something broke. See docs/testing.md.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureBrowser } from './find-browser.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS = path.join(ROOT, '.test-results');
+const VITEST_JSON = path.join(RESULTS, 'vitest.json');
+const PLAYWRIGHT_JSON = path.join(RESULTS, 'playwright.json');
+const require = createRequire(path.join(ROOT, 'package.json'));
+
+const STAGES = ['typecheck', 'lint', 'unit', 'build', 'e2e'];
+
+/** Keys that would point a test build or server at real backends; empty means "off" in lib/env.ts and beats .env files. */
+const CLOUD_KEYS = [
+  'NEXT_PUBLIC_POSTHOG_KEY',
+  'NEXT_PUBLIC_POSTHOG_HOST',
+  'NEXT_PUBLIC_SENTRY_DSN',
+  'SENTRY_DSN',
+  'SENTRY_AUTH_TOKEN',
+  'STRIPE_SECRET_KEY',
+];
+
+function usage(message) {
+  if (message) console.error(`test.mjs: ${message}\n`);
+  console.error(`usage: node scripts/test.mjs [--only=${STAGES.join(',')}] [--skip=<stages>] [--skip-build] [playwright args…]`);
+  process.exit(2);
+}
+
+function parseStageList(value, flag) {
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const s of list) if (!STAGES.includes(s)) usage(`unknown stage "${s}" in ${flag} (stages: ${STAGES.join(', ')})`);
+  return list;
+}
+
+function parseArgs(argv) {
+  let only = null;
+  const skip = new Set();
+  const playwrightArgs = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      playwrightArgs.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '--help' || arg === '-h') usage();
+    else if (arg.startsWith('--only=')) only = parseStageList(arg.slice(7), '--only');
+    else if (arg.startsWith('--skip=')) for (const s of parseStageList(arg.slice(7), '--skip')) skip.add(s);
+    else if (arg === '--skip-build') skip.add('build');
+    else playwrightArgs.push(arg);
+  }
+  const selected = STAGES.filter((s) => (only ? only.includes(s) : true) && !skip.has(s));
+  if (selected.length === 0) usage('no stage selected');
+  if (playwrightArgs.length && !selected.includes('e2e')) usage(`extra arguments (${playwrightArgs.join(' ')}) only apply to the e2e stage`);
+  return { selected, playwrightArgs };
+}
+
+/** The JS entry of a package's CLI, run with this Node (no npx, no shell). */
+function bin(pkg, name) {
+  const manifestPath = require.resolve(`${pkg}/package.json`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const rel = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.[name ?? pkg];
+  if (!rel) throw new Error(`${pkg} has no "${name}" binary`);
+  return path.join(path.dirname(manifestPath), rel);
+}
+
+let current = null;
+let interrupted = null;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (interrupted) process.exit(130);
+    interrupted = signal;
+    console.error(`\ntest.mjs: ${signal} received, waiting for the current stage to stop…`);
+    // Ctrl-C already reached the child through the terminal's process group; SIGTERM did not.
+    if (signal === 'SIGTERM') current?.kill(signal);
+    if (!current) process.exit(130);
+  });
+}
+
+function run(command, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env });
+    current = child;
+    child.on('error', (error) => {
+      console.error(`test.mjs: could not start ${command}: ${error.message}`);
+      resolve(127);
+    });
+    child.on('exit', (code, signal) => {
+      current = null;
+      resolve(code ?? (signal ? 128 : 1));
+    });
+  });
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function vitestCounts() {
+  const r = readJson(VITEST_JSON);
+  if (!r) return null;
+  return { passed: r.numPassedTests ?? 0, failed: r.numFailedTests ?? 0, skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0) };
+}
+
+function playwrightCounts() {
+  const r = readJson(PLAYWRIGHT_JSON);
+  if (!r?.stats) return null;
+  const s = r.stats;
+  return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0, skipped: s.skipped ?? 0, flaky: s.flaky ?? 0 };
+}
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
+
+async function main() {
+  const { selected, playwrightArgs } = parseArgs(process.argv.slice(2));
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  // The test build and server never talk to real PostHog/Sentry/Stripe, whatever .env.local says.
+  const isolatedEnv = { ...baseEnv, ...Object.fromEntries(CLOUD_KEYS.map((k) => [k, ''])) };
+
+  mkdirSync(RESULTS, { recursive: true });
+  rmSync(VITEST_JSON, { force: true });
+  rmSync(PLAYWRIGHT_JSON, { force: true });
+
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  const timings = [];
+  let failedStage = null;
+
+  const stages = {
+    typecheck: () => run(process.execPath, [bin('typescript', 'tsc'), '--noEmit'], baseEnv),
+    lint: () => run(process.execPath, [bin('eslint'), '--max-warnings', '0', '.'], baseEnv),
+    unit: () =>
+      run(
+        process.execPath,
+        [bin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.relative(ROOT, VITEST_JSON)}`],
+        { ...baseEnv, NODE_ENV: 'test' },
+      ),
+    build: () => run(process.execPath, [bin('next'), 'build'], { ...isolatedEnv, NODE_ENV: 'production' }),
+    e2e: async () => {
+      // The browser first: no point building for a suite that cannot run.
+      const browser = ensureBrowser({ install: true });
+      if (!browser.found) {
+        console.error(browser.reason);
+        return 1;
+      }
+      console.log(`Browser: ${browser.executablePath} (${browser.source})`);
+      if (!existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) {
+        if (selected.includes('build')) {
+          console.error(`No production build in ${distDir}/ after the build stage.`);
+          return 1;
+        }
+        console.log(`No production build in ${distDir}/ yet — building it first (next build).`);
+        const code = await run(process.execPath, [bin('next'), 'build'], { ...isolatedEnv, NODE_ENV: 'production' });
+        if (code !== 0) {
+          console.error('next build failed, so the end-to-end tests cannot run.');
+          return code;
+        }
+      }
+      // playwright.config.ts runs the same lookup, so an install above is picked up there too. A --reporter given
+      // on the command line replaces the config's reporters: keep the JSON one, the summary is read from it.
+      const args = playwrightArgs.map((arg, i) => {
+        const isValue = playwrightArgs[i - 1] === '--reporter';
+        if (arg.startsWith('--reporter=') && !/\bjson\b/.test(arg)) return `${arg},json`;
+        if (isValue && !/\bjson\b/.test(arg)) return `${arg},json`;
+        return arg;
+      });
+      const env = { ...isolatedEnv, PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_JSON };
+      return run(process.execPath, [bin('@playwright/test', 'playwright'), 'test', ...args], env);
+    },
+  };
+
+  const describe = {
+    typecheck: 'tsc --noEmit',
+    lint: 'eslint --max-warnings 0 .',
+    unit: 'vitest run',
+    build: `next build (${distDir}/)`,
+    e2e: `playwright test against next start${playwrightArgs.length ? ` (${playwrightArgs.join(' ')})` : ''}`,
+  };
+
+  for (const [i, name] of selected.entries()) {
+    console.log(`\n━━ [${i + 1}/${selected.length}] ${name}: ${describe[name]}`);
+    const started = Date.now();
+    const code = await stages[name]();
+    const ms = Date.now() - started;
+    if (interrupted) {
+      console.error(`test.mjs: stopped by ${interrupted} during "${name}".`);
+      console.log(`${totals.passed} passed, ${totals.failed + 1} failed`);
+      process.exit(130);
+    }
+    timings.push({ name, ms, code });
+
+    const counts = name === 'unit' ? vitestCounts() : name === 'e2e' ? playwrightCounts() : null;
+    if (counts) {
+      totals.passed += counts.passed;
+      totals.failed += counts.failed;
+      totals.skipped += counts.skipped;
+    }
+    const runner = name === 'unit' || name === 'e2e';
+    if (code !== 0) {
+      // A runner that crashed (config error, no tests, unhandled error) without reporting a failing test, or a
+      // non-runner stage, still counts as a failure.
+      if (!runner || !counts || counts.failed === 0) totals.failed += 1;
+      failedStage = { name, code };
+      console.error(`\n✗ Stage "${name}" failed (exit code ${code}) after ${seconds(ms)}; later stages were not run.`);
+      console.error(`  Re-run just this stage with: npm test -- --only=${name}`);
+      break;
+    }
+    console.log(`✓ ${name} passed in ${seconds(ms)}${counts ? ` (${counts.passed} passed${counts.skipped ? `, ${counts.skipped} skipped` : ''}${counts.flaky ? `, ${counts.flaky} flaky` : ''})` : ''}`);
+  }
+
+  console.log(`\nStages: ${timings.map((t) => `${t.name} ${seconds(t.ms)}${t.code === 0 ? '' : ' ✗'}`).join(' · ')}`);
+  if (failedStage) console.log(`Failed at stage "${failedStage.name}".`);
+  console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+  process.exit(failedStage || totals.failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});
