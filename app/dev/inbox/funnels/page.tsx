@@ -1,0 +1,21 @@
+// /dev/inbox/funnels — Orbit's funnels (lib/analytics/funnels.ts) computed over the local traffic.
+import { FunnelChart } from '@/components/inbox/funnel-chart';
+import { PageTitle } from '@/components/inbox/page-title';
+import { computeFunnels } from '@/lib/inbox-ui/queries';
+
+export const metadata = { title: 'Funnels' };
+
+export default async function FunnelsPage() {
+  const { results, scanned } = await computeFunnels();
+  return (
+    <div className="space-y-4">
+      <PageTitle title="Funnels">
+        Defined in code (<code className="font-mono text-xs">lib/analytics/funnels.ts</code>) · ordered steps within each
+        funnel&apos;s window, persons counted once across their merged ids · {scanned} matching events scanned
+      </PageTitle>
+      {results.map((r) => (
+        <FunnelChart key={r.funnel.id} result={r} />
+      ))}
+    </div>
+  );
+}

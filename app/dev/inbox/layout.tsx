@@ -1,0 +1,27 @@
+// /dev/inbox: the local inbox (what Orbit's PostHog and Sentry SDKs sent, in local mode). 404 as soon as a real
+// backend is configured. Not instrumented itself: `ph-no-capture` keeps autocapture and recordings out of it.
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { InboxNav } from '@/components/inbox/inbox-nav';
+import { inboxStats } from '@/lib/collector/query';
+import { localInbox } from '@/lib/env';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = {
+  title: { default: 'Inbox', template: '%s · Inbox' },
+  robots: { index: false, follow: false },
+};
+
+export default async function InboxLayout({ children }: { children: ReactNode }) {
+  if (!localInbox) notFound();
+  const stats = await inboxStats();
+  return (
+    <div className="ph-no-capture min-h-dvh bg-slate-100/70" data-inbox>
+      <style>{'@keyframes inbox-flash{from{background-color:rgb(254 243 199)}to{background-color:transparent}}'}</style>
+      <InboxNav initial={stats} />
+      <main className="mx-auto max-w-[1600px] px-4 py-5">{children}</main>
+    </div>
+  );
+}

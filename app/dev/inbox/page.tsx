@@ -1,0 +1,35 @@
+// /dev/inbox — the live event stream with filters (event, person, session, source) and event detail.
+import { EmptyState } from '@/components/inbox/empty-state';
+import { EventStream, type StreamFilters } from '@/components/inbox/event-stream';
+import { eventNames, recentEvents } from '@/lib/inbox-ui/queries';
+import { requestOrigin } from '@/lib/inbox-ui/origin';
+
+export const metadata = { title: 'Events' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 500) : undefined);
+
+export default async function EventsPage({ searchParams }: { searchParams: SearchParams }) {
+  const sp = await searchParams;
+  const source = one(sp.source);
+  const filters: StreamFilters = {
+    event: one(sp.event),
+    distinct_id: one(sp.distinct_id),
+    session_id: one(sp.session_id),
+    source: source === 'web' || source === 'server' ? source : undefined,
+  };
+  const [events, names] = await Promise.all([recentEvents(filters), eventNames()]);
+  const empty = !names.length;
+  return (
+    <div className="space-y-4">
+      {empty ? (
+        <EmptyState title="No events yet" origin={await requestOrigin()}>
+          This stream shows every PostHog event Orbit sends — from the browser (posthog-js) and the server (posthog-node) —
+          as it arrives.
+        </EmptyState>
+      ) : null}
+      {/* Keyed by the filters: a new filter starts a new stream. */}
+      <EventStream key={JSON.stringify(filters)} initial={events} filters={filters} eventNames={names} selected={one(sp.selected)} />
+    </div>
+  );
+}

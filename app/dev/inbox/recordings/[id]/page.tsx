@@ -1,0 +1,40 @@
+// /dev/inbox/recordings/<session_id> — plays a session back (rrweb-player) next to the session's events.
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { PageTitle } from '@/components/inbox/page-title';
+import { RecordingView } from '@/components/inbox/recording-view';
+import { listRecordings } from '@/lib/collector/query';
+import { recentEvents } from '@/lib/inbox-ui/queries';
+
+export const metadata = { title: 'Recording' };
+
+export default async function RecordingPage({ params }: { params: Promise<{ id: string }> }) {
+  const sessionId = decodeURIComponent((await params).id);
+  const [events, recordings] = await Promise.all([recentEvents({ session_id: sessionId, limit: 1000 }), listRecordings({ limit: 1000 })]);
+  const recording = recordings.find((r) => r.session_id === sessionId);
+  if (!recording && !events.length) notFound();
+  return (
+    <div>
+      <PageTitle
+        title={<span className="font-mono text-base">{sessionId}</span>}
+        aside={
+          <Link href={`/dev/inbox?session_id=${encodeURIComponent(sessionId)}`} className="text-sm font-medium text-brand-700 hover:underline">
+            Session events in the stream →
+          </Link>
+        }
+      >
+        {recording?.distinct_id ? (
+          <>
+            Recorded for{' '}
+            <Link href={`/dev/inbox/persons/${encodeURIComponent(recording.distinct_id)}`} className="font-mono text-xs text-brand-700 hover:underline">
+              {recording.distinct_id}
+            </Link>
+          </>
+        ) : (
+          'Session'
+        )}
+      </PageTitle>
+      <RecordingView sessionId={sessionId} events={[...events].reverse()} hasRecording={!!recording} />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// /dev/inbox/traces/<trace_id> — one trace as a span waterfall, browser and server together, with its errors.
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { SourceBadge } from '@/components/inbox/badges';
+import { PageTitle } from '@/components/inbox/page-title';
+import { WaterfallView } from '@/components/inbox/waterfall';
+import { ClockTime } from '@/components/inbox/time';
+import { formatDuration } from '@/lib/inbox-ui/format';
+import { traceItems } from '@/lib/inbox-ui/queries';
+import { errorTitle } from '@/lib/inbox-ui/sentry-event';
+import { layoutWaterfall } from '@/lib/inbox-ui/waterfall';
+
+export const metadata = { title: 'Trace' };
+
+export default async function TracePage({ params }: { params: Promise<{ traceId: string }> }) {
+  const { traceId } = await params;
+  if (!/^[0-9a-f]{16,64}$/i.test(traceId)) notFound();
+  const items = await traceItems(traceId);
+  if (!items.length) notFound();
+  const w = layoutWaterfall(items);
+  const errors = items.filter((i) => i.type === 'event');
+  const root = w.rows[0]?.span;
+  return (
+    <div className="space-y-4">
+      <PageTitle
+        title={root?.name ?? traceId}
+        aside={
+          <div className="flex items-center gap-3 text-xs text-slate-500">
+            <span className="flex items-center gap-1.5">
+              <span className="size-2.5 rounded-sm bg-sky-500" /> browser
+            </span>
+            <span className="flex items-center gap-1.5">
+              <span className="size-2.5 rounded-sm bg-violet-500" /> server
+            </span>
+            <Link href="/dev/inbox/traces" className="ml-3 hover:text-brand-700">
+              ← all traces
+            </Link>
+          </div>
+        }
+      >
+        <span className="font-mono text-xs">{traceId}</span> · {w.rows.length} spans · {formatDuration(w.durationMs)}
+        {w.rows.length ? (
+          <>
+            {' '}
+            · started <ClockTime date={w.start * 1000} />
+          </>
+        ) : null}{' '}
+        · {w.sides.map((s) => <SourceBadge key={s} source={s} />)}
+      </PageTitle>
+      {errors.length ? (
+        <div className="rounded-xl bg-rose-50 px-4 py-3 ring-1 ring-rose-200">
+          <h2 className="text-xs font-semibold tracking-wide text-rose-800 uppercase">Errors in this trace</h2>
+          <ul className="mt-1 space-y-0.5 text-sm">
+            {errors.map((e) => (
+              <li key={e.id}>
+                <Link href={`/dev/inbox/errors/${e.id}`} className="text-rose-700 hover:underline">
+                  {errorTitle(e.payload)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {w.rows.length ? <WaterfallView waterfall={w} /> : <p className="text-sm text-slate-500">No span of this trace was received (only errors).</p>}
+    </div>
+  );
+}

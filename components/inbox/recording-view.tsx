@@ -1,0 +1,136 @@
+'use client';
+// Session replay: rrweb-player (loaded on this page only) beside the session's PostHog events. Clicking an
+// event seeks the replay to it; while playing, the event being replayed is highlighted.
+import 'rrweb-player/dist/style.css';
+import Link from 'next/link';
+import { useEffect, useRef, useState } from 'react';
+import { eventSummary } from '@/lib/inbox-ui/event-summary';
+import { formatDuration } from '@/lib/inbox-ui/format';
+import type { InboxEventRow } from '@/lib/inbox-ui/types';
+import { EventName, SourceBadge } from './badges';
+
+type PlayerHandle = {
+  goto: (timeOffset: number, play?: boolean) => void;
+  addEventListener: (event: string, handler: (params: unknown) => unknown) => void;
+  triggerResize: () => void;
+  $destroy?: () => void;
+};
+
+type Recording = { session_id: string; start: string; end: string; snapshots: { timestamp?: number; type?: number }[] };
+
+const FULL_SNAPSHOT = 2;
+
+export function RecordingView({ sessionId, events, hasRecording }: { sessionId: string; events: InboxEventRow[]; hasRecording: boolean }) {
+  const target = useRef<HTMLDivElement>(null);
+  const player = useRef<PlayerHandle | null>(null);
+  const [state, setState] = useState<{ status: 'loading' | 'ready' | 'error' | 'none'; message?: string; start?: number; count?: number }>({
+    status: hasRecording ? 'loading' : 'none',
+  });
+  const [offset, setOffset] = useState(0);
+
+  useEffect(() => {
+    if (!hasRecording) return;
+    let cancelled = false;
+    const el = target.current;
+    (async () => {
+      const res = await fetch(`/api/dev/inbox/recordings/${encodeURIComponent(sessionId)}`, { cache: 'no-store' });
+      if (!res.ok) throw new Error(`The query API answered ${res.status}.`);
+      const recording = (await res.json()) as Recording;
+      const snapshots = recording.snapshots.filter((s) => typeof s.timestamp === 'number');
+      if (!snapshots.some((s) => s.type === FULL_SNAPSHOT)) {
+        throw new Error('This session has no full snapshot yet (rrweb needs one to replay). Keep the page open a bit longer.');
+      }
+      const { default: Player } = await import('rrweb-player');
+      if (cancelled || !el) return;
+      el.innerHTML = '';
+      const width = Math.max(480, Math.floor(el.clientWidth));
+      const instance = new Player({
+        target: el,
+        props: {
+          events: snapshots as unknown as ConstructorParameters<typeof Player>[0]['props']['events'],
+          width,
+          height: Math.round(width * 0.56),
+          autoPlay: false,
+          skipInactive: true,
+          showController: true,
+          mouseTail: { strokeStyle: '#6366f1', lineWidth: 2, duration: 500 },
+        },
+      }) as unknown as PlayerHandle;
+      instance.addEventListener('ui-update-current-time', (p) => {
+        const value = (p as { payload?: unknown })?.payload;
+        if (typeof value === 'number') setOffset(value);
+      });
+      player.current = instance;
+      setState({ status: 'ready', start: snapshots[0]?.timestamp ?? Date.parse(recording.start), count: snapshots.length });
+    })().catch((error: unknown) => {
+      if (!cancelled) setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+    });
+    return () => {
+      cancelled = true;
+      player.current?.$destroy?.();
+      player.current = null;
+      if (el) el.innerHTML = '';
+    };
+  }, [sessionId, hasRecording]);
+
+  const start = state.start ?? (events[0] ? Date.parse(events[0].timestamp) : 0);
+  const offsets = events.map((e) => Date.parse(e.timestamp) - start);
+  const currentIndex = state.status === 'ready' ? offsets.findLastIndex((o) => o <= offset) : -1;
+  const list = useRef<HTMLOListElement>(null);
+
+  // Keep the event being replayed in view inside the list (not the page).
+  useEffect(() => {
+    const el = list.current?.children[currentIndex] as HTMLElement | undefined;
+    const box = list.current;
+    if (!el || !box) return;
+    if (el.offsetTop < box.scrollTop || el.offsetTop + el.offsetHeight > box.scrollTop + box.clientHeight) {
+      box.scrollTo({ top: el.offsetTop - box.clientHeight / 2, behavior: 'smooth' });
+    }
+  }, [currentIndex]);
+
+  return (
+    <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="min-w-0 rounded-xl bg-white p-3 shadow-soft ring-1 ring-slate-200/80">
+        {state.status === 'none' ? (
+          <p className="px-2 py-16 text-center text-sm text-slate-500">No recording for this session — only its events.</p>
+        ) : null}
+        {state.status === 'loading' ? <p className="px-2 py-16 text-center text-sm text-slate-500">Loading the replay…</p> : null}
+        {state.status === 'error' ? <p className="px-2 py-16 text-center text-sm text-rose-700">{state.message}</p> : null}
+        <div ref={target} className="inbox-player w-full overflow-hidden [&_.rr-player]:!shadow-none" data-testid="recording-player" />
+        {state.status === 'ready' ? (
+          <p className="mt-2 px-1 text-xs text-slate-400">{state.count} rrweb events · inactivity skipped · click an event on the right to jump to it</p>
+        ) : null}
+      </div>
+      <aside className="min-w-0 rounded-xl bg-white shadow-soft ring-1 ring-slate-200/80">
+        <h2 className="border-b border-slate-100 px-4 py-2.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+          Session events ({events.length})
+        </h2>
+        <ol ref={list} className="relative max-h-[70dvh] divide-y divide-slate-50 overflow-y-auto py-1 text-xs">
+          {events.map((e, i) => (
+            <li key={e.id}>
+              <button
+                type="button"
+                onClick={() => player.current?.goto(Math.max(0, offsets[i]! - 500), true)}
+                disabled={state.status !== 'ready'}
+                className={`flex w-full items-center gap-2 px-4 py-1.5 text-left transition-colors hover:bg-slate-50 disabled:cursor-default ${i === currentIndex ? 'bg-brand-50' : ''}`}
+              >
+                <span className="w-12 shrink-0 font-mono text-slate-400 tabular-nums">{offsets[i]! > -2000 ? formatDuration(Math.max(0, offsets[i]!)) : '—'}</span>
+                <SourceBadge source={e.source} />
+                <span className="min-w-0 flex-1 truncate">
+                  <EventName event={e.event} /> <span className="text-slate-500">{eventSummary(e.event, e.properties)}</span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+        {events.length ? (
+          <p className="border-t border-slate-100 px-4 py-2 text-[11px] text-slate-400">
+            <Link href={`/dev/inbox?session_id=${encodeURIComponent(sessionId)}`} className="hover:text-brand-700">
+              Properties of each event in the stream →
+            </Link>
+          </p>
+        ) : null}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,268 @@
+// A trace as a span waterfall: Sentry items of one trace (classic `transaction` events with `spans[]`, span-v2
+// segments and child spans as @sentry/nextjs 11 streams them, errors) normalised into spans, nested by
+// parent_span_id and laid out on one time axis. Browser and server halves of a trace meet where the server's
+// root span names the browser's fetch span as parent (sentry-trace propagation).
+import { get, isObject, num, str, type Json, type SentryItemRow, type Side } from './types';
+
+export type TraceSpan = {
+  spanId: string;
+  parentSpanId: string | null;
+  op: string | null;
+  name: string;
+  /** Seconds since the epoch, as Sentry sends them. */
+  start: number;
+  end: number;
+  status: string | null;
+  /** Known from the item itself; null when it must be inherited from its segment or parent. */
+  side: Side | null;
+  segmentId: string | null;
+  isSegment: boolean;
+  /** The inbox item the span came from (a classic transaction holds many spans). */
+  itemId: number;
+  data: Json;
+};
+
+// Matched against the SDK name without its `sentry.` / `sentry.javascript.` prefix (`nextjs` says neither).
+const SERVER_SDK = /^(node|bun|deno|vercel-edge|cloudflare|aws-serverless|google-cloud|python|ruby|go|java|php|dotnet|rust|elixir)\b/;
+const BROWSER_SDK = /^(browser|react|vue|angular|svelte|ember|solid|remix\.client|astro\.client)\b/;
+const sdkKind = (name: string | null) => (name ?? '').replace(/^sentry\.(javascript\.)?/, '');
+const BROWSER_OP = /^(pageload|navigation|ui\.|browser\.|resource\.|paint|mark|measure)/;
+const SERVER_RUNTIMES = new Set(['node', 'bun', 'deno', 'vercel-edge', 'edge', 'cloudflare']);
+
+/** Span-v2 attributes are `{ type, value }` pairs; flatten them to plain values. */
+export function flattenAttributes(attributes: unknown): Json {
+  if (!isObject(attributes)) return {};
+  return Object.fromEntries(
+    Object.entries(attributes).map(([k, v]) => [k, isObject(v) && 'value' in v ? v.value : v]),
+  );
+}
+
+/** Which half of the app sent a Sentry event or transaction payload (classic format). */
+export function payloadSide(payload: unknown): Side | null {
+  if (!isObject(payload)) return null;
+  const platform = str(payload.platform);
+  const runtime = str(get(payload, 'contexts', 'runtime', 'name'));
+  const sdk = sdkKind(str(get(payload, 'sdk', 'name')));
+  if (platform === 'node' || (runtime && SERVER_RUNTIMES.has(runtime))) return 'server';
+  if (BROWSER_SDK.test(sdk) || isObject(get(payload, 'contexts', 'browser'))) return 'browser';
+  if (SERVER_SDK.test(sdk)) return 'server';
+  if (platform === 'javascript') return 'browser';
+  return platform ? 'server' : null;
+}
+
+/** Which half of the app sent a span-v2 span, from its attributes; null when only its segment can tell. */
+export function attributesSide(attrs: Json, op: string | null): Side | null {
+  const integrations = Array.isArray(attrs['sentry.sdk.integrations']) ? (attrs['sentry.sdk.integrations'] as unknown[]) : [];
+  if (integrations.includes('BrowserTracing')) return 'browser';
+  const runtime = str(attrs['process.runtime.name']);
+  if (runtime && SERVER_RUNTIMES.has(runtime)) return 'server';
+  const sdk = sdkKind(str(attrs['sentry.sdk.name']));
+  if (BROWSER_SDK.test(sdk)) return 'browser';
+  if (SERVER_SDK.test(sdk)) return 'server';
+  if (op && BROWSER_OP.test(op)) return 'browser';
+  if (op === 'http.server' || op?.startsWith('db') || op?.startsWith('function.')) return 'server';
+  return null;
+}
+
+/** Every span an inbox item of a trace holds (none for errors, sessions, replays…). */
+export function spansOfItem(item: SentryItemRow): TraceSpan[] {
+  const p = item.payload;
+  if (!isObject(p)) return [];
+  if (item.item_type === 'span') {
+    const spanId = str(p.span_id);
+    const start = num(p.start_timestamp);
+    if (!spanId || start === null) return [];
+    const attrs = flattenAttributes(p.attributes);
+    const op = str(attrs['sentry.op']) ?? item.op;
+    return [
+      {
+        spanId,
+        parentSpanId: str(p.parent_span_id),
+        op,
+        name: str(p.name) ?? op ?? spanId,
+        start,
+        end: num(p.end_timestamp) ?? start,
+        status: str(p.status),
+        side: attributesSide(attrs, op),
+        segmentId: str(attrs['sentry.segment.id']) ?? (p.is_segment === true ? spanId : null),
+        isSegment: p.is_segment === true,
+        itemId: item.id,
+        data: attrs,
+      },
+    ];
+  }
+  if (item.type !== 'transaction') return [];
+  const trace = get(p, 'contexts', 'trace');
+  const rootId = str(get(trace, 'span_id'));
+  const start = num(p.start_timestamp);
+  if (!rootId || start === null) return [];
+  const side = payloadSide(p);
+  const root: TraceSpan = {
+    spanId: rootId,
+    parentSpanId: str(get(trace, 'parent_span_id')),
+    op: str(get(trace, 'op')),
+    name: str(p.transaction) ?? rootId,
+    start,
+    end: num(p.timestamp) ?? start,
+    status: str(get(trace, 'status')),
+    side,
+    segmentId: rootId,
+    isSegment: true,
+    itemId: item.id,
+    data: isObject(get(trace, 'data')) ? (get(trace, 'data') as Json) : {},
+  };
+  const children = (Array.isArray(p.spans) ? p.spans : []).flatMap((s): TraceSpan[] => {
+    const spanId = str(get(s, 'span_id'));
+    const childStart = num(get(s, 'start_timestamp'));
+    if (!spanId || childStart === null) return [];
+    const op = str(get(s, 'op'));
+    return [
+      {
+        spanId,
+        parentSpanId: str(get(s, 'parent_span_id')) ?? rootId,
+        op,
+        name: str(get(s, 'description')) ?? op ?? spanId,
+        start: childStart,
+        end: num(get(s, 'timestamp')) ?? childStart,
+        status: str(get(s, 'status')),
+        side,
+        segmentId: rootId,
+        isSegment: false,
+        itemId: item.id,
+        data: isObject(get(s, 'data')) ? (get(s, 'data') as Json) : {},
+      },
+    ];
+  });
+  return [root, ...children];
+}
+
+export type WaterfallRow = {
+  span: TraceSpan;
+  depth: number;
+  side: Side;
+  /** Position on the trace's time axis, as fractions of its duration (0…1). */
+  offset: number;
+  width: number;
+  startMs: number;
+  durationMs: number;
+  childCount: number;
+  /** Its parent span was never received (e.g. the browser half of the trace was not sent). */
+  orphan: boolean;
+  /** Error events whose trace context points at this span. */
+  errors: SentryItemRow[];
+};
+
+export type Waterfall = {
+  rows: WaterfallRow[];
+  /** Seconds since the epoch. */
+  start: number;
+  end: number;
+  durationMs: number;
+  sides: Side[];
+  /** Errors of the trace whose span is not in the waterfall. */
+  looseErrors: SentryItemRow[];
+};
+
+/** Lays out the spans of one trace: depth-first, children by start time, each with its offset and width. */
+export function layoutWaterfall(items: SentryItemRow[]): Waterfall {
+  const byId = new Map<string, TraceSpan>();
+  for (const item of items) {
+    for (const span of spansOfItem(item)) {
+      // A span may arrive twice (SDK retry, or as a segment and again inside a transaction): keep the first.
+      if (!byId.has(span.spanId)) byId.set(span.spanId, span);
+    }
+  }
+  const spans = [...byId.values()];
+  const errors = items.filter((i) => i.type === 'event');
+  const children = new Map<string, TraceSpan[]>();
+  const roots: TraceSpan[] = [];
+  for (const span of spans) {
+    const parent = span.parentSpanId && span.parentSpanId !== span.spanId ? byId.get(span.parentSpanId) : undefined;
+    if (parent) children.set(parent.spanId, [...(children.get(parent.spanId) ?? []), span]);
+    else roots.push(span);
+  }
+  const byStart = (a: TraceSpan, b: TraceSpan) => a.start - b.start || b.end - a.end || a.name.localeCompare(b.name);
+  roots.sort(byStart);
+  for (const list of children.values()) list.sort(byStart);
+
+  const start = spans.length ? Math.min(...spans.map((s) => s.start)) : 0;
+  const end = spans.length ? Math.max(...spans.map((s) => Math.max(s.end, s.start))) : 0;
+  const total = Math.max(end - start, 1e-6);
+
+  const rows: WaterfallRow[] = [];
+  const seen = new Set<string>();
+  const visit = (span: TraceSpan, depth: number, inherited: Side | null) => {
+    if (seen.has(span.spanId)) return;
+    seen.add(span.spanId);
+    const segment = span.segmentId ? byId.get(span.segmentId) : undefined;
+    const side = span.side ?? segment?.side ?? inherited ?? 'server';
+    const kids = children.get(span.spanId) ?? [];
+    rows.push({
+      span,
+      depth,
+      side,
+      offset: (span.start - start) / total,
+      width: Math.max(span.end - span.start, 0) / total,
+      startMs: (span.start - start) * 1000,
+      durationMs: Math.max(span.end - span.start, 0) * 1000,
+      childCount: kids.length,
+      orphan: depth === 0 && !!span.parentSpanId,
+      errors: errors.filter((e) => errorSpanId(e) === span.spanId),
+    });
+    for (const child of kids) visit(child, depth + 1, side);
+  };
+  for (const root of roots) visit(root, 0, null);
+
+  const placed = new Set(rows.map((r) => r.span.spanId));
+  return {
+    rows,
+    start,
+    end,
+    durationMs: (end - start) * 1000,
+    sides: [...new Set(rows.map((r) => r.side))],
+    looseErrors: errors.filter((e) => !placed.has(errorSpanId(e) ?? '')),
+  };
+}
+
+function errorSpanId(item: SentryItemRow): string | null {
+  return item.span_id ?? str(get(item.payload, 'contexts', 'trace', 'span_id'));
+}
+
+export type TraceSummary = {
+  traceId: string;
+  name: string;
+  op: string | null;
+  start: number;
+  durationMs: number;
+  sides: Side[];
+  spanCount: number;
+  errorCount: number;
+  status: string | null;
+};
+
+/** One line per trace for the traces list, from the trace's items (segments, spans and errors). */
+export function summarizeTraces(items: SentryItemRow[]): TraceSummary[] {
+  const groups = new Map<string, SentryItemRow[]>();
+  for (const item of items) {
+    if (!item.trace_id) continue;
+    groups.set(item.trace_id, [...(groups.get(item.trace_id) ?? []), item]);
+  }
+  const out: TraceSummary[] = [];
+  for (const [traceId, list] of groups) {
+    const w = layoutWaterfall(list);
+    const root = w.rows.find((r) => r.depth === 0 && r.span.isSegment) ?? w.rows[0];
+    if (!root) continue;
+    out.push({
+      traceId,
+      name: root.span.name,
+      op: root.span.op,
+      start: w.start,
+      durationMs: w.durationMs,
+      sides: w.sides,
+      spanCount: w.rows.length,
+      errorCount: list.filter((i) => i.type === 'event').length,
+      status: root.span.status,
+    });
+  }
+  return out.sort((a, b) => b.start - a.start);
+}
