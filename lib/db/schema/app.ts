@@ -3,9 +3,9 @@ import { relations } from 'drizzle-orm';
 import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { newId } from '../ids';
 import { users } from './auth';
+import { JOB_ROLES, MEMBER_ROLES } from './enums';
 
-export const JOB_ROLES = ['founder', 'engineering', 'product', 'design', 'marketing', 'operations', 'other'] as const;
-export const MEMBER_ROLES = ['owner', 'admin', 'member'] as const;
+export { JOB_ROLES, MEMBER_ROLES };
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 /** One row per user: what onboarding has seen. A step is done when its timestamp is set (completed or skipped). */

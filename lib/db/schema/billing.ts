@@ -3,10 +3,10 @@ import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { newId } from '../ids';
 import { users } from './auth';
 import { workspaces } from './app';
+import { PLANS, SUBSCRIPTION_STATUSES } from './enums';
 
-export const PLANS = ['free', 'pro', 'team'] as const;
+export { PLANS, SUBSCRIPTION_STATUSES };
 export type Plan = (typeof PLANS)[number];
-export const SUBSCRIPTION_STATUSES = ['active', 'trialing', 'past_due', 'canceled', 'incomplete'] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
 export const subscriptions = pgTable('subscriptions', {
