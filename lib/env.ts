@@ -43,6 +43,28 @@ export const env = createEnv({
     // Analytics (server side). Used by the server analytics issue; optional.
     POSTHOG_PERSONAL_API_KEY: z.string().min(1).optional(),
     POSTHOG_HOST: z.url().optional(),
+    // posthog-node tuning (lib/analytics/server, docs/server-analytics.md). All optional with safe defaults.
+    /** 0 switches server-side capture off entirely (a silent no-op), whatever the key. */
+    POSTHOG_ENABLED: bool.optional(),
+    /** Events queued before a background flush starts. */
+    POSTHOG_FLUSH_AT: z.coerce.number().int().positive().default(20),
+    /** Milliseconds between background flushes. */
+    POSTHOG_FLUSH_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
+    /** Milliseconds before a request to PostHog is abandoned (its events stay queued for the next flush). */
+    POSTHOG_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000),
+    /** Events kept in memory while PostHog is unreachable; past it the oldest are dropped (and counted). */
+    POSTHOG_MAX_QUEUE: z.coerce.number().int().positive().default(10_000),
+    /** Salt of the `ip_hash` and `email_hash` properties. Default: derived from BETTER_AUTH_SECRET. */
+    POSTHOG_IP_HASH_SALT: z.string().min(16).optional(),
+    /** 1 lets PostHog resolve GeoIP for server events; off by default (`$geoip_disable`). */
+    POSTHOG_GEOIP: bool.optional(),
+    /** Share of requests recorded as `api.request` (0 = none, 1 = all). */
+    POSTHOG_API_REQUEST_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.1),
+    /** Benchmark only: 1 enables POST /api/bench/naive-tasks/[id], the naive await-per-event pattern (docs/performance.md). */
+    BENCH_NAIVE_ANALYTICS: bool.optional(),
+    /** Analytics consent mode, read at runtime by the root layout (wins over NEXT_PUBLIC_ANALYTICS_CONSENT, which is
+     *  inlined at build). Default opt-out: see lib/analytics/client/consent.ts and docs/analytics-setup.md. */
+    ANALYTICS_CONSENT: z.enum(['opt-in', 'opt-out', 'off']).optional(),
     // Error tracking (server side); optional.
     SENTRY_DSN: z.url().optional(),
     SENTRY_AUTH_TOKEN: z.string().min(1).optional(),

@@ -3,23 +3,45 @@
 // They parse, call lib/billing, and redirect; the plan itself only ever changes in the webhook.
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { track } from '@/lib/analytics/server/mutation-events';
+import { db } from '@/lib/db';
+import { checkoutSessions } from '@/lib/db/schema';
 import { defineAction } from '@/lib/server/mutation';
+import { eq } from 'drizzle-orm';
 import { cardPaymentInput } from './card';
 import { startCheckout } from './checkout';
 import { httpDelivery } from './deliver';
 import { payLocalCheckout } from './local-checkout';
 import { appOrigin as requestOrigin } from './origin';
+import { planAmountCents } from './plans';
 import { cancelLocalSubscription, changeLocalPlan, openPortal } from './portal';
+import { getBillingProvider } from './providers';
 
 const paidPlan = z.enum(['pro', 'team']);
 
-export const startCheckoutAction = defineAction(
+const startCheckoutMutation = defineAction(
   { name: 'billing.checkout.start', input: z.object({ plan: paidPlan }), auth: 'workspace', rateLimit: { window: 60, max: 10 } },
-  async ({ plan }, ctx) => {
-    const { url } = await startCheckout({ userId: ctx.user.id, workspace: ctx.workspace, plan, origin: requestOrigin(ctx.headers) });
-    redirect(url);
-  },
+  async ({ plan }, ctx) => startCheckout({ userId: ctx.user.id, workspace: ctx.workspace, plan, origin: requestOrigin(ctx.headers) }),
+  ({ plan }, { sessionId }, ctx) =>
+    track('checkout.started', {
+      plan,
+      provider: getBillingProvider().name,
+      checkout_session_id: sessionId,
+      workspace_id: ctx.workspace.id,
+      amount_cents: planAmountCents(plan),
+      currency: 'usd',
+    }),
 );
+
+/** Redirects to the provider's page after the wrapper returned, so checkout.started is recorded first. */
+export async function startCheckoutAction(
+  previous: Parameters<typeof startCheckoutMutation>[0],
+  input: Parameters<typeof startCheckoutMutation>[1],
+): ReturnType<typeof startCheckoutMutation> {
+  const result = await startCheckoutMutation(previous, input);
+  if (result.ok) redirect(result.data.url);
+  return result;
+}
 
 export const payCheckoutAction = defineAction(
   { name: 'billing.checkout.pay', input: cardPaymentInput, auth: 'workspace', rateLimit: { window: 60, max: 10 } },
@@ -34,6 +56,21 @@ export const payCheckoutAction = defineAction(
       deliver: httpDelivery(origin),
     });
     redirect('/billing?checkout=success');
+  },
+  {
+    // A paid checkout is recorded by the webhook (checkout.completed); a declined card only here.
+    error: async (input, error, ctx) => {
+      if (!input || error.code !== 'payment_failed' || !ctx) return null;
+      const [session] = await db.select({ plan: checkoutSessions.plan }).from(checkoutSessions).where(eq(checkoutSessions.id, input.sessionId));
+      if (!session || session.plan === 'free') return null;
+      return track('checkout.failed', {
+        plan: session.plan,
+        provider: 'local',
+        reason: input.card.outcome.ok ? 'provider_error' : input.card.outcome.declineCode,
+        checkout_session_id: input.sessionId,
+        workspace_id: ctx.workspace.id,
+      });
+    },
   },
 );
 
@@ -50,6 +87,8 @@ export const changePlanAction = defineAction(
     });
     redirect('/billing?portal=updated');
   },
+  // subscription.updated comes from the webhook the portal sends.
+  false,
 );
 
 export const cancelSubscriptionAction = defineAction(
@@ -64,6 +103,8 @@ export const cancelSubscriptionAction = defineAction(
     });
     redirect('/billing?portal=canceled');
   },
+  // subscription.canceled comes from the webhook the portal sends.
+  false,
 );
 
 export const openPortalAction = defineAction(
@@ -77,4 +118,5 @@ export const openPortalAction = defineAction(
     });
     redirect(url);
   },
+  false,
 );

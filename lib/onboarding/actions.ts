@@ -5,6 +5,7 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { track } from '@/lib/analytics/server/mutation-events';
 import { JOB_ROLES } from '@/lib/db/schema';
 import { projectNameSchema } from '@/lib/projects/dto';
 import { defineAction, type MutationResult } from '@/lib/server/mutation';
@@ -24,6 +25,10 @@ const saveProfile = defineAction(
     await completeProfileStep(ctx.user.id, input.intent === 'continue' ? input.jobRole : null);
     return { redirectTo: stepPath((await getOnboardingState(ctx.user.id)).next), skipped: input.intent === 'skip' };
   },
+  (input) =>
+    input.intent === 'skip'
+      ? track('onboarding.step_skipped', { step: 'profile' })
+      : track('onboarding.step_completed', { step: 'profile', job_role: input.jobRole }),
 );
 
 const workspaceInput = z.object({
@@ -40,6 +45,15 @@ const createWorkspace = defineAction(
     const workspace = await createFirstWorkspace(ctx.user.id, input.name);
     return { redirectTo: stepPath((await getOnboardingState(ctx.user.id)).next), workspaceId: workspace.id };
   },
+  (input, { workspaceId }) => [
+    track(
+      'workspace.created',
+      { workspace_id: workspaceId },
+      // The group carries the workspace's name and plan; events only ever carry its id.
+      { groups: { workspace: workspaceId }, group: { workspace: workspaceId, properties: { name: input.name, plan: 'free' } } },
+    ),
+    track('onboarding.step_completed', { step: 'workspace', workspace_id: workspaceId }, { groups: { workspace: workspaceId } }),
+  ],
 );
 
 const projectInput = z.discriminatedUnion('intent', [
@@ -53,6 +67,13 @@ const finishWithProject = defineAction(
     const { projectId } = await completeProjectStep(ctx.user.id, ctx.workspace.id, input.intent === 'create' ? input.name : null);
     return { redirectTo: '/dashboard', projectId };
   },
+  (_input, { projectId }, ctx) =>
+    projectId
+      ? [
+          track('project.created', { project_id: projectId, workspace_id: ctx.workspace.id, source: 'onboarding' }),
+          track('onboarding.step_completed', { step: 'project', project_id: projectId }),
+        ]
+      : track('onboarding.step_skipped', { step: 'project' }),
 );
 
 async function thenRedirect(result: Promise<Redirecting>): Promise<Redirecting> {

@@ -3,6 +3,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { track } from '@/lib/analytics/server/mutation-events';
 import { defineAction, type MutationResult } from '@/lib/server/mutation';
 import { projectNameSchema, type ProjectDto } from './dto';
 import { createProject } from './projects';
@@ -14,6 +15,7 @@ const create = defineAction(
     revalidatePath('/dashboard');
     return project;
   },
+  (_input, project, ctx) => track('project.created', { project_id: project.id, workspace_id: ctx.workspace.id, source: 'dashboard' }),
 );
 
 export async function createProjectAction(previous: MutationResult<ProjectDto> | null, form: FormData): Promise<MutationResult<ProjectDto>> {

@@ -160,10 +160,10 @@ describe('validation', () => {
 });
 
 describe('auth actions', () => {
-  it('signs up with a normalised email and redirects to onboarding (the redirect passes through)', async () => {
+  it('signs up with a normalised email and redirects to the first onboarding step (the redirect passes through)', async () => {
     const email = `Mixed.Case${Date.now()}@Example.TEST`;
     const err = await signUpAction(null, form({ name: 'Bea', email: `  ${email} `, password: 'long enough pw' })).catch((e: unknown) => e);
-    expect((err as { digest?: string }).digest).toMatch(/^NEXT_REDIRECT;replace;\/onboarding;/);
+    expect((err as { digest?: string }).digest).toMatch(/^NEXT_REDIRECT;replace;\/onboarding\/profile;/);
     // The stored account is the lower-cased email: logging in with it works.
     const login = await auth.api.signInEmail({ body: { email: email.toLowerCase(), password: 'long enough pw' } });
     expect(login.user.email).toBe(email.toLowerCase());
@@ -221,7 +221,7 @@ describe('rate limiting', () => {
   });
 
   it('returns 429 with a Retry-After header from a route handler', async () => {
-    const limited = defineRoute({ name: 'test.limited', input: z.object({}), auth: 'public', rateLimit: { window: 60, max: 2 } }, async () => ({ ok: 1 }));
+    const limited = defineRoute({ name: 'test.limited', input: z.object({}), auth: 'public', rateLimit: { window: 60, max: 2 } }, async () => ({ ok: 1 }), false);
     actAs(null, '10.8.8.8');
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await call(limited, 'POST', '/x', {}, {})).status);
@@ -236,7 +236,7 @@ describe('Next control flow', () => {
   it("lets redirect() thrown inside a handler pass through untouched", async () => {
     const a = await newUser();
     actAs(a.cookie);
-    const action = defineAction({ name: 'test.redirect', input: z.object({}), auth: 'user' }, async () => redirect('/somewhere'));
+    const action = defineAction({ name: 'test.redirect', input: z.object({}), auth: 'user' }, async () => redirect('/somewhere'), false);
     const err = await action(null, {}).catch((e: unknown) => e);
     expect((err as { digest?: string }).digest).toMatch(/^NEXT_REDIRECT;replace;\/somewhere;/);
   });
@@ -245,7 +245,7 @@ describe('Next control flow', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const action = defineAction({ name: 'test.boom', input: z.object({}), auth: 'public' }, async () => {
       throw new Error('db password is hunter2');
-    });
+    }, false);
     const result = await action(null, {});
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' } });
     spy.mockRestore();

@@ -5,6 +5,8 @@
 import 'server-only';
 import { headers as nextHeaders } from 'next/headers';
 import { z } from 'zod';
+import { recordMutation, type MutationAnalytics } from '@/lib/analytics/server/mutation-events';
+import { captureMutationError, traceMutation } from '@/lib/errors/server';
 import { AppError, type ErrorBody } from './errors';
 import { clientIp, getCurrentUser, getCurrentWorkspace, type CurrentUser, type CurrentWorkspace } from './context';
 import { consume, type RateLimitRule } from './rate-limit';
@@ -39,24 +41,16 @@ export type RateLimitOption<S extends z.ZodType, A extends AuthLevel> = RateLimi
 
 export type MutationResult<R> = { ok: true; data: R } | { ok: false; error: ErrorBody };
 
-/** Observers of every mutation (analytics, tracing). Registered once at startup; never allowed to throw. */
-export type MutationObserver = {
-  onSuccess?: (event: { name: string; ctx: MutationContext<AuthLevel>; input: unknown; durationMs: number }) => void;
-  onError?: (event: { name: string; error: AppError; cause: unknown; durationMs: number }) => void;
+/**
+ * Analytics of one mutation (lib/analytics/server/mutation-events.ts): what it records (required by defineAction
+ * and defineRoute, `false` for nothing) and, for route handlers, the route template, method and success status
+ * of the request (for `api.request`).
+ */
+export type MutationInstrumentation<S extends z.ZodType, A extends AuthLevel, R> = {
+  analytics: MutationAnalytics<z.infer<S>, R, MutationContext<A>>;
+  request?: { endpoint: string; method: string };
+  successStatus?: (data: R) => number;
 };
-const observers: MutationObserver[] = [];
-export function observeMutations(observer: MutationObserver): void {
-  observers.push(observer);
-}
-function notify(fn: (o: MutationObserver) => void): void {
-  for (const o of observers) {
-    try {
-      fn(o);
-    } catch {
-      // Instrumentation never breaks the product.
-    }
-  }
-}
 
 export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -91,11 +85,27 @@ export async function runMutation<S extends z.ZodType, A extends AuthLevel, R>(
   def: MutationDefinition<S, A>,
   rawInput: unknown,
   handler: (input: z.infer<S>, ctx: MutationContext<A>) => Promise<R>,
+  instrument: MutationInstrumentation<S, A, R> = { analytics: false },
 ): Promise<MutationResult<R>> {
   const started = performance.now();
+  // Known so far, for the analytics record of a failure (an unauthorized call has headers but no context).
+  let headers: Headers | undefined;
+  let ctx: MutationContext<A> | undefined;
+  let validInput: unknown;
+  const record = (outcome: { ok: true; result: R; status: number } | { ok: false; error: AppError }) =>
+    recordMutation({
+      name: def.name,
+      analytics: instrument.analytics as MutationAnalytics<never, never, never>,
+      request: instrument.request,
+      headers,
+      ctx,
+      input: validInput,
+      durationMs: performance.now() - started,
+      ...outcome,
+    });
   try {
-    const headers = await nextHeaders();
-    const ctx = await resolveContext(def.name, def.auth, headers);
+    headers = await nextHeaders();
+    ctx = await resolveContext(def.name, def.auth, headers);
     const parsed = def.input.safeParse(rawInput);
     const rules = def.rateLimit === undefined ? [] : Array.isArray(def.rateLimit) ? def.rateLimit : [def.rateLimit];
     for (const [i, rule] of rules.entries()) {
@@ -110,17 +120,20 @@ export async function runMutation<S extends z.ZodType, A extends AuthLevel, R>(
     if (!parsed.success) {
       throw new AppError('validation', 'Please check the highlighted fields.', { fieldErrors: zodFieldErrors(parsed.error) });
     }
-    const data = await handler(parsed.data, ctx);
-    const durationMs = performance.now() - started;
-    notify((o) => o.onSuccess?.({ name: def.name, ctx: ctx as MutationContext<AuthLevel>, input: parsed.data, durationMs }));
+    validInput = parsed.data;
+    const input = parsed.data;
+    const data = await traceMutation(def.name, { user: ctx.user, workspace: ctx.workspace, headers }, () => handler(input, ctx as MutationContext<A>));
+    record({ ok: true, result: data, status: instrument.successStatus?.(data) ?? 200 });
     return { ok: true, data };
   } catch (cause) {
     if (isNextControlFlow(cause)) throw cause;
     const error =
       cause instanceof AppError ? cause : new AppError('internal', 'Something went wrong on our side. Please try again.');
-    if (!(cause instanceof AppError)) console.error(`[mutation ${def.name}]`, cause);
-    const durationMs = performance.now() - started;
-    notify((o) => o.onError?.({ name: def.name, error, cause, durationMs }));
+    if (!(cause instanceof AppError)) {
+      console.error(`[mutation ${def.name}]`, cause);
+      captureMutationError(def.name, cause);
+    }
+    record({ ok: false, error });
     return { ok: false, error: error.toBody() };
   }
 }
@@ -144,12 +157,14 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
 export function defineAction<S extends z.ZodType, A extends AuthLevel, R>(
   def: MutationDefinition<S, A>,
   handler: (input: z.infer<S>, ctx: MutationContext<A>) => Promise<R>,
+  // Required, after the handler so `result` is typed from it: what the action records (`false` for nothing).
+  analytics: MutationAnalytics<z.infer<S>, R, MutationContext<A>>,
 ) {
   return async function action(
     _previous: MutationResult<R> | null,
     input: FormData | z.input<S>,
   ): Promise<MutationResult<R>> {
     const raw = input instanceof FormData ? formDataToObject(input) : input;
-    return runMutation(def, raw, handler);
+    return runMutation(def, raw, handler, { analytics });
   };
 }

@@ -5,6 +5,7 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { STATUS } from './errors';
+import { routeTemplate, type MutationAnalytics } from '@/lib/analytics/server/mutation-events';
 import { runMutation, type AuthLevel, type MutationContext, type MutationDefinition } from './mutation';
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -23,6 +24,8 @@ async function readBody(req: NextRequest): Promise<unknown> {
 export function defineRoute<S extends z.ZodType, A extends AuthLevel, R>(
   def: MutationDefinition<S, A> & { status?: number },
   handler: (input: z.infer<S>, ctx: MutationContext<A>) => Promise<R>,
+  // Required, after the handler so `result` is typed from it: what the route records (`false` for nothing).
+  analytics: MutationAnalytics<z.infer<S>, R, MutationContext<A>>,
 ) {
   return async function route(req: NextRequest, context: RouteContext): Promise<Response> {
     const body = await readBody(req);
@@ -35,7 +38,12 @@ export function defineRoute<S extends z.ZodType, A extends AuthLevel, R>(
     const params = context?.params ? await context.params : {};
     const query = Object.fromEntries(req.nextUrl.searchParams.entries());
     const input = { ...query, ...(body as Record<string, unknown>), ...params };
-    const result = await runMutation(def, input, handler);
+    const result = await runMutation(def, input, handler, {
+      analytics,
+      // The route template (`/api/projects/[id]`), never the concrete URL: ids stay out of `api.request`.
+      request: { endpoint: routeTemplate(req.nextUrl.pathname, params), method: req.method },
+      successStatus: (data) => (data === undefined || data === null ? 204 : (def.status ?? 200)),
+    });
     if (!result.ok) {
       const headers = result.error.retryAfter ? { 'retry-after': String(result.error.retryAfter) } : undefined;
       return NextResponse.json({ error: result.error }, { status: STATUS[result.error.code], headers });

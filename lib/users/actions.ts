@@ -3,6 +3,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { track } from '@/lib/analytics/server/mutation-events';
 import { defineAction, type MutationResult } from '@/lib/server/mutation';
 import { updateDisplayName } from './profile';
 import { personNameSchema } from './schemas';
@@ -14,6 +15,7 @@ const saveProfile = defineAction(
     revalidatePath('/', 'layout');
     return result;
   },
+  () => track('settings.profile_updated', { fields: ['name'] }),
 );
 
 export async function updateProfileAction(

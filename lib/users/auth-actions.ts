@@ -7,6 +7,7 @@ import { APIError } from 'better-auth/api';
 import { hashPassword } from 'better-auth/crypto';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { track } from '@/lib/analytics/server/mutation-events';
 import { auth } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { getOnboardingState } from '@/lib/onboarding/state';
@@ -24,8 +25,9 @@ const perIp = { window, max: env.AUTH_SIGNUP_RATE_LIMIT_MAX, key: (_: unknown, c
 const signUp = defineAction(
   { name: 'auth.sign_up', input: signUpSchema, auth: 'public', rateLimit: perIp },
   async (input, ctx) => {
+    let userId: string;
     try {
-      await auth.api.signUpEmail({ body: input, headers: ctx.headers });
+      userId = (await auth.api.signUpEmail({ body: input, headers: ctx.headers })).user.id;
     } catch (error) {
       if (!(error instanceof APIError)) throw error;
       // An existing email must read like any other refusal, and take about as long as a real sign-up (which
@@ -33,8 +35,14 @@ const signUp = defineAction(
       await hashPassword(input.password);
       throw new AppError('conflict', SIGN_UP_REFUSED);
     }
-    return { redirectTo: '/onboarding' };
+    // userId is for the analytics mapping; the caller only follows redirectTo.
+    // Straight to the first step: a redirect chain (/onboarding → step) would flash a transient URL, counted as a pageview.
+    return { redirectTo: stepPath('profile'), userId };
   },
+  // The new user is identified (person properties from the email: domain and salted hash, never the address)
+  // and the browser's anonymous id merged into them.
+  (input, { userId }) =>
+    track('auth.signed_up', { method: 'email', user_id: userId }, { identify: { userId, email: input.email, properties: { signed_up_at: new Date().toISOString() } } }),
 );
 
 const logIn = defineAction(
@@ -58,8 +66,9 @@ const logIn = defineAction(
     const next = safeNextPath(input.next);
     const state = await getOnboardingState(userId);
     // An unfinished onboarding wins over `next`: the app pages would send the user there anyway.
-    return { redirectTo: state.next ? stepPath(state.next) : (next ?? '/dashboard') };
+    return { redirectTo: state.next ? stepPath(state.next) : (next ?? '/dashboard'), userId };
   },
+  (input, { userId }) => track('auth.logged_in', { method: 'email', user_id: userId }, { identify: { userId, email: input.email } }),
 );
 
 const logOut = defineAction({ name: 'auth.log_out', input: z.object({}), auth: 'public' }, async (_input, ctx) => {
@@ -68,23 +77,24 @@ const logOut = defineAction({ name: 'auth.log_out', input: z.object({}), auth: '
     if (!(error instanceof APIError)) throw error;
   });
   return { redirectTo: '/' };
-});
+  // The browser records auth.logged_out and resets its identity.
+}, false);
 
 type Redirecting = MutationResult<{ redirectTo: string }>;
 
 /** Redirects after the wrapper returned, so the wrapper records the success before Next unwinds the request. */
-async function thenRedirect(result: Promise<Redirecting>): Promise<Redirecting> {
+async function thenRedirect<D extends { redirectTo: string }>(result: Promise<MutationResult<D>>): Promise<Redirecting> {
   const r = await result;
   if (r.ok) redirect(r.data.redirectTo);
   return r;
 }
 
-export async function signUpAction(previous: Redirecting | null, form: FormData): Promise<Redirecting> {
-  return thenRedirect(signUp(previous, form));
+export async function signUpAction(_previous: Redirecting | null, form: FormData): Promise<Redirecting> {
+  return thenRedirect(signUp(null, form));
 }
 
-export async function logInAction(previous: Redirecting | null, form: FormData): Promise<Redirecting> {
-  return thenRedirect(logIn(previous, form));
+export async function logInAction(_previous: Redirecting | null, form: FormData): Promise<Redirecting> {
+  return thenRedirect(logIn(null, form));
 }
 
 export async function logOutAction(previous: Redirecting | null, form: FormData): Promise<Redirecting> {

@@ -3,6 +3,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { track } from '@/lib/analytics/server/mutation-events';
 import { createInvite, type InviteDto } from '@/lib/invites/invites';
 import { defineAction, type MutationResult } from '@/lib/server/mutation';
 import { emailSchema } from '@/lib/users/schemas';
@@ -21,6 +22,7 @@ const rename = defineAction(
     revalidatePath('/', 'layout');
     return workspace;
   },
+  (_input, _workspace, ctx) => track('workspace.renamed', { workspace_id: ctx.workspace.id }),
 );
 
 const invite = defineAction(
@@ -38,6 +40,8 @@ const invite = defineAction(
     revalidatePath('/settings');
     return created;
   },
+  // The invitee's address stays out: the invite id and role say what happened.
+  (input, created, ctx) => track('invite.sent', { invite_id: created.id, workspace_id: ctx.workspace.id, role: input.role }),
 );
 
 export async function renameWorkspaceAction(

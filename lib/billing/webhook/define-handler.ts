@@ -2,6 +2,7 @@
 // writes inside the webhook's transaction (so the event id and its effects commit together or not at all).
 import 'server-only';
 import { z } from 'zod';
+import type { WebhookTracked } from '@/lib/analytics/server/webhook-events';
 import type { Tx } from '@/lib/db';
 
 export type VerifiedEvent = { id: string; type: string; created: number };
@@ -14,19 +15,22 @@ export class PayloadError extends Error {
   }
 }
 
-export type WebhookHandler = (tx: Tx, object: unknown, event: VerifiedEvent) => Promise<void>;
+/** Collects the analytics events of a delivery; they are sent only once its transaction committed. */
+export type TrackWebhookEvent = (event: WebhookTracked) => void;
+
+export type WebhookHandler = (tx: Tx, object: unknown, event: VerifiedEvent, track: TrackWebhookEvent) => Promise<void>;
 
 export function defineHandler<S extends z.ZodType>(
   schema: S,
-  handle: (tx: Tx, object: z.infer<S>, event: VerifiedEvent) => Promise<void>,
+  handle: (tx: Tx, object: z.infer<S>, event: VerifiedEvent, track: TrackWebhookEvent) => Promise<void>,
 ): WebhookHandler {
-  return async (tx, object, event) => {
+  return async (tx, object, event, track) => {
     const parsed = schema.safeParse(object);
     if (!parsed.success) {
       const where = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
       throw new PayloadError(`${event.type}: unexpected data.object (${where})`);
     }
-    await handle(tx, parsed.data, event);
+    await handle(tx, parsed.data, event, track);
   };
 }
 

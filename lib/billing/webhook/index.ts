@@ -3,6 +3,7 @@
 // replay changes nothing and a failure leaves nothing half-written (Stripe retries on any non-2xx).
 import 'server-only';
 import { z } from 'zod';
+import { recordWebhookEvents, type WebhookTracked } from '@/lib/analytics/server/webhook-events';
 import { db } from '@/lib/db';
 import { webhookEvents } from '@/lib/db/schema';
 import { stripeWebhookSecret } from '@/lib/env';
@@ -65,6 +66,7 @@ export async function processStripeWebhook(
   });
   if (!handler) return ok('ignored');
 
+  const tracked: WebhookTracked[] = [];
   try {
     const outcome = await db.transaction(async (tx) => {
       const inserted = await tx
@@ -73,9 +75,11 @@ export async function processStripeWebhook(
         .onConflictDoNothing()
         .returning({ id: webhookEvents.id });
       if (inserted.length === 0) return 'duplicate' as const;
-      await handler(tx, event.data.object, { id: event.id, type: event.type, created: event.created });
+      await handler(tx, event.data.object, { id: event.id, type: event.type, created: event.created }, (e) => tracked.push(e));
       return 'processed' as const;
     });
+    // After the commit: a failed or duplicate delivery records nothing; a retried one records once.
+    if (outcome === 'processed') recordWebhookEvents(tracked);
     return ok(outcome);
   } catch (error) {
     if (error instanceof PayloadError) return fail(400, 'invalid_payload', error.message);

@@ -1,14 +1,17 @@
 // GET/PATCH/DELETE /api/projects/[id] — read, rename or delete one project of the caller's workspace.
 import { z } from 'zod';
+import { track } from '@/lib/analytics/server/mutation-events';
 import { projectDescriptionSchema, projectNameSchema } from '@/lib/projects/dto';
 import { deleteProject, getProject, updateProject } from '@/lib/projects/projects';
 import { defineRoute } from '@/lib/server/route';
 
 const id = z.string().min(1).max(64);
 
-export const GET = defineRoute({ name: 'project.get', input: z.object({ id }), auth: 'workspace' }, async (input, ctx) => ({
-  project: await getProject(ctx.workspace.id, input.id),
-}));
+export const GET = defineRoute(
+  { name: 'project.get', input: z.object({ id }), auth: 'workspace' },
+  async (input, ctx) => ({ project: await getProject(ctx.workspace.id, input.id) }),
+  false,
+);
 
 export const PATCH = defineRoute(
   {
@@ -19,9 +22,15 @@ export const PATCH = defineRoute(
     auth: 'workspace',
   },
   async ({ id: projectId, ...patch }, ctx) => ({ project: await updateProject(ctx.workspace.id, projectId, patch) }),
+  // The catalog has no rename event for projects (names are free text and never sent).
+  false,
 );
 
-export const DELETE = defineRoute({ name: 'project.delete', input: z.object({ id }), auth: 'workspace' }, async (input, ctx) => {
-  await deleteProject(ctx.workspace.id, input.id);
-  return null;
-});
+export const DELETE = defineRoute(
+  { name: 'project.delete', input: z.object({ id }), auth: 'workspace' },
+  async (input, ctx) => {
+    await deleteProject(ctx.workspace.id, input.id);
+    return null;
+  },
+  (input, _result, ctx) => track('project.deleted', { project_id: input.id, workspace_id: ctx.workspace.id }),
+);

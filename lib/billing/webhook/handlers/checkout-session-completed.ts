@@ -3,7 +3,9 @@ import 'server-only';
 import { eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkoutSessions, subscriptions, users, workspaces } from '@/lib/db/schema';
+import { webhookEvent } from '@/lib/analytics/server/webhook-events';
 import { billingProvider } from '@/lib/env';
+import { planAmountCents } from '../../plans';
 import { defineHandler, eventTime, isStale, metadataSchema, PayloadError } from '../define-handler';
 
 const session = z.object({
@@ -18,7 +20,7 @@ const session = z.object({
 
 const orbitMetadata = z.object({ workspaceId: z.string().min(1), userId: z.string().min(1), plan: z.enum(['pro', 'team']) });
 
-export const checkoutSessionCompleted = defineHandler(session, async (tx, object, event) => {
+export const checkoutSessionCompleted = defineHandler(session, async (tx, object, event, track) => {
   // Orbit only sells subscriptions; anything else on the account is not ours to act on.
   if (object.mode !== 'subscription') return;
   // Delayed payment methods complete unpaid; there is nothing to grant until the money arrives.
@@ -84,4 +86,21 @@ export const checkoutSessionCompleted = defineHandler(session, async (tx, object
       .set({ status: 'complete', completedAt: now, failureReason: null })
       .where(eq(checkoutSessions.id, checkout.id));
   }
+  // Attributed to the buyer (metadata.userId, checked against users above): the webhook has no session.
+  track(
+    webhookEvent(
+      'checkout.completed',
+      {
+        plan,
+        provider,
+        // Orbit's own id when it knows the session (Stripe's ids can exceed the catalog's id length).
+        checkout_session_id: checkout?.id ?? object.id,
+        workspace_id: workspaceId,
+        subscription_id: object.subscription,
+        amount_cents: planAmountCents(plan),
+        currency: 'usd',
+      },
+      { userId: buyer?.id ?? null, workspaceId },
+    ),
+  );
 });

@@ -2,12 +2,13 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { webhookEvent } from '@/lib/analytics/server/webhook-events';
 import { subscriptions } from '@/lib/db/schema';
 import { defineHandler, eventTime, isStale } from '../define-handler';
 
 const subscription = z.object({ id: z.string().min(1), customer: z.string().min(1) });
 
-export const customerSubscriptionDeleted = defineHandler(subscription, async (tx, object, event) => {
+export const customerSubscriptionDeleted = defineHandler(subscription, async (tx, object, event, track) => {
   // Matching on the subscription id: a stale deletion of an older subscription leaves the current one alone.
   const [known] = await tx.select().from(subscriptions).where(eq(subscriptions.subscriptionId, object.id));
   if (!known || isStale(known, event)) return;
@@ -15,4 +16,13 @@ export const customerSubscriptionDeleted = defineHandler(subscription, async (tx
     .update(subscriptions)
     .set({ plan: 'free', status: 'canceled', currentPeriodEnd: null, lastEventAt: eventTime(event), updatedAt: new Date() })
     .where(eq(subscriptions.subscriptionId, object.id));
+  if (known.plan !== 'free') {
+    track(
+      webhookEvent(
+        'subscription.canceled',
+        { plan: known.plan, provider: known.provider, workspace_id: known.workspaceId, subscription_id: object.id },
+        { userId: known.purchasedBy, workspaceId: known.workspaceId },
+      ),
+    );
+  }
 });

@@ -3,6 +3,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { subscriptions, users, workspaces } from '@/lib/db/schema';
+import { webhookEvent } from '@/lib/analytics/server/webhook-events';
 import { billingProvider } from '@/lib/env';
 import { effectivePlan } from '@/lib/server/context';
 import { defineHandler, eventTime, isStale, metadataSchema, PayloadError } from '../define-handler';
@@ -22,7 +23,7 @@ const subscription = z.object({
   current_period_end: z.number().int().nullish(),
 });
 
-export const customerSubscriptionUpdated = defineHandler(subscription, async (tx, object, event) => {
+export const customerSubscriptionUpdated = defineHandler(subscription, async (tx, object, event, track) => {
   const item = object.items.data[0]!;
   const plan = planFromPrice(item.price.id, object.metadata.plan);
   if (!plan) throw new PayloadError(`${event.type}: price ${item.price.id} is not one of Orbit's plans`);
@@ -38,6 +39,23 @@ export const customerSubscriptionUpdated = defineHandler(subscription, async (tx
       .update(subscriptions)
       .set({ plan, status, customerId: object.customer, currentPeriodEnd, lastEventAt: eventTime(event), updatedAt: now })
       .where(eq(subscriptions.workspaceId, known.workspaceId));
+    // Renewals and the `.created` that follows a checkout change neither plan nor status: not an update.
+    if (known.plan !== plan || known.status !== status) {
+      track(
+        webhookEvent(
+          'subscription.updated',
+          {
+            plan,
+            ...(known.plan !== plan ? { previous_plan: known.plan } : {}),
+            status,
+            provider: known.provider,
+            workspace_id: known.workspaceId,
+            subscription_id: object.id,
+          },
+          { userId: known.purchasedBy, workspaceId: known.workspaceId },
+        ),
+      );
+    }
     return;
   }
 

@@ -1,0 +1,99 @@
+// Who a server event is about, so browser and server events land on one person:
+// 1. a signed-in user → their user id (the browser identifies with the same id);
+// 2. an anonymous visitor → the browser's PostHog distinct id, from the `x-posthog-distinct-id` header the API
+//    client adds to same-origin calls, or from posthog-js's persistence cookie `ph_<key>_posthog`;
+// 3. neither → a random id with `$process_person_profile: false` (a personless event, no ghost person).
+// The session id travels the same way (`x-posthog-session-id`, or `$sesid` in the cookie), so server events join
+// the session replay. IPs and emails never leave the server raw: `ip_hash`/`email_hash` are salted SHA-256,
+// truncated.
+import 'server-only';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { DISTINCT_ID_HEADER, POSTHOG_LOCAL_KEY, SESSION_ID_HEADER, posthogCookieName } from '@/lib/analytics/constants';
+import { env } from '@/lib/env';
+import { clientIp } from '@/lib/server/context';
+import type { AnalyticsIdentity, PersonProperties } from './client';
+
+/** Distinct and session ids are opaque tokens (UUIDv7, user ids): anything else is ignored, not trusted. */
+const ID_PATTERN = /^[A-Za-z0-9_\-.:$]{1,200}$/;
+
+function cleanId(value: unknown): string | null {
+  return typeof value === 'string' && ID_PATTERN.test(value) ? value : null;
+}
+
+let cachedSalt: string | null = null;
+function salt(): string {
+  cachedSalt ??=
+    env.POSTHOG_IP_HASH_SALT ?? createHmac('sha256', env.BETTER_AUTH_SECRET).update('orbit-analytics-hash-salt').digest('hex');
+  return cachedSalt;
+}
+
+/** Salted SHA-256, first 16 hex digits: stable per value (count distinct visitors), not reversible without the salt. */
+export function saltedHash(value: string): string {
+  return createHash('sha256').update(`${salt()}:${value}`).digest('hex').slice(0, 16);
+}
+
+export function ipHash(ip: string | null): string | null {
+  return ip ? saltedHash(ip.trim().toLowerCase()) : null;
+}
+
+/** What Orbit sends about a person instead of their email: the domain (company) and a salted hash. */
+export function personPropertiesFromEmail(email: string): PersonProperties {
+  const normalized = email.trim().toLowerCase();
+  const domain = normalized.split('@')[1];
+  return { ...(domain ? { email_domain: domain } : {}), email_hash: saltedHash(normalized) };
+}
+
+function cookieValue(cookieHeader: string | null, name: string): string | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq === -1) continue;
+    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+/** posthog-js's cookie: JSON with `distinct_id` and `$sesid` = [last activity, session id, session start]. */
+export function readPosthogCookie(headers: Headers, projectKey = env.NEXT_PUBLIC_POSTHOG_KEY ?? POSTHOG_LOCAL_KEY) {
+  const raw = cookieValue(headers.get('cookie'), posthogCookieName(projectKey));
+  if (!raw) return { distinctId: null, sessionId: null };
+  try {
+    const parsed: unknown = JSON.parse(decodeURIComponent(raw));
+    if (!parsed || typeof parsed !== 'object') return { distinctId: null, sessionId: null };
+    const record = parsed as Record<string, unknown>;
+    const sesid = Array.isArray(record.$sesid) ? record.$sesid[1] : null;
+    return { distinctId: cleanId(record.distinct_id), sessionId: cleanId(sesid) };
+  } catch {
+    return { distinctId: null, sessionId: null };
+  }
+}
+
+/** The browser's own ids for this request: header first (explicit, per call), the cookie as fallback. */
+export function browserIds(headers: Headers): { distinctId: string | null; sessionId: string | null } {
+  const cookie = readPosthogCookie(headers);
+  return {
+    distinctId: cleanId(headers.get(DISTINCT_ID_HEADER)) ?? cookie.distinctId,
+    sessionId: cleanId(headers.get(SESSION_ID_HEADER)) ?? cookie.sessionId,
+  };
+}
+
+/** The identity of a request: the user when signed in, else the browser's anonymous id, else a personless id. */
+export function identityFromRequest(headers: Headers, user: { id: string } | null): AnalyticsIdentity {
+  const browser = browserIds(headers);
+  const hash = ipHash(clientIp(headers));
+  if (user) {
+    return {
+      distinctId: user.id,
+      anonymousId: browser.distinctId && browser.distinctId !== user.id ? browser.distinctId : null,
+      sessionId: browser.sessionId,
+      ipHash: hash,
+    };
+  }
+  if (browser.distinctId) return { distinctId: browser.distinctId, sessionId: browser.sessionId, ipHash: hash };
+  return { distinctId: randomUUID(), sessionId: browser.sessionId, ipHash: hash, hasPerson: false };
+}
+
+/** An identity without a request (webhooks, jobs): the person is known by id only. */
+export function identityForUser(userId: string): AnalyticsIdentity {
+  return { distinctId: userId };
+}

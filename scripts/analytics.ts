@@ -1,0 +1,107 @@
+// `npm run analytics -- <command>`: the server analytics client from a terminal.
+//
+//   capture <event> --distinct-id ID [--props '{…}'] [--host URL]
+//       Validates the event against the catalog (exit 1 with the issues when invalid), sends it through the same
+//       posthog-node client the server uses, flushes and exits (exit 1 when it was not delivered).
+//       Host: --host, else POSTHOG_HOST / NEXT_PUBLIC_POSTHOG_HOST with a key, else the local Orbit's collector at
+//       APP_URL (or http://127.0.0.1:3000) + /ingest.
+//   tail [--event X] [--distinct-id Y] [--from-start] [--origin URL] [--interval MS]
+//       Prints the local inbox's events live (polls GET /api/dev/inbox/events?after=<id>, docs/local-inbox.md).
+import { parseArgs } from 'node:util';
+import { isEventName, type EventName, type EventProperties } from '@/lib/analytics/catalog';
+import { POSTHOG_API_PATH, POSTHOG_LOCAL_KEY } from '@/lib/analytics/constants';
+import { configureServerAnalytics } from '@/lib/analytics/server/client';
+import { validateEvent } from '@/lib/analytics/validate';
+import { env } from '@/lib/env';
+
+const USAGE = `usage:
+  npm run analytics -- capture <event> --distinct-id ID [--props '{"key":"value"}'] [--host URL]
+  npm run analytics -- tail [--event NAME] [--distinct-id ID] [--from-start] [--origin URL] [--interval MS]`;
+
+const localOrigin = () => (env.APP_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function capture(args: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'distinct-id': { type: 'string' }, props: { type: 'string', default: '{}' }, host: { type: 'string' } },
+  });
+  const [event] = positionals;
+  const distinctId = values['distinct-id'];
+  if (!event || !distinctId) fail(USAGE);
+  let props: unknown;
+  try {
+    props = JSON.parse(values.props);
+  } catch {
+    fail('--props is not valid JSON.');
+  }
+  const result = validateEvent(event, props);
+  if (!result.ok) {
+    fail(`Invalid event "${event}":\n${result.issues.map((i) => `  ${i.path || '(payload)'}: ${i.message}`).join('\n')}`);
+  }
+  if (!isEventName(event)) fail(`"${event}" is not in the event catalog.`);
+
+  const key = env.NEXT_PUBLIC_POSTHOG_KEY;
+  const host = values.host ?? (key ? (env.POSTHOG_HOST ?? env.NEXT_PUBLIC_POSTHOG_HOST) : undefined) ?? `${localOrigin()}${POSTHOG_API_PATH}`;
+  // A separate process: it talks to the collector over HTTP, never to the database the server holds open.
+  const analytics = configureServerAnalytics({ mode: 'posthog', apiKey: key ?? POSTHOG_LOCAL_KEY, host, fetch: undefined, apiRequestSampleRate: 0 });
+  analytics.capture(event as EventName, result.properties as EventProperties<EventName>, { distinctId });
+  await analytics.shutdown(10_000);
+  const stats = analytics.stats();
+  if (stats.sent < 1) fail(`Not delivered to ${host} (${stats.failed} failed attempt(s)). Is Orbit running there?`);
+  console.log(`Sent ${event} for ${distinctId} to ${host}.`);
+}
+
+type InboxEvent = { id: number; event: string; distinct_id: string; timestamp: string; source: string; properties: Record<string, unknown> };
+
+async function tail(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      event: { type: 'string' },
+      'distinct-id': { type: 'string' },
+      'from-start': { type: 'boolean', default: false },
+      origin: { type: 'string' },
+      interval: { type: 'string', default: '1000' },
+    },
+  });
+  const origin = (values.origin ?? localOrigin()).replace(/\/$/, '');
+  const interval = Math.max(100, Number(values.interval) || 1000);
+  const get = async <T>(path: string): Promise<T> => {
+    const res = await fetch(`${origin}${path}`, { headers: { accept: 'application/json' } });
+    if (!res.ok) throw new Error(`GET ${path} → ${res.status} (is Orbit running in local mode at ${origin}?)`);
+    return (await res.json()) as T;
+  };
+  let after = values['from-start'] ? 0 : (await get<{ last_event_id: number | null }>('/api/dev/inbox/stats')).last_event_id ?? 0;
+  console.error(`Tailing ${origin}/api/dev/inbox/events${values.event ? ` event=${values.event}` : ''}${values['distinct-id'] ? ` distinct_id=${values['distinct-id']}` : ''} (Ctrl+C to stop)`);
+  for (;;) {
+    const query = new URLSearchParams({ after: String(after), order: 'asc', limit: '500' });
+    if (values.event) query.set('event', values.event);
+    if (values['distinct-id']) query.set('distinct_id', values['distinct-id']);
+    try {
+      const { events } = await get<{ events: InboxEvent[] }>(`/api/dev/inbox/events?${query}`);
+      for (const e of events) {
+        after = Math.max(after, e.id);
+        const props = Object.fromEntries(Object.entries(e.properties).filter(([k]) => !k.startsWith('$')));
+        console.log(`${e.timestamp}  ${e.source.padEnd(6)}  ${e.event.padEnd(28)}  ${e.distinct_id}  ${JSON.stringify(props)}`);
+      }
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : error);
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === 'capture') return capture(rest);
+  if (command === 'tail') return tail(rest);
+  fail(USAGE);
+}
+
+void main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
