@@ -1,8 +1,21 @@
 // Next.js server instrumentation hook: runs once per server process before it handles requests.
-// Node runtime: apply database migrations so a fresh checkout needs no manual step.
+// Node runtime: Sentry first (so startup failures are reported), then the database migrations, so a fresh
+// checkout needs no manual step. Edge runtime: Sentry only (no database there).
+import { onRequestError as reportRequestError } from './lib/errors/request-error';
+
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
+    await import('./sentry.server.config');
     const { migrateDatabase } = await import('./lib/db');
     await migrateDatabase();
+    // Queued analytics events are flushed on SIGTERM/SIGINT and at exit (lib/analytics/server/shutdown.ts).
+    const { registerAnalyticsShutdown } = await import('./lib/analytics/server/shutdown');
+    registerAnalyticsShutdown();
+  }
+  if (process.env.NEXT_RUNTIME === 'edge') {
+    await import('./sentry.edge.config');
   }
 }
+
+/** Errors that escape a render, a route handler or proxy.ts; redirect()/notFound() are filtered in beforeSend. */
+export const onRequestError = reportRequestError;

@@ -12,6 +12,9 @@ const posthogHost = (process.env.NEXT_PUBLIC_POSTHOG_HOST || 'https://us.i.posth
 const posthogAssetsHost = posthogHost.replace(/^(https?:\/\/)(us|eu)\.i\.posthog\.com$/, '$1$2-assets.i.posthog.com');
 const localInboxForced = ['1', 'true', 'yes', 'on'].includes((process.env.LOCAL_INBOX || '').toLowerCase());
 const proxyPosthog = Boolean(process.env.NEXT_PUBLIC_POSTHOG_KEY) && !localInboxForced;
+// Same rule as lib/env.ts `localInbox`, decided at build time for the browser bundle (sentry.client.config.ts).
+const sentryDsn = process.env.NEXT_PUBLIC_SENTRY_DSN || process.env.SENTRY_DSN;
+const localInbox = localInboxForced || (!process.env.NEXT_PUBLIC_POSTHOG_KEY && !sentryDsn);
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -21,6 +24,12 @@ const nextConfig = {
   skipTrailingSlashRedirect: true,
   serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
   typedRoutes: false,
+  // Build-time values for the lazily loaded Sentry browser config (never secrets).
+  env: {
+    NEXT_PUBLIC_DEPLOYMENT: process.env.DEPLOYMENT || 'local',
+    NEXT_PUBLIC_LOCAL_INBOX: localInbox ? '1' : '',
+    NEXT_PUBLIC_SENTRY_ORG: process.env.SENTRY_ORG || '',
+  },
   async rewrites() {
     if (!proxyPosthog) return { beforeFiles: [], afterFiles: [], fallback: [] };
     return {
@@ -35,4 +44,36 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+/**
+ * Sentry's build integration (`withSentryConfig`, docs/error-tracking.md). Source maps are generated but never
+ * served (`deleteSourcemapsAfterUpload`), and uploaded only when SENTRY_AUTH_TOKEN is set: without it nothing is
+ * uploaded and the build passes. Release = the git commit (the SDK's default), environment = DEPLOYMENT
+ * (set in the sentry.*.config.ts files). The tunnel route only exists with a real DSN (production); in local mode
+ * the browser already posts to Orbit's own /sentry collector. SENTRY_BUILD=0 builds without the wrapper.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS (module.exports above)
+const { withSentryConfig } = require('@sentry/nextjs/config');
+
+const uploadSourceMaps = Boolean(process.env.SENTRY_AUTH_TOKEN);
+const useSentryBuild = process.env.SENTRY_BUILD !== '0' && process.env.NEXT_PUBLIC_INSTRUMENTATION !== 'off';
+
+module.exports = useSentryBuild
+  ? withSentryConfig(nextConfig, {
+      org: process.env.SENTRY_ORG,
+      project: process.env.SENTRY_PROJECT,
+      authToken: process.env.SENTRY_AUTH_TOKEN,
+      silent: !process.env.CI,
+      telemetry: false,
+      sourcemaps: uploadSourceMaps ? { deleteSourcemapsAfterUpload: true } : { disable: true },
+      release: uploadSourceMaps ? { create: true, finalize: true } : { create: false, finalize: false },
+      tunnelRoute: localInbox ? undefined : '/monitoring',
+      // Debug logging stripped (webpack builds; Turbopack's Sentry browser build is already debug-free).
+      bundleSizeOptimizations: { excludeDebugStatements: true },
+      webpack: { treeshake: { removeDebugLogging: true } },
+      // Build-time (orchestrion) instrumentation rewrites every bundled server .js file; Orbit's database drivers
+      // are external packages (instrumented at runtime by the SDK), so it only costs build time here.
+      buildTimeInstrumentation: false,
+      // Parameterised client span names (/projects/[id]) without shipping the dev-only routes' names.
+      routeManifestInjection: { exclude: [/^\/dev(\/|$)/, /^\/api\/dev(\/|$)/] },
+    })
+  : nextConfig;

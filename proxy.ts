@@ -1,11 +1,17 @@
 // Next's proxy (formerly middleware): signed-out visitors of app pages go to /login?next=… before anything
 // renders. It only checks that a session cookie is present (no database here, so it stays fast and cheap); the
 // (app) layout verifies the session for real. It also tells the layout which path is being rendered.
+// Sentry: the gate is a span of the request's trace, and an error thrown here reaches onRequestError.
+import { startSpan } from '@sentry/nextjs';
 import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
 import { isAppPath, PATHNAME_HEADER } from '@/lib/workspaces/app-paths';
 
 export function proxy(request: NextRequest) {
+  return startSpan({ name: 'proxy auth gate', op: 'middleware.orbit', onlyIfParent: true }, () => gate(request));
+}
+
+function gate(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (isAppPath(pathname) && !getSessionCookie(request, { cookiePrefix: 'orbit' })) {
     const login = new URL('/login', request.url);
@@ -19,5 +25,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!api|ingest|sentry|_next/static|_next/image|favicon.ico|robots.txt|sitemap.xml|.*\\.[a-zA-Z0-9]+$).*)'],
+  matcher: ['/((?!api|ingest|sentry|monitoring|_next/static|_next/image|favicon.ico|robots.txt|sitemap.xml|.*\\.[a-zA-Z0-9]+$).*)'],
 };

@@ -1,6 +1,9 @@
 // The one way the browser talks to Orbit's REST API: method, path, typed response, and a typed ApiError carrying
 // the structured error body. Every client→API call goes through `request`, so cross-cutting concerns (tracing
 // breadcrumbs, analytics headers) are added here once.
+import { addBreadcrumb } from '@/lib/errors/client-report';
+import { currentIdentity } from '@/lib/analytics/client/track';
+import { DISTINCT_ID_HEADER, SESSION_ID_HEADER } from '@/lib/analytics/constants';
 import type { ErrorBody, ErrorCode, FieldErrors } from '@/lib/server/errors';
 import type { ProjectDto, ProjectSummaryDto } from '@/lib/projects/dto';
 import type { TaskDto } from '@/lib/tasks/dto';
@@ -28,19 +31,44 @@ function isErrorBody(value: unknown): value is { error: ErrorBody } {
   return typeof error?.code === 'string' && typeof error.message === 'string';
 }
 
+/** One breadcrumb per API call (method, path, status, duration): the trail Sentry shows before an error. */
+function breadcrumb(method: HttpMethod, path: string, status: number, started: number): void {
+  addBreadcrumb({
+    type: 'http',
+    category: 'api',
+    message: `${method} ${path} → ${status || 'network error'}`,
+    level: status === 0 || status >= 500 ? 'error' : status >= 400 ? 'warning' : 'info',
+    data: { method, path, status_code: status, duration_ms: Math.round(performance.now() - started) },
+  });
+}
+
+/** Same-origin calls carry the PostHog identity, so server events join the browser's person and session. */
+function identityHeaders(path: string): Record<string, string> {
+  if (!path.startsWith('/') || path.startsWith('//')) return {};
+  const { distinctId, sessionId } = currentIdentity();
+  return { ...(distinctId ? { [DISTINCT_ID_HEADER]: distinctId } : {}), ...(sessionId ? { [SESSION_ID_HEADER]: sessionId } : {}) };
+}
+
 export async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+  const started = performance.now();
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...identityHeaders(path),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
     });
   } catch {
+    breadcrumb(method, path, 0, started);
     throw new ApiError(0, { code: 'internal', message: 'Could not reach Orbit. Check your connection and try again.' });
   }
+  breadcrumb(method, path, response.status, started);
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {

@@ -11,6 +11,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
+import { tracePglite } from '@/lib/errors/db-spans';
 import * as schema from './schema';
 
 /** Both drivers expose the same query builder; PGlite's type stands for both. */
@@ -36,13 +37,13 @@ function open(): Handle {
   const dir = env.PGLITE_DATA_DIR;
   if (dir.startsWith('memory://')) {
     const client = new PGlite(dir);
-    return { db: drizzlePglite({ client, schema }), kind: 'pglite', close: () => client.close() };
+    return { db: drizzlePglite({ client: tracePglite(client), schema }), kind: 'pglite', close: () => client.close() };
   }
   const dataDir = path.resolve(dir);
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = lockDataDir(dataDir);
   const client = new PGlite(dataDir);
-  const db = drizzlePglite({ client, schema });
+  const db = drizzlePglite({ client: tracePglite(client), schema });
   return {
     db,
     kind: 'pglite',

@@ -6,13 +6,17 @@ import { headers } from 'next/headers';
 import { cache } from 'react';
 import { auth } from '@/lib/auth';
 import { db } from '@/lib/db';
+import { identifyRequest } from '@/lib/errors/server-scope';
 import { members, subscriptions, workspaces, type MemberRole, type Plan } from '@/lib/db/schema';
 
 export type CurrentUser = { id: string; name: string; email: string };
 export type CurrentWorkspace = { id: string; name: string; role: MemberRole; plan: Plan };
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth.api.getSession({ headers: await headers() });
+  const h = await headers();
+  const session = await auth.api.getSession({ headers: h });
+  // Every error and span of this request carries the user id (never the email) and the PostHog identity.
+  identifyRequest({ user: session ? { id: session.user.id } : null, headers: h });
   if (!session) return null;
   const { id, name, email } = session.user;
   return { id, name, email };

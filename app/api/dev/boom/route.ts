@@ -1,0 +1,19 @@
+// GET /api/dev/boom?marker=… — local mode only: a route handler that fails through the mutation wrapper (404 otherwise).
+import { z } from 'zod';
+import { debugError, requireDebugSurface } from '@/lib/errors/debug';
+import { defineRoute } from '@/lib/server/route';
+
+const boom = defineRoute(
+  { name: 'dev.route_boom', input: z.object({ marker: z.string().max(100).default('') }), auth: 'public' },
+  async (input) => {
+    throw debugError('route-handler', input.marker);
+  },
+  false,
+);
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(...args: Parameters<typeof boom>): Promise<Response> {
+  requireDebugSurface();
+  return boom(...args);
+}

@@ -1,0 +1,83 @@
+// The `beforeSend` / `beforeSendSpan` / `beforeSendTransaction` / `beforeBreadcrumb` hooks shared by the browser,
+// server and edge configs: a chain of small named filters, each unit-tested (before-send.test.ts, scrub.test.ts).
+// Order matters: drop what must never be reported, tag, then scrub last so nothing a filter added can leak.
+import { classifyError, isNextControlFlow } from './classify';
+import { scrubDeep, scrubEvent } from './scrub';
+
+type Tags = Record<string, unknown>;
+export type EventLike = {
+  event_id?: string;
+  level?: string;
+  tags?: Tags;
+  exception?: { values?: Array<{ type?: string; value?: string; mechanism?: { type?: string; handled?: boolean } }> };
+  request?: { url?: string; cookies?: unknown; headers?: Record<string, unknown> };
+};
+export type HintLike = { originalException?: unknown };
+export type EventFilter = (event: EventLike, hint: HintLike) => EventLike | null;
+
+/** redirect()/notFound() and their digests are control flow, never errors. */
+export const dropNextControlFlow: EventFilter = (event, hint) => {
+  if (isNextControlFlow(hint.originalException)) return null;
+  const value = event.exception?.values?.[0]?.value ?? '';
+  return /^(NEXT_REDIRECT|NEXT_HTTP_ERROR_FALLBACK|NEXT_NOT_FOUND)/.test(value) ? null : event;
+};
+
+/** `error.category` and `error.severity` unless the capture site already chose them. */
+export const tagCategory: EventFilter = (event, hint) => {
+  const { category, severity } = classifyError(hint.originalException ?? { name: event.exception?.values?.[0]?.type, message: event.exception?.values?.[0]?.value });
+  const tags = { ...event.tags };
+  tags['error.category'] ??= category;
+  tags['error.severity'] ??= severity;
+  return { ...event, tags };
+};
+
+/** Emails, tokens, card numbers, cookies and auth headers: see scrub.ts. */
+export const scrubPrivacy: EventFilter = (event) => scrubEvent(event);
+
+export const EVENT_FILTERS: EventFilter[] = [dropNextControlFlow, tagCategory, scrubPrivacy];
+
+export function runFilters<E extends EventLike>(filters: EventFilter[], event: E, hint: HintLike = {}): E | null {
+  let current: EventLike | null = event;
+  for (const filter of filters) {
+    if (!current) return null;
+    current = filter(current, hint);
+  }
+  return current as E | null;
+}
+
+/** For `beforeSend` (error events). */
+export function beforeSend<E extends EventLike>(event: E, hint: HintLike): E | null {
+  try {
+    return runFilters(EVENT_FILTERS, event, hint);
+  } catch {
+    // A filter bug must not leak raw data: drop the event rather than send it unscrubbed.
+    return null;
+  }
+}
+
+/** For `beforeSendTransaction` (only used with traceLifecycle 'static'; v11 streams spans by default). */
+export function beforeSendTransaction<E extends EventLike>(event: E): E | null {
+  try {
+    return scrubEvent(event);
+  } catch {
+    return null;
+  }
+}
+
+/** For `beforeSendSpan` (streamed spans): attribute values and names are scrubbed, secret-named attributes dropped. */
+export function beforeSendSpan<S extends object>(span: S): S {
+  try {
+    return scrubDeep(span);
+  } catch {
+    return span;
+  }
+}
+
+/** For `beforeBreadcrumb`: URLs, messages and data of every breadcrumb. */
+export function beforeBreadcrumb<B extends object>(breadcrumb: B): B | null {
+  try {
+    return scrubDeep(breadcrumb);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,52 @@
+// The browser options as a tested contract: the real sentry.client.config.ts, with the SDK mocked at its edge.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+const sdk = vi.hoisted(() => ({
+  init: vi.fn(),
+  captureException: vi.fn((_e: unknown, hint?: { event_id?: string }) => hint?.event_id ?? 'generated'),
+  addEventProcessor: vi.fn(),
+  on: vi.fn(),
+}));
+
+vi.mock('@sentry/nextjs', () => ({
+  init: sdk.init,
+  addBreadcrumb: vi.fn(),
+  addEventProcessor: sdk.addEventProcessor,
+  browserTracingIntegration: vi.fn(() => ({ name: 'BrowserTracing' })),
+  captureException: sdk.captureException,
+  captureRouterTransitionStart: vi.fn(),
+  getClient: vi.fn(() => ({ on: sdk.on })),
+  setUser: vi.fn(),
+  startBrowserTracingNavigationSpan: vi.fn(),
+  withScope: (fn: (scope: unknown) => void) => fn({ setTags: vi.fn(), setExtras: vi.fn(), setTag: vi.fn(), addEventProcessor: vi.fn() }),
+}));
+
+beforeAll(() => {
+  vi.stubGlobal('location', new URL('http://127.0.0.1:3111/projects/p1'));
+  vi.stubGlobal('document', { cookie: '' });
+  vi.stubGlobal('window', { location: globalThis.location });
+});
+afterAll(() => vi.unstubAllGlobals());
+
+describe('sentry.client.config', () => {
+  it('initialises against the same-origin local collector with Orbit’s hooks', async () => {
+    const { initSentry } = await import('@/sentry.client.config');
+    const { beforeSend, beforeSendSpan, beforeBreadcrumb } = await import('./before-send');
+    initSentry('http://127.0.0.1:3111/projects/p1');
+    const options = sdk.init.mock.calls[0]?.[0] as Record<string, unknown>;
+    expect(options.dsn).toBe('http://orbit@127.0.0.1:3111/sentry/1');
+    expect(options.beforeSend).toBe(beforeSend);
+    expect(options.beforeSendSpan).toBe(beforeSendSpan);
+    expect(options.beforeBreadcrumb).toBe(beforeBreadcrumb);
+    expect(options.tracePropagationTargets).toEqual(['http://127.0.0.1:3111', /^\/(?!\/)/]);
+    expect((options.tracesSampler as (c: { name: string }) => number)({ name: '/dashboard' })).toBe(1);
+    expect(options).not.toHaveProperty('sendDefaultPii');
+  });
+
+  it('reports queued client errors under the id shown to the user', async () => {
+    const { reportError } = await import('./client-report');
+    const id = reportError(new Error('boom'), { tags: { boundary: 'app' } });
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(sdk.captureException).toHaveBeenCalledWith(expect.any(Error), expect.objectContaining({ event_id: id }));
+  });
+});

@@ -1,0 +1,48 @@
+// Database query spans for the embedded database: the PGlite client is wrapped once (lib/db/index.ts) so every Drizzle query
+// becomes a `db` span under the request's span, named by its sanitised SQL. Drizzle already sends values as
+// parameters ($1…); literals in raw SQL are replaced too, so no value ever reaches a span. With DATABASE_URL,
+// postgres.js is traced by the Sentry Node SDK's own postgresJsIntegration (on by default).
+import 'server-only';
+import { startSpan } from '@sentry/nextjs';
+
+/** Replaces string and number literals with `?` and collapses whitespace. */
+export function sanitizeSql(sql: string): string {
+  return sql
+    .replace(/'(?:[^']|'')*'/g, '?')
+    .replace(/(?<![\w$"])-?\d+(?:\.\d+)?\b/g, '?')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function traced<T>(sql: unknown, run: () => Promise<T>): Promise<T> {
+  const text = sanitizeSql(typeof sql === 'string' ? sql : String((sql as { text?: unknown } | null)?.text ?? ''));
+  const operation = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? 'QUERY';
+  return startSpan(
+    {
+      name: text.length > 200 ? `${text.slice(0, 199)}…` : text,
+      op: 'db',
+      onlyIfParent: true,
+      attributes: { 'db.system.name': 'postgresql', 'db.system': 'postgresql', 'db.query.text': text, 'db.operation.name': operation, 'sentry.origin': 'manual.db.orbit' },
+    },
+    run,
+  );
+}
+
+type PgliteLike = { query: (...args: never[]) => Promise<unknown>; transaction: (fn: (tx: never) => Promise<unknown>) => Promise<unknown> };
+
+/** PGlite: `query` is traced, and so is every query of a transaction's client. */
+export function tracePglite<C extends object>(client: C): C {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (prop === 'query' && typeof value === 'function') {
+        return (...args: unknown[]) => traced(args[0], () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      }
+      if (prop === 'transaction' && typeof value === 'function') {
+        return (fn: (tx: object) => Promise<unknown>) =>
+          (value as PgliteLike['transaction']).call(target, ((tx: object) => fn(tracePglite(tx))) as never);
+      }
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

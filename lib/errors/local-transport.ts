@@ -1,0 +1,28 @@
+// Local mode, server side: envelopes go straight into Orbit's collector in this process instead of over HTTP to
+// our own origin. No origin to guess (APP_URL, PORT, proxies), no request per envelope, and it works during
+// startup before the server listens. Tracing is suppressed while storing, so storing an envelope never produces
+// another one.
+import 'server-only';
+import { createTransport, suppressTracing } from '@sentry/nextjs';
+import type { BaseTransportOptions, Transport, TransportMakeRequestResponse, TransportRequest } from '@sentry/core';
+
+export const SERVER_LOCAL_PROJECT = '2';
+
+export function makeLocalCollectorTransport(options: BaseTransportOptions): Transport {
+  return createTransport(options, async (request: TransportRequest): Promise<TransportMakeRequestResponse> =>
+    suppressTracing(async () => {
+      try {
+        const { receiveEnvelope } = await import('@/lib/collector/sentry-endpoint');
+        const body = typeof request.body === 'string' ? new TextEncoder().encode(request.body) : request.body;
+        const res = await receiveEnvelope(
+          new Request(`http://collector.local/sentry/api/${SERVER_LOCAL_PROJECT}/envelope/`, { method: 'POST', body: body as BodyInit }),
+          { project: SERVER_LOCAL_PROJECT },
+        );
+        return { statusCode: res.status };
+      } catch (error) {
+        const status = (error as { status?: unknown }).status;
+        return { statusCode: typeof status === 'number' ? status : 500 };
+      }
+    }),
+  );
+}

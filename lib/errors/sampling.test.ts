@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { PRODUCTION_TRACES_RATE, tracesSampleRate } from './sampling';
+
+describe('tracesSampleRate', () => {
+  it('keeps everything outside production', () => {
+    expect(tracesSampleRate({ name: 'GET /api/projects' }, 'local')).toBe(1);
+    expect(tracesSampleRate({ name: 'GET /api/projects' }, 'e2e')).toBe(1);
+  });
+
+  it('samples ordinary production traces at the low rate', () => {
+    expect(tracesSampleRate({ name: 'GET /api/projects/[id]' }, 'production')).toBe(PRODUCTION_TRACES_RATE);
+    expect(tracesSampleRate({ name: '/dashboard' }, 'production')).toBe(PRODUCTION_TRACES_RATE);
+  });
+
+  it('always traces onboarding and checkout in production', () => {
+    expect(tracesSampleRate({ name: '/onboarding/workspace' }, 'production')).toBe(1);
+    expect(tracesSampleRate({ name: '/checkout/[session]' }, 'production')).toBe(1);
+    expect(tracesSampleRate({ name: 'POST', attributes: { 'url.path': '/checkout/cs_123' } }, 'production')).toBe(1);
+    expect(tracesSampleRate({ name: 'POST /api/webhooks/stripe' }, 'production')).toBe(1);
+  });
+
+  it('follows a sampled parent (the browser decided)', () => {
+    expect(tracesSampleRate({ name: 'GET /api/projects', parentSampled: true }, 'production')).toBe(1);
+    expect(tracesSampleRate({ name: 'GET /api/projects', parentSampled: false }, 'production')).toBe(0);
+  });
+
+  it('never traces the collector, the PostHog proxy or the inbox, anywhere', () => {
+    expect(tracesSampleRate({ name: 'POST /sentry/api/[project]/envelope' }, 'local')).toBe(0);
+    expect(tracesSampleRate({ name: 'POST /ingest/[...path]' }, 'local')).toBe(0);
+    expect(tracesSampleRate({ name: 'GET', attributes: { 'http.target': '/api/dev/inbox/sentry?type=event' } }, 'e2e')).toBe(0);
+  });
+});

@@ -1,0 +1,50 @@
+// Server-side context for Sentry, set once per request where Orbit learns who is calling: the user (id only), the
+// workspace and plan, the route, and the PostHog identity the browser sent (headers or posthog-js's cookie), so
+// every server event links to the same PostHog person and recording as the browser's.
+import 'server-only';
+import { getIsolationScope } from '@sentry/nextjs';
+import { DISTINCT_ID_HEADER, posthogCookieName, POSTHOG_LOCAL_KEY, SESSION_ID_HEADER } from '@/lib/analytics/constants';
+import { env, localInbox } from '@/lib/env';
+import { identityFromCookie, posthogTags, readCookie, type LinkConfig, type PostHogIdentity } from './posthog-link';
+
+export function serverLinkConfig(): LinkConfig {
+  const origin = env.APP_URL ?? process.env.__NEXT_PRIVATE_ORIGIN ?? '';
+  const host = env.NEXT_PUBLIC_POSTHOG_HOST ?? 'https://us.i.posthog.com';
+  return {
+    local: localInbox,
+    posthogUi: localInbox ? origin : (env.NEXT_PUBLIC_POSTHOG_UI_HOST ?? host.replace(/^(https?:\/\/)(us|eu)\.i\./, '$1$2.')),
+    posthogKey: env.NEXT_PUBLIC_POSTHOG_KEY ?? POSTHOG_LOCAL_KEY,
+    sentryUi: localInbox ? origin : env.SENTRY_ORG ? `https://sentry.io/organizations/${env.SENTRY_ORG}` : undefined,
+  };
+}
+
+/** The PostHog identity of a request: `x-posthog-*` headers first (set by Orbit's client), else the cookie. */
+export function posthogIdentity(headers: Headers): PostHogIdentity | null {
+  const distinctId = headers.get(DISTINCT_ID_HEADER);
+  if (distinctId) return { distinctId, sessionId: headers.get(SESSION_ID_HEADER) ?? undefined };
+  return identityFromCookie(readCookie(headers.get('cookie'), posthogCookieName(env.NEXT_PUBLIC_POSTHOG_KEY ?? POSTHOG_LOCAL_KEY)));
+}
+
+export type RequestIdentity = {
+  user?: { id: string } | null;
+  workspace?: { id: string; plan: string } | null;
+  headers?: Headers;
+};
+
+/** Puts the caller on this request's isolation scope; every event and span of the request inherits it. */
+export function identifyRequest({ user, workspace, headers }: RequestIdentity): void {
+  try {
+    const scope = getIsolationScope();
+    if (user !== undefined) scope.setUser(user ? { id: user.id } : null);
+    if (workspace) scope.setTags({ workspace_id: workspace.id, plan: workspace.plan });
+    // A signed-in user's PostHog distinct id is their user id (identify on log in), when the browser sent none.
+    const identity = (headers ? posthogIdentity(headers) : null) ?? (user ? { distinctId: user.id } : null);
+    if (identity) {
+      const { tags, context } = posthogTags(serverLinkConfig(), identity);
+      scope.setTags(tags);
+      scope.setContext('posthog', context);
+    }
+  } catch {
+    // Instrumentation never breaks the request.
+  }
+}

@@ -1,0 +1,48 @@
+// The server's reporting points: the mutation wrapper (server actions and route handlers) runs every handler in a
+// span and reports unexpected failures here, once; Next's onRequestError (instrumentation.ts) reports what escapes
+// a render. Expected outcomes (validation, auth, not found, rate limits) are answered with a 4xx, never reported.
+import 'server-only';
+import { captureException, startSpan, withScope } from '@sentry/nextjs';
+import { classifyError, isNextControlFlow } from './classify';
+import { identifyRequest, type RequestIdentity } from './server-scope';
+
+/** The product flows whose steps get their own span op (and are always traced, see sampling.ts). */
+export function flowOf(mutation: string): 'onboarding' | 'checkout' | null {
+  if (mutation.startsWith('onboarding.')) return 'onboarding';
+  if (mutation.startsWith('billing.checkout.')) return 'checkout';
+  return null;
+}
+
+/**
+ * Runs one mutation's handler in a span named after it (`mutation project.create`); onboarding steps and checkout
+ * get `flow.onboarding` / `flow.checkout` spans (`onboarding.workspace`, `checkout.pay`) so the funnels can be
+ * followed step by step in Sentry.
+ */
+export function traceMutation<R>(name: string, identity: RequestIdentity, fn: () => Promise<R>): Promise<R> {
+  identifyRequest(identity);
+  const flow = flowOf(name);
+  return startSpan(
+    {
+      name: flow ? name.replace(/^billing\./, '') : `mutation ${name}`,
+      op: flow ? `flow.${flow}` : 'function.mutation',
+      attributes: {
+        'orbit.mutation': name,
+        ...(flow ? { 'orbit.flow': flow } : {}),
+        ...(identity.workspace ? { 'orbit.workspace_id': identity.workspace.id, 'orbit.plan': identity.workspace.plan } : {}),
+      },
+    },
+    fn,
+  );
+}
+
+/** Reports an unexpected error of a mutation (anything but an AppError); returns the event id. */
+export function captureMutationError(name: string, cause: unknown): string | undefined {
+  if (isNextControlFlow(cause)) return undefined;
+  const { category, severity } = classifyError(cause);
+  let id: string | undefined;
+  withScope((scope) => {
+    scope.setTags({ mutation: name, 'error.category': category, 'error.severity': severity });
+    id = captureException(cause, { mechanism: { type: 'orbit.mutation', handled: false } });
+  });
+  return id;
+}
