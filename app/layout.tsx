@@ -1,6 +1,13 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { ConsentBanner } from '@/components/consent/consent-banner';
+import { headScript } from '@/lib/instrumentation/early-queue-snippet';
+import { getAnalyticsBootstrap } from '@/lib/instrumentation/server-bootstrap';
+import { PostHogProvider } from '@/providers/posthog-provider';
 import './globals.css';
+
+// The bare benchmark build (NEXT_PUBLIC_INSTRUMENTATION=off) renders no snippet and no banner.
+const INSTRUMENTED = process.env.NEXT_PUBLIC_INSTRUMENTATION !== 'off';
 
 export const metadata: Metadata = {
   title: { default: 'Orbit — plan projects your team actually finishes', template: '%s · Orbit' },
@@ -19,10 +26,21 @@ export const viewport: Viewport = {
   colorScheme: 'light',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const bootstrap = await getAnalyticsBootstrap();
+  const { flags, props, user, workspace } = bootstrap;
   return (
     <html lang="en">
-      <body className="min-h-dvh bg-white font-sans text-slate-900">{children}</body>
+      <head>
+        {/* A raw inline script, not next/script: it must run before the bundles to see their errors. */}
+        {INSTRUMENTED ? <script dangerouslySetInnerHTML={{ __html: headScript(bootstrap) }} /> : null}
+      </head>
+      <body className="min-h-dvh bg-white font-sans text-slate-900">
+        <PostHogProvider analytics={{ flags, props, user, workspace }}>
+          {children}
+          {INSTRUMENTED && bootstrap.consent !== 'off' ? <ConsentBanner mode={bootstrap.consent} /> : null}
+        </PostHogProvider>
+      </body>
     </html>
   );
 }

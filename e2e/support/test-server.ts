@@ -74,11 +74,22 @@ export function pruneDataDirs(keep = 4): void {
 export type RunningServer = { url: string; port: number; dataDir: string; process: ChildProcess; output: () => string };
 
 /** Starts `next start` on 127.0.0.1:<port> and resolves once /api/health answers 200. */
-export async function startServer({ port, dataDir, timeoutMs = 90_000 }: { port: number; dataDir: string; timeoutMs?: number }): Promise<RunningServer> {
+export async function startServer({
+  port,
+  dataDir,
+  timeoutMs = 90_000,
+  env = {},
+}: {
+  port: number;
+  dataDir: string;
+  timeoutMs?: number;
+  /** extra variables for this server only (e.g. ANALYTICS_CONSENT=opt-in) */
+  env?: Record<string, string>;
+}): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: ROOT,
-    env: { ...process.env, ...serverEnv({ port, dataDir }) },
+    env: { ...process.env, ...serverEnv({ port, dataDir }), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -2,8 +2,11 @@ import type { Metadata } from 'next';
 import { CtaBand } from '@/components/marketing/cta-band';
 import { PlanCard } from '@/components/marketing/plan-card';
 import { PlanComparison } from '@/components/marketing/plan-comparison';
+import { PlanExperimentExposure } from '@/components/marketing/plan-experiment';
 import { PricingFaq } from '@/components/marketing/pricing-faq';
 import { PLANS_CATALOG, type PlanId } from '@/lib/billing/plans';
+import type { FlagKey } from '@/lib/flags/definitions';
+import { getAnalyticsBootstrap } from '@/lib/instrumentation/server-bootstrap';
 import { getCurrentUser, getCurrentWorkspace } from '@/lib/server/context';
 
 export const metadata: Metadata = {
@@ -12,11 +15,25 @@ export const metadata: Metadata = {
 };
 
 const order: PlanId[] = ['free', 'pro', 'team'];
+/** The experiment this page runs (lib/flags/definitions.ts). Defined here: a client module's exports are references on the server. */
+const PRICING_FLAG = 'pricing-page-layout' satisfies FlagKey;
 
 export default async function PricingPage() {
   const user = await getCurrentUser();
   const workspace = user ? await getCurrentWorkspace(user.id) : null;
   const signedIn = Boolean(user);
+  // Experiment `pricing-page-layout`, evaluated on the server for this visitor's distinct id (the same id and flags
+  // posthog-js is bootstrapped with): control = plans side by side first, test = the comparison table first.
+  const { flags } = await getAnalyticsBootstrap();
+  const variant = flags[PRICING_FLAG] === 'test' ? 'test' : 'control';
+
+  const cards = (
+    <div className="mx-auto mt-14 grid max-w-5xl items-start gap-8 md:grid-cols-3 md:gap-6">
+      {order.map((id) => (
+        <PlanCard key={id} plan={PLANS_CATALOG[id]} signedIn={signedIn} current={workspace?.plan === id} featured={id === 'pro'} />
+      ))}
+    </div>
+  );
 
   return (
     <>
@@ -35,19 +52,21 @@ export default async function PricingPage() {
           </p>
         </div>
 
-        <div className="mx-auto mt-14 grid max-w-5xl items-start gap-8 md:grid-cols-3 md:gap-6">
-          {order.map((id) => (
-            <PlanCard
-              key={id}
-              plan={PLANS_CATALOG[id]}
-              signedIn={signedIn}
-              current={workspace?.plan === id}
-              featured={id === 'pro'}
-            />
-          ))}
+        {/* Real DOM order (not CSS order), so reading and tab order follow what is shown. */}
+        <div data-pricing-variant={variant}>
+          {variant === 'test' ? (
+            <>
+              <PlanComparison />
+              {cards}
+            </>
+          ) : (
+            <>
+              {cards}
+              <PlanComparison />
+            </>
+          )}
         </div>
-
-        <PlanComparison />
+        <PlanExperimentExposure flag={PRICING_FLAG} />
         <PricingFaq />
       </div>
       <CtaBand source="pricing" signedIn={signedIn} />

@@ -1,6 +1,7 @@
 'use client';
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import { Field, FormMessage, Input } from '@/components/ui/field';
+import { track } from '@/lib/analytics/client/track';
 import { logInAction } from '@/lib/users/auth-actions';
 import { SubmitButton } from '../submit-button';
 
@@ -9,6 +10,9 @@ export function LoginForm({ next }: { next: string | null }) {
   const [email, setEmail] = useState('');
   const errors = state && !state.ok ? state.error : null;
   const fe = errors?.fieldErrors;
+  useEffect(() => {
+    if (errors) track('client.error_shown', { code: errors.code, where: 'login_form', ...(fe ? { field: Object.keys(fe)[0] } : {}) });
+  }, [errors, fe]);
   return (
     <form action={formAction} className="space-y-5" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}

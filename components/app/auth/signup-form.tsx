@@ -1,7 +1,8 @@
 'use client';
 import Link from 'next/link';
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import { Field, FormMessage, Input } from '@/components/ui/field';
+import { track } from '@/lib/analytics/client/track';
 import { signUpAction } from '@/lib/users/auth-actions';
 import { SubmitButton } from '../submit-button';
 
@@ -12,6 +13,14 @@ export function SignupForm() {
   const [email, setEmail] = useState('');
   const errors = state && !state.ok ? state.error : null;
   const fe = errors?.fieldErrors;
+  useEffect(() => {
+    // `?plan=` is set by the pricing page's "Start with Pro/Team"; anything else is not a paid plan.
+    const plan = new URLSearchParams(location.search).get('plan');
+    track('auth.signup_started', { method: 'email', ...(plan === 'pro' || plan === 'team' ? { plan } : {}) });
+  }, []);
+  useEffect(() => {
+    if (errors) track('client.error_shown', { code: errors.code, where: 'signup_form', ...(fe ? { field: Object.keys(fe)[0] } : {}) });
+  }, [errors, fe]);
   return (
     <form action={formAction} className="space-y-5" noValidate>
       <Field label="Name" name="name" errors={fe?.name}>

@@ -1,0 +1,57 @@
+// Consent decisions, pure and tiny (they run in first-load code before any SDK): the mode the deployment chose,
+// the visitor's stored choice and the browser's privacy signals decide whether PostHog may load.
+export const CONSENT_MODES = ['opt-in', 'opt-out', 'off'] as const;
+export type ConsentMode = (typeof CONSENT_MODES)[number];
+/** granted: PostHog loads; denied: it never loads (or stops); pending: opt-in mode, nobody has answered yet. */
+export type ConsentState = 'granted' | 'denied' | 'pending';
+export type ConsentChoice = 'granted' | 'denied';
+
+/**
+ * Orbit's default when ANALYTICS_CONSENT is unset: opt-out. Orbit's own deployments and tests need analytics on
+ * without a click, and the visitor can refuse at any time; GPC and DNT are always honoured. Deployments serving
+ * visitors under the GDPR/ePrivacy rules set `ANALYTICS_CONSENT=opt-in`.
+ */
+export const DEFAULT_CONSENT_MODE: ConsentMode = 'opt-out';
+
+/** First-party cookie holding the visitor's answer. Strictly necessary (it records a refusal too), so allowed before consent. */
+export const CONSENT_COOKIE = 'orbit_consent';
+export const CONSENT_MAX_AGE_S = 180 * 24 * 60 * 60;
+
+export function parseConsentMode(value: string | undefined | null): ConsentMode {
+  return (CONSENT_MODES as readonly string[]).includes(value ?? '') ? (value as ConsentMode) : DEFAULT_CONSENT_MODE;
+}
+
+export function parseConsentChoice(cookieHeader: string | undefined | null): ConsentChoice | null {
+  const match = /(?:^|;\s*)orbit_consent=(granted|denied)(?:;|$)/.exec(cookieHeader ?? '');
+  return (match?.[1] as ConsentChoice | undefined) ?? null;
+}
+
+export type ConsentInput = {
+  mode: ConsentMode;
+  choice: ConsentChoice | null;
+  /** navigator.globalPrivacyControl === true */
+  gpc: boolean;
+  /** navigator.doNotTrack === '1' (or the legacy window/msDoNotTrack) */
+  dnt: boolean;
+};
+
+export function decideConsent({ mode, choice, gpc, dnt }: ConsentInput): ConsentState {
+  // A browser-wide "do not sell/track" is an answer already given, in every mode; Orbit never asks past it.
+  if (gpc || dnt) return 'denied';
+  if (mode === 'off') return 'granted';
+  if (choice) return choice;
+  return mode === 'opt-in' ? 'pending' : 'granted';
+}
+
+/** Whether the banner should ask: opt-in before any answer; opt-out shows a notice until it is acknowledged. */
+export function shouldShowBanner(input: ConsentInput): boolean {
+  if (input.mode === 'off' || input.gpc || input.dnt) return false;
+  return input.choice === null;
+}
+
+export function readBrowserSignals(): Pick<ConsentInput, 'gpc' | 'dnt'> {
+  const nav = navigator as Navigator & { globalPrivacyControl?: boolean; msDoNotTrack?: string };
+  const w = window as Window & { doNotTrack?: string };
+  const dnt = [nav.doNotTrack, w.doNotTrack, nav.msDoNotTrack].some((v) => v === '1' || v === 'yes');
+  return { gpc: nav.globalPrivacyControl === true, dnt };
+}

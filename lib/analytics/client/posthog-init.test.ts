@@ -1,0 +1,148 @@
+// The browser wiring as a contract: the real init module, with posthog-js replaced by a recorder, must pass the
+// privacy options, replay the early queue in order with original times, validate catalog events, enrich and dedupe
+// pageviews and never send anything from the inbox pages.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CaptureResult } from 'posthog-js';
+import type { OrbitBootstrap, OrbitGlobal } from '@/lib/instrumentation/orbit-global';
+
+const sdk = vi.hoisted(() => {
+  const state = {
+    config: undefined as undefined | Record<string, unknown>,
+    captured: [] as Array<{ event: string; props: Record<string, unknown>; options?: { timestamp?: Date } }>,
+    calls: [] as Array<[string, unknown[]]>,
+    session: {} as Record<string, unknown>,
+    userState: 'anonymous',
+  };
+  const posthog = {
+    init: (_key: string, config: Record<string, unknown>) => {
+      state.config = config;
+    },
+    register: (p: unknown) => state.calls.push(['register', [p]]),
+    register_for_session: (p: Record<string, unknown>) => Object.assign(state.session, p),
+    getSessionProperty: (k: string) => state.session[k],
+    get_property: (k: string) => (k === '$user_state' ? state.userState : undefined),
+    reset: () => state.calls.push(['reset', []]),
+    identify: (...a: unknown[]) => state.calls.push(['identify', a]),
+    capture: (event: string, props: Record<string, unknown>, options?: { timestamp?: Date }) => {
+      // What posthog-js does before sending: registered properties, then before_send.
+      const full = { $current_url: 'https://orbit.test/now', ...state.session, ...props };
+      const out = (state.config?.['before_send'] as (e: CaptureResult) => CaptureResult | null)({ event, properties: full } as unknown as CaptureResult);
+      if (out) state.captured.push({ event, props: out.properties, options });
+    },
+  };
+  return { state, posthog };
+});
+vi.mock('posthog-js', () => ({ default: sdk.posthog }));
+
+const { initPostHog, posthogOptions, RECORDING_PRIVACY } = await import('./posthog-init');
+
+const bootstrap: OrbitBootstrap = {
+  key: 'phc_orbit_local',
+  consent: 'opt-out',
+  distinctId: 'anon-1',
+  identified: false,
+  flags: { 'pricing-page-layout': 'test' },
+  payloads: {},
+  props: { app: 'orbit', app_version: '0.1.0', deployment: 'test', auth_state: 'anonymous', plan: null, workspace_id: null, ui_theme: 'light' },
+  user: null,
+  workspace: null,
+  dev: false,
+};
+
+function orbitWith(q: OrbitGlobal['q']): OrbitGlobal {
+  return { q, u: 'https://orbit.test/?utm_source=newsletter&token=secret', r: 'https://news.example.com/a?b=1' };
+}
+
+beforeEach(() => {
+  sdk.state.captured = [];
+  sdk.state.calls = [];
+  sdk.state.session = {};
+  sdk.state.userState = 'anonymous';
+  vi.stubGlobal('location', new URL('https://orbit.test/pricing'));
+});
+
+describe('posthogOptions (privacy and capture contract)', () => {
+  it('masks every input, blocks password and card fields and ph-no-capture, masks PII text', () => {
+    const options = posthogOptions(bootstrap, { beforeSend: (e) => e });
+    expect(options.session_recording).toMatchObject({ maskAllInputs: true, blockClass: 'ph-no-capture', maskTextSelector: '*' });
+    expect(RECORDING_PRIVACY.maskTextFn('Billed to jane@example.com, card 4242 4242 4242 4242')).toBe('Billed to ****************, card **** **** **** ****');
+    expect(options.session_recording?.blockSelector).toContain('input[type="password"]');
+    expect(options.session_recording?.blockSelector).toContain('[autocomplete^="cc-"]');
+    expect(options.session_recording?.maskInputOptions).toMatchObject({ password: true, email: true });
+  });
+
+  it('autocapture, pageviews on path and query changes, pageleave, heatmaps, web vitals; bot filtering untouched', () => {
+    const options = posthogOptions(bootstrap, { beforeSend: (e) => e });
+    expect(options).toMatchObject({
+      api_host: '/ingest',
+      autocapture: true,
+      capture_pageview: { path: true, search: true },
+      capture_pageleave: true,
+      enable_heatmaps: true,
+      capture_performance: { web_vitals: true },
+      bootstrap: { distinctID: 'anon-1', isIdentifiedID: false, featureFlags: { 'pricing-page-layout': 'test' } },
+    });
+    expect(options).not.toHaveProperty('opt_out_useragent_filter');
+  });
+});
+
+describe('initPostHog', () => {
+  it('replays the queue in order with original times, enriches pageviews and drops the duplicate automatic one', () => {
+    const o = orbitWith([
+      { k: 'pv', href: 'https://orbit.test/?utm_source=newsletter&token=secret', t: 1000, u: 'https://orbit.test/' },
+      { k: 'ev', n: 'marketing.cta_clicked', p: { cta_id: 'hero_see_pricing', path: '/', destination: '/pricing' }, t: 2000, u: 'https://orbit.test/' },
+      { k: 'err', m: 'kept for Sentry', t: 2500, u: 'https://orbit.test/' },
+      { k: 'pv', href: 'https://orbit.test/pricing', t: 3000, u: 'https://orbit.test/pricing' },
+    ]);
+    initPostHog(o, bootstrap);
+    // posthog-js's own first pageview after a late init: current URL, now. Dropped as a duplicate.
+    sdk.posthog.capture('$pageview', { $current_url: 'https://orbit.test/pricing' });
+
+    expect(sdk.state.captured.map((c) => [c.event, c.options?.timestamp?.getTime()])).toEqual([
+      ['$pageview', 1000],
+      ['marketing.visit_landing', 1000],
+      ['marketing.cta_clicked', 2000],
+      ['$pageview', 3000],
+    ]);
+    const landing = sdk.state.captured[0]!.props;
+    expect(landing).toMatchObject({ referrer_url: 'https://news.example.com/a', referrer_domain: 'news.example.com', entry_path: '/', utm_source: 'newsletter' });
+    expect(landing['entry_query']).toBe('?utm_source=newsletter');
+    expect(sdk.state.captured[1]!.props).toMatchObject({ path: '/', referrer_domain: 'news.example.com', utm_source: 'newsletter' });
+    // Sentry's items stay queued for Sentry; the facade now forwards straight to the SDK.
+    expect(o.q).toEqual([expect.objectContaining({ k: 'err' })]);
+    expect(o.ph).toBe(sdk.posthog);
+    expect(sdk.state.calls[0]).toEqual(['register', [bootstrap.props]]);
+  });
+
+  it('drops invalid properties in production and never sends unknown events', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const o = orbitWith([]);
+    initPostHog(o, bootstrap);
+    o.t!('marketing.cta_clicked', { cta_id: 'hero_start_free', path: '/', email: 'a@b.co' });
+    o.t!('not.in_catalog', {});
+    const sent = sdk.state.captured.filter((c) => !c.event.startsWith('$'));
+    expect(sent.map((c) => c.event)).toEqual(['marketing.cta_clicked']);
+    expect(JSON.stringify(sent)).not.toContain('a@b.co');
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
+  });
+
+  it('throws on invalid properties in development', () => {
+    const o = orbitWith([]);
+    initPostHog(o, { ...bootstrap, dev: true });
+    expect(() => o.t!('marketing.cta_clicked', { cta_id: 'nope', path: '/' })).toThrow(/Invalid analytics event/);
+  });
+
+  it('never sends events from the inbox pages', () => {
+    const o = orbitWith([]);
+    initPostHog(o, bootstrap);
+    sdk.posthog.capture('$autocapture', { $current_url: 'https://orbit.test/dev/inbox' });
+    expect(sdk.state.captured.filter((c) => c.event === '$autocapture')).toEqual([]);
+  });
+
+  it('starts a new anonymous person when the server says logged out but the browser is still identified', () => {
+    sdk.state.userState = 'identified';
+    initPostHog(orbitWith([]), bootstrap);
+    expect(sdk.state.calls.map(([m]) => m)).toContain('reset');
+  });
+});

@@ -1,0 +1,152 @@
+// posthog-js options and the replay of what happened before it loaded. Never imported statically: the loader in
+// instrumentation-client.ts `import()`s it after `load` + idle, so posthog-js, zod and the catalog stay out of
+// first-load JS (see docs/analytics-setup.md, "Lazy loading").
+import posthog, { type CaptureResult, type PostHog, type PostHogConfig } from 'posthog-js';
+import { POSTHOG_API_PATH } from '@/lib/analytics/constants';
+import { guardEvent, type InvalidEventReport } from '@/lib/analytics/validate';
+import type { EarlyItem, OrbitBootstrap, OrbitGlobal } from '@/lib/instrumentation/orbit-global';
+import { entryContext, isUntrackedPath, type EntryContext } from './enrichment';
+import { maskPiiText } from './privacy';
+
+/**
+ * Session recording privacy. Inputs are masked (rrweb replaces their value), password and card fields and anything
+ * marked `ph-no-capture` / `data-ph-block` are blocked (not recorded at all, a placeholder box instead). Every text
+ * node goes through `maskPiiText`: text inside `[data-pii]` / `.ph-mask` (names shown on screen) is masked whole,
+ * email addresses and card numbers anywhere else are masked in place.
+ */
+export const RECORDING_PRIVACY = {
+  maskAllInputs: true,
+  maskInputOptions: { password: true, email: true, tel: true },
+  blockClass: 'ph-no-capture',
+  blockSelector: 'input[type="password"], [autocomplete^="cc-"], [data-ph-block]',
+  maskTextClass: 'ph-mask',
+  maskTextSelector: '*',
+  maskTextFn: (text: string, element?: HTMLElement) => maskPiiText(text, element),
+};
+
+/** Reports an invalid event without its values (they may be the very data the schema keeps out). */
+function reportInvalid(o: OrbitGlobal, report: InvalidEventReport): void {
+  const message = `Invalid analytics event ${report.event}: dropped ${report.droppedKeys.join(', ') || '(none)'}`;
+  o.s?.captureException(new Error(message), { tags: { 'analytics.event': report.event }, extra: { issues: report.issues } });
+  console.warn(message, report.issues);
+}
+
+/** posthog-js options for this deployment (exported for the privacy contract test). */
+export function posthogOptions(
+  b: OrbitBootstrap,
+  hooks: { beforeSend: (e: CaptureResult | null) => CaptureResult | null },
+): Partial<PostHogConfig> {
+  return {
+    api_host: POSTHOG_API_PATH,
+    ui_host: b.uiHost ?? 'https://us.posthog.com',
+    defaults: '2026-01-30',
+    person_profiles: 'identified_only',
+    autocapture: true,
+    // Exactly one $pageview per App Router navigation, including search-param navigations, plus $pageleave.
+    capture_pageview: { path: true, search: true },
+    capture_pageleave: true,
+    enable_heatmaps: true,
+    capture_performance: { web_vitals: true, network_timing: true },
+    capture_dead_clicks: true,
+    disable_session_recording: false,
+    session_recording: { ...RECORDING_PRIVACY },
+    mask_personal_data_properties: true,
+    respect_dnt: true,
+    bootstrap: {
+      distinctID: b.distinctId,
+      isIdentifiedID: b.identified,
+      featureFlags: b.flags,
+      featureFlagPayloads: b.payloads as NonNullable<PostHogConfig['bootstrap']>['featureFlagPayloads'],
+    },
+    // Orbit runs no PostHog surveys: without this, surveys.js (~145 KB raw) is fetched after init.
+    disable_surveys: true,
+    // Autocapture, recording and heatmaps start on the next tick: a shorter long task at init.
+    __preview_deferred_init_extensions: true,
+    before_send: hooks.beforeSend,
+  };
+}
+
+/** Starts posthog-js, replays the queue and installs the validated `track`. */
+export function initPostHog(o: OrbitGlobal, b: OrbitBootstrap): PostHog {
+  const entry = entryContext(o.u, o.r ?? '');
+  // Late init means posthog-js's automatic first $pageview carries the *current* URL and *now*, duplicating the
+  // landing pageview replayed with its real time. Drop exactly that one automatic pageview.
+  let skipAutoPageviewOf: string | undefined;
+  const beforeSend = (event: CaptureResult | null): CaptureResult | null => {
+    if (!event) return null;
+    const url = event.properties['$current_url'];
+    if (typeof url === 'string' && isUntrackedPath(new URL(url, location.href).pathname)) return null;
+    if (event.event !== '$pageview') return event;
+    if (skipAutoPageviewOf !== undefined && !event.properties['orbit_replayed']) {
+      const duplicate = url === skipAutoPageviewOf;
+      skipAutoPageviewOf = undefined;
+      if (duplicate) return null;
+    }
+    // Session-registered entry context (or this load's, before it is registered) on every pageview.
+    event.properties = { ...entry, ...event.properties };
+    return event;
+  };
+  posthog.init(b.key, posthogOptions(b, { beforeSend }));
+  posthog.register({ ...b.props });
+  // Entry context per tab session: the first landing of the visit, not of each full page load.
+  const newVisit = !posthog.getSessionProperty('entry_path');
+  if (newVisit) posthog.register_for_session({ ...entry });
+  let landingPending = newVisit;
+  // Logged out since this browser's identity was persisted (session expired, logged out elsewhere): start over as a
+  // new anonymous person instead of attributing the visit to the last user.
+  if (!b.user && posthog.get_property('$user_state') === 'identified') posthog.reset();
+
+  const trackValidated = (name: string, props: Record<string, unknown> | undefined, at?: { t: number; u: string }): void => {
+    const valid = guardEvent(name, props, { mode: b.dev ? 'throw' : 'drop', report: (r) => reportInvalid(o, r) });
+    if (valid === null) return;
+    if (at) posthog.capture(name, withUrl({ ...valid, orbit_replayed: true }, at.u), { timestamp: new Date(at.t) });
+    else posthog.capture(name, valid);
+  };
+
+  for (const item of take(o, ['pv', 'ev', 'ph'])) {
+    try {
+      if (item.k === 'pv') {
+        skipAutoPageviewOf = item.href;
+        posthog.capture('$pageview', withUrl({ orbit_replayed: true }, item.href), { timestamp: new Date(item.t) });
+        if (landingPending && MARKETING_PATHS.includes(entry.entry_path)) {
+          landingPending = false;
+          trackValidated('marketing.visit_landing', visitLanding(entry), item);
+        }
+      } else if (item.k === 'ev') {
+        trackValidated(item.n, item.p, item);
+      } else {
+        (posthog[item.m] as (...args: unknown[]) => unknown).apply(posthog, item.a);
+      }
+    } catch (error) {
+      // A development-mode validation error: surface it without stopping the replay of the others.
+      setTimeout(() => {
+        throw error;
+      });
+    }
+  }
+  o.t = (name, props) => trackValidated(name, props);
+  o.ph = posthog; // synchronous with the drain above: nothing can slip between queue and SDK
+  return posthog;
+}
+
+const MARKETING_PATHS = ['/', '/pricing'];
+const IP_HOST = /^(\d{1,3}(\.\d{1,3}){3}|\[?[0-9a-f:]+\]?)$/i;
+
+/** `marketing.visit_landing` from the entry context; an IP-literal referrer host is not sent (it can identify). */
+function visitLanding(entry: EntryContext): Record<string, unknown> {
+  const { referrer_domain, entry_path, utm_source, utm_medium, utm_campaign, utm_content, utm_term } = entry;
+  const utm = Object.fromEntries(Object.entries({ utm_source, utm_medium, utm_campaign, utm_content, utm_term }).filter(([, v]) => v !== undefined));
+  return { path: entry_path, referrer_domain: IP_HOST.test(referrer_domain) ? 'direct' : referrer_domain, ...utm };
+}
+
+function withUrl(props: Record<string, unknown>, url: string): Record<string, unknown> {
+  return { $current_url: url, $pathname: new URL(url).pathname, ...props };
+}
+
+/** Removes and returns the queued items of the given kinds, keeping the others (for the other SDK). */
+export function take<K extends EarlyItem['k']>(o: OrbitGlobal, kinds: readonly K[]): Array<Extract<EarlyItem, { k: K }>> {
+  const wanted = (i: EarlyItem): i is Extract<EarlyItem, { k: K }> => (kinds as readonly string[]).includes(i.k);
+  const taken = o.q.filter(wanted);
+  o.q = o.q.filter((i) => !wanted(i));
+  return taken;
+}
