@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck → lint → unit tests → production build → Playwright against `next start`.
+// `npm test`: typecheck → lint → unit tests → production build → size budget → Playwright against `next start`.
 // Stops at the first failing stage, prints every runner's own output, and ends with ONE line
 // `N passed, N failed[, N skipped]` counting unit + end-to-end tests (read from the runners' JSON reports).
 //
@@ -9,7 +9,7 @@
 //   npm test -- --skip-build                  everything but the build (needs an existing build)
 //   npm test -- --only=e2e e2e/auth.spec.ts   extra arguments go to Playwright (`-- --grep …` works too)
 //
-// A failing stage that is not a test runner (typecheck, lint, build, browser) counts as one failure, so the
+// A failing stage that is not a test runner (typecheck, lint, build, size, browser) counts as one failure, so the
 // summary line never looks green when something broke. See docs/testing.md.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -24,7 +24,7 @@ const VITEST_JSON = path.join(RESULTS, 'vitest.json');
 const PLAYWRIGHT_JSON = path.join(RESULTS, 'playwright.json');
 const require = createRequire(path.join(ROOT, 'package.json'));
 
-const STAGES = ['typecheck', 'lint', 'unit', 'build', 'e2e'];
+const STAGES = ['typecheck', 'lint', 'unit', 'build', 'size', 'e2e'];
 
 /** Keys that would point a test build or server at real backends; empty means "off" in lib/env.ts and beats .env files. */
 const CLOUD_KEYS = [
@@ -155,6 +155,19 @@ async function main() {
         { ...baseEnv, NODE_ENV: 'test' },
       ),
     build: () => run(process.execPath, [bin('next'), 'build'], { ...isolatedEnv, NODE_ENV: 'production' }),
+    // First-load JS of `/` from the build output against bench/size-budget.json (docs/performance.md).
+    size: async () => {
+      if (!existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) {
+        if (selected.includes('build')) {
+          console.error(`No production build in ${distDir}/ after the build stage.`);
+          return 1;
+        }
+        console.log(`No production build in ${distDir}/ yet — building it first (next build).`);
+        const code = await run(process.execPath, [bin('next'), 'build'], { ...isolatedEnv, NODE_ENV: 'production' });
+        if (code !== 0) return code;
+      }
+      return run(process.execPath, [path.join(ROOT, 'scripts', 'size-budget.mjs'), '--dist', distDir], baseEnv);
+    },
     e2e: async () => {
       // The browser first: no point building for a suite that cannot run.
       const browser = ensureBrowser({ install: true });
@@ -193,6 +206,7 @@ async function main() {
     lint: 'eslint --max-warnings 0 .',
     unit: 'vitest run',
     build: `next build (${distDir}/)`,
+    size: `first-load JS of / within bench/size-budget.json (${distDir}/)`,
     e2e: `playwright test against next start${playwrightArgs.length ? ` (${playwrightArgs.join(' ')})` : ''}`,
   };
 

@@ -1,0 +1,24 @@
+// POST /api/bench/naive-tasks/[id] — benchmark only (404 unless BENCH_NAIVE_ANALYTICS=1): creates a task like
+// POST /api/projects/[id]/tasks, then captures task.created the naive way, waiting for PostHog inside the request.
+import { NextResponse, type NextRequest } from 'next/server';
+import { z } from 'zod';
+import { captureAndAwait, naiveCaptureEnabled } from '@/lib/analytics/server/naive-capture';
+import { defineRoute } from '@/lib/server/route';
+import { taskTitleSchema } from '@/lib/tasks/dto';
+import { createTask } from '@/lib/tasks/tasks';
+
+const create = defineRoute(
+  { name: 'task.create', input: z.object({ id: z.string().min(1).max(64), title: taskTitleSchema }), auth: 'workspace', status: 201 },
+  async (input, ctx) => {
+    const task = await createTask(ctx.workspace.id, ctx.user.id, input.id, { title: input.title });
+    await captureAndAwait('task.created', ctx.user.id, { task_id: task.id, project_id: task.projectId, workspace_id: ctx.workspace.id });
+    return { task };
+  },
+  // The wrapper records nothing here: the handler's own capture is the point of this route.
+  false,
+);
+
+export async function POST(req: NextRequest, context: Parameters<typeof create>[1]): Promise<Response> {
+  if (!naiveCaptureEnabled()) return NextResponse.json({ error: { code: 'not_found', message: 'Not found.' } }, { status: 404 });
+  return create(req, context);
+}

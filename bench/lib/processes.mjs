@@ -1,0 +1,101 @@
+// Every process the benchmark starts goes through here: each runs in its own process group (detached), is
+// recorded, and is stopped — group and all — on success, on error and on Ctrl-C/SIGTERM (see stopAll).
+import { spawn } from 'node:child_process';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** @type {Set<{ name: string, child: import('node:child_process').ChildProcess }>} */
+const running = new Set();
+
+/**
+ * Starts a command in its own process group; output goes to `logFile`.
+ * @returns {{ name: string, child: import('node:child_process').ChildProcess, exited: Promise<number> }}
+ */
+export function start(name, command, args, { cwd, env, logFile, ipc = false }) {
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe', ...(ipc ? ['ipc'] : [])] });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const entry = { name, child };
+  running.add(entry);
+  const exited = new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      running.delete(entry);
+      resolve(code ?? (signal ? 128 : 1));
+    });
+    child.on('error', () => {
+      running.delete(entry);
+      resolve(127);
+    });
+  });
+  return { ...entry, exited };
+}
+
+/** Runs a command to completion (a build), with the same group handling; resolves with its exit code. */
+export async function runToEnd(name, command, args, options) {
+  const p = start(name, command, args, options);
+  return p.exited;
+}
+
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+/** Stops one process group: SIGTERM, then SIGKILL after `graceMs`. */
+export async function stop(p, graceMs = 5000) {
+  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+  const gone = new Promise((resolve) => p.child.once('exit', resolve));
+  killGroup(p.child, 'SIGTERM');
+  const timer = setTimeout(() => killGroup(p.child, 'SIGKILL'), graceMs);
+  await gone;
+  clearTimeout(timer);
+  // Children of the group that outlived their leader.
+  killGroup(p.child, 'SIGKILL');
+}
+
+/** Stops everything still running (in parallel). Safe to call more than once. */
+export async function stopAll() {
+  await Promise.all([...running].map((p) => stop(p, 3000)));
+}
+
+/** Synchronous last resort for process exit: SIGKILL every group we started. */
+export function killAllNow() {
+  for (const p of running) killGroup(p.child, 'SIGKILL');
+}
+
+/** Resident memory (bytes) of every process in the group led by `pid`, read from /proc (Linux). */
+export function groupRss(pid) {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(path.join('/proc', entry, 'stat'), 'utf8');
+      // Fields after the parenthesised command name: state ppid pgrp …
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(rest[2]) !== pid) continue;
+      const status = readFileSync(path.join('/proc', entry, 'status'), 'utf8');
+      const m = /VmRSS:\s+(\d+) kB/.exec(status);
+      if (m) total += Number(m[1]) * 1024;
+    } catch {
+      /* the process ended while we looked */
+    }
+  }
+  return total;
+}
+
+/** Samples a group's RSS every `everyMs` until stopped; returns { stop(): number[] } (bytes). */
+export function sampleRss(pid, everyMs = 250) {
+  const samples = [groupRss(pid)];
+  const timer = setInterval(() => samples.push(groupRss(pid)), everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      samples.push(groupRss(pid));
+      return samples;
+    },
+  };
+}

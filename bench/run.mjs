@@ -1,0 +1,397 @@
+#!/usr/bin/env node
+// `npm run bench`: builds Orbit twice — as shipped and bare (NEXT_PUBLIC_INSTRUMENTATION=off, all instrumentation
+// compiled out) — and measures both in one run: first-load JS, landing-page LCP/TBT, API latency and throughput
+// with Orbit's server capture vs no analytics vs the naive await-per-event pattern, delivery, a blackholed analytics
+// host, and memory. Writes bench/results/latest.{json,md} and the table in docs/performance.md. Never part of
+// `npm test`. Everything it starts binds 127.0.0.1:3300–3320 and is stopped on exit, error or Ctrl-C.
+//
+//   npm run bench
+//   npm run bench -- --skip-build          reuse .next-bench-{shipped,bare} (harness work; the report says so)
+//   npm run bench -- --runs 5 --duration 3 --rounds 1 --saturation 3   a quicker, noisier run
+//   npm run bench -- --only pages|api
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { firstLoadJs, readBudget } from '../scripts/size-budget.mjs';
+import { build, BUILDS, hasBuild, LOG_DIR, naiveMode, ROOT, SCENARIOS, setUpUser, startServer } from './lib/app.mjs';
+import { startCollector } from './lib/collector-client.mjs';
+import { runLoad, runPaced } from './lib/load.mjs';
+import { coldLoad, CONTEXT_OPTIONS, launchBrowser } from './lib/pages.mjs';
+import { groupRss, killAllNow, stopAll } from './lib/processes.mjs';
+import { renderMarkdown, targetsTable, machineLine } from './lib/report.mjs';
+import { quantile, ratio, summarize } from './lib/stats.mjs';
+
+const RESULTS = path.join(ROOT, 'bench', 'results');
+const DOC = path.join(ROOT, 'docs', 'performance.md');
+
+function parseOptions(argv) {
+  const o = {
+    skipBuild: false,
+    sequentialBuilds: false,
+    only: null,
+    runs: 9,
+    byteRuns: 2,
+    cpuThrottle: 4,
+    taskQuietMs: 3000,
+    connections: 10,
+    rate: 0, // 0 = half of the bare server's measured saturation throughput
+    rounds: 2,
+    durationS: 5,
+    saturationS: 5,
+    warmupS: 2,
+    delayMs: 50,
+  };
+  const num = { '--runs': 'runs', '--byte-runs': 'byteRuns', '--cpu-throttle': 'cpuThrottle', '--connections': 'connections', '--rate': 'rate', '--rounds': 'rounds', '--duration': 'durationS', '--saturation': 'saturationS', '--delay': 'delayMs', '--warmup': 'warmupS' };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=');
+    const next = () => inline ?? argv[++i];
+    if (flag === '--skip-build') o.skipBuild = true;
+    else if (flag === '--sequential-builds') o.sequentialBuilds = true;
+    else if (flag === '--only') o.only = next();
+    else if (num[flag]) {
+      const v = Number(next());
+      if (!Number.isFinite(v) || v < 0) throw new Error(`${flag} needs a number`);
+      o[num[flag]] = v;
+    } else throw new Error(`unknown option ${argv[i]} (see the header of bench/run.mjs)`);
+  }
+  return o;
+}
+
+const t0 = Date.now();
+const log = (line) => console.log(`[bench +${String(Math.round((Date.now() - t0) / 1000)).padStart(3)}s] ${line}`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    console.error(`\n[bench] ${signal}: stopping every server the benchmark started…`);
+    await stopAll();
+    process.exit(130);
+  });
+}
+process.on('exit', killAllNow);
+
+function git() {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean).length;
+    return { commit, dirty };
+  } catch {
+    return { commit: 'unknown', dirty: 0 };
+  }
+}
+
+const summarizeRuns = (runs, keys) => Object.fromEntries(keys.map((k) => [k, summarize(runs.map((r) => r[k] ?? Number.NaN))]));
+
+async function measurePages(browser, servers, users, o) {
+  const pages = {};
+  const targets = [
+    ['/', false],
+    ['/pricing', false],
+    ['/dashboard', true],
+  ];
+  for (const [pagePath, signedIn] of targets) {
+    const runs = { bare: [], shipped: [] };
+    for (let i = 0; i < o.byteRuns; i++) {
+      for (const b of i % 2 ? ['shipped', 'bare'] : ['bare', 'shipped']) {
+        const r = await coldLoad(browser, `${servers[b].url}${pagePath}`, { cookies: signedIn ? users[b].cookies : [] });
+        runs[b].push(r);
+      }
+    }
+    pages[pagePath] = {};
+    for (const b of ['bare', 'shipped']) {
+      pages[pagePath][b] = {
+        ...summarizeRuns(runs[b], ['jsBeforeLoad', 'jsTotal', 'jsRequestsBeforeLoad', 'jsRequestsTotal', 'htmlBytes']),
+        lateScripts: runs[b][0]?.lateScripts ?? [],
+      };
+    }
+    log(`first-load JS ${pagePath}: bare ${pages[pagePath].bare.jsBeforeLoad.median} B before load / ${pages[pagePath].bare.jsTotal.median} B total; shipped ${pages[pagePath].shipped.jsBeforeLoad.median} / ${pages[pagePath].shipped.jsTotal.median} B`);
+  }
+  return pages;
+}
+
+async function measureVitals(browser, servers, o) {
+  const runs = { bare: [], shipped: [] };
+  for (let i = 0; i < o.runs; i++) {
+    for (const b of i % 2 ? ['shipped', 'bare'] : ['bare', 'shipped']) {
+      runs[b].push(
+        await coldLoad(browser, `${servers[b].url}/`, { cpuThrottle: o.cpuThrottle, minAfterLoadMs: 1500, scriptQuietMs: 1500, taskQuietMs: o.taskQuietMs, maxAfterLoadMs: 15_000 }),
+      );
+    }
+  }
+  const vitals = {};
+  for (const b of ['bare', 'shipped']) {
+    vitals[b] = { ...summarizeRuns(runs[b], ['lcp', 'fcp', 'load', 'tti', 'tbt', 'tbtToLoad', 'longTasks', 'sdkStart', 'sdkDone']), raw: runs[b].map(({ lateScripts: _l, ...rest }) => rest) };
+  }
+  log(`LCP median bare ${Math.round(vitals.bare.lcp.median)} ms / shipped ${Math.round(vitals.shipped.lcp.median)} ms; TBT ${Math.round(vitals.bare.tbt.median)} / ${Math.round(vitals.shipped.tbt.median)} ms`);
+  return vitals;
+}
+
+function latencySummary(parts) {
+  const latencies = parts.flatMap((p) => p.latencies);
+  const requests = latencies.length;
+  const seconds = parts.reduce((a, p) => a + p.durationS, 0);
+  const ok = parts.reduce((a, p) => a + p.ok, 0);
+  const status = {};
+  for (const p of parts) for (const [k, v] of Object.entries(p.status)) status[k] = (status[k] ?? 0) + v;
+  return {
+    requests,
+    ok,
+    nonOk: requests - ok,
+    status,
+    errors: parts.reduce((a, p) => a + p.errors + p.timeouts, 0),
+    rps: requests / Math.max(seconds, 1e-9),
+    p50: quantile(latencies, 0.5),
+    p90: quantile(latencies, 0.9),
+    p99: quantile(latencies, 0.99),
+    max: latencies.length ? Math.max(...latencies) : Number.NaN,
+    mean: latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length),
+  };
+}
+
+async function measureApi(servers, users, collector, o) {
+  const names = Object.keys(servers).filter((n) => SCENARIOS[n]);
+  const naive = naiveMode();
+  const route = (n) => `${servers[n].url}${n === 'naive' ? naive.path(users[n].projectId) : `/api/projects/${users[n].projectId}/tasks`}`;
+  const listRoute = (n) => `${servers[n].url}/api/projects/${users[n].projectId}/tasks`;
+  const okCount = Object.fromEntries(names.map((n) => [n, 0]));
+  const load = async (n, opts) => {
+    const r = await (opts.rate ? runPaced : runLoad)({ url: route(n), cookieHeader: users[n].cookieHeader, origin: servers[n].url, connections: o.connections, ...opts });
+    okCount[n] += r.ok;
+    return r;
+  };
+
+  // Memory of every server through the whole phase.
+  const memory = Object.fromEntries(names.map((n) => [n, [groupRss(servers[n].pid)]]));
+  const sampler = setInterval(() => {
+    for (const n of names) memory[n].push(groupRss(servers[n].pid));
+  }, 500);
+
+  try {
+    for (const n of names) await load(n, { durationS: o.warmupS, connections: 4 });
+    log('API warm-up done');
+
+    // Saturation first: it also tells what "bounded" means on this machine.
+    const saturation = {};
+    for (const n of names.filter((x) => x !== 'blackholed' && x !== 'sentryOnly')) {
+      const r = await load(n, { durationS: o.saturationS });
+      saturation[n] = latencySummary([r]);
+      log(`  ${n.padEnd(10)} saturation: ${Math.round(saturation[n].rps)} req/s, p50 ${saturation[n].p50.toFixed(1)} ms, p99 ${saturation[n].p99.toFixed(1)} ms`);
+    }
+    // Bounded load: a fixed rate well below what the bare server can do, so latency is service time, not queueing.
+    const rate = o.rate || Math.max(5, Math.round((saturation.bare?.rps ?? 20) * 0.5));
+    log(`bounded load: ${rate} requests/s over ${o.connections} connections`);
+
+    const latency = Object.fromEntries(names.map((n) => [n, []]));
+    for (let round = 0; round < o.rounds; round++) {
+      const order = round % 2 ? [...names].reverse() : names;
+      for (const n of order) {
+        const r = await load(n, { durationS: o.durationS, rate });
+        latency[n].push(r);
+        log(`  ${n.padEnd(10)} round ${round + 1}: ${r.latencies.length} req, p50 ${quantile(r.latencies, 0.5).toFixed(1)} ms, p99 ${quantile(r.latencies, 0.99).toFixed(1)} ms`);
+      }
+    }
+
+    // Delivery: every task.created a server captured must reach the collector once the queue has flushed. The
+    // server's truth is the tasks table (autocannon does not see the answers to requests in flight when a run
+    // ends, but the server still created — and captured — those tasks).
+    const delivery = {};
+    const loadEnded = Date.now();
+    const tasksIn = async (n) => {
+      const res = await fetch(listRoute(n), { headers: { cookie: users[n].cookieHeader } });
+      if (!res.ok) throw new Error(`GET tasks on ${n} answered ${res.status}`);
+      return ((await res.json()).tasks ?? []).length;
+    };
+    for (const n of names.filter((x) => x === 'shipped' || x === 'naive')) {
+      const expected = await tasksIn(n);
+      let received = 0;
+      let waitedMs = null;
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const stats = await collector.stats();
+        received = stats.byDistinctId[users[n].userId]?.['task.created'] ?? 0;
+        if (received >= expected) {
+          waitedMs = Date.now() - loadEnded;
+          break;
+        }
+        if (Date.now() > deadline) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      delivery[n] = { expected, received, waitedMs, answered2xx: okCount[n] };
+      log(`delivery ${n}: ${received}/${expected} task.created events at the collector`);
+    }
+    const stats = await collector.stats();
+    delivery.bare = { expected: 0, received: stats.byDistinctId[users.bare.userId]?.['task.created'] ?? 0, waitedMs: null };
+
+    return {
+      route: 'POST /api/projects/[id]/tasks',
+      rate,
+      latency: Object.fromEntries(names.map((n) => [n, { ...latencySummary(latency[n]), rounds: latency[n].map((r) => latencySummary([r])).map(({ p50, p99, requests }) => ({ p50, p99, requests })) }])),
+      saturation,
+      delivery,
+      memory: Object.fromEntries(names.map((n) => [n, { start: memory[n][0], peak: Math.max(...memory[n]), end: memory[n].at(-1), samples: memory[n].length }])),
+      collector: { events: stats.events, byEvent: stats.byEvent, sentryEnvelopes: stats.sentryEnvelopes, sentryItems: stats.sentryItems, errors: stats.errors },
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+function evaluateTargets(r, notes) {
+  const t = [];
+  const add = (label, target, measured, pass, note) => t.push({ label, target, measured, pass, note });
+  const home = r.pages?.['/'];
+  if (home) {
+    const d = home.shipped.jsBeforeLoad.median - home.bare.jsBeforeLoad.median;
+    add('First-load JS of `/` (before load)', '+≤ 10 KB', `${d >= 0 ? '+' : ''}${(d / 1024).toFixed(2)} KB`, d <= 10240, `bare ${(home.bare.jsBeforeLoad.median / 1024).toFixed(1)} KB`);
+  }
+  if (r.vitals?.bare) {
+    const lcp = ratio(r.vitals.shipped.lcp.median, r.vitals.bare.lcp.median);
+    add('Landing LCP', '≤ 1.02×', `${lcp.toFixed(2)}×`, lcp <= 1.02, 'medians; see the IQRs for this machine’s noise');
+    const tbt = ratio(r.vitals.shipped.tbt.median, r.vitals.bare.tbt.median);
+    add('Landing TBT (FCP→TTI)', '≤ 1.02×', `${tbt.toFixed(2)}×`, tbt <= 1.02, `to load: ${ratio(r.vitals.shipped.tbtToLoad.median, r.vitals.bare.tbtToLoad.median).toFixed(2)}×`);
+  }
+  const a = r.api;
+  if (a) {
+    const p50 = ratio(a.latency.shipped.p50, a.latency.bare.p50);
+    const p99 = ratio(a.latency.shipped.p99, a.latency.bare.p99);
+    add('API p50 vs bare', '≤ 1.02×', `${p50.toFixed(2)}×`, p50 <= 1.02, `${a.latency.shipped.p50.toFixed(1)} vs ${a.latency.bare.p50.toFixed(1)} ms`);
+    add('API p99 vs bare', '≤ 1.05×', `${p99.toFixed(2)}×`, p99 <= 1.05, `${a.latency.shipped.p99.toFixed(1)} vs ${a.latency.bare.p99.toFixed(1)} ms`);
+    if (a.latency.naive) {
+      const better = ratio(a.latency.naive.p99, a.latency.shipped.p99);
+      const active = a.naiveMode !== 'missing';
+      add('p99 better than naive await-per-event', '≥ 3×', `${better.toFixed(2)}×`, active ? better >= 3 : null, active ? `naive p99 ${a.latency.naive.p99.toFixed(1)} ms` : 'naive switch missing: scenario equals shipped');
+    }
+    const d = a.delivery.shipped;
+    if (d) add('Delivery under load', '100 %', `${d.received}/${d.expected}`, d.expected > 0 && d.received === d.expected, d.waitedMs === null ? 'not all arrived within 20 s' : `all in ${Math.round(d.waitedMs)} ms after load`);
+    if (a.latency.blackholed) {
+      const bh = ratio(a.latency.blackholed.p99, a.latency.shipped.p99);
+      add('p99 with PostHog blackholed vs healthy', '≤ 1.05×', `${bh.toFixed(2)}×`, bh <= 1.05, `${a.latency.blackholed.p99.toFixed(1)} ms`);
+      const m = a.memory.blackholed;
+      const healthy = a.memory.shipped;
+      const bounded = m.peak <= Math.max(healthy.peak * 1.25, healthy.peak + 64 * 1048576);
+      add('Memory with PostHog blackholed', 'bounded (peak ≤ healthy peak × 1.25 or + 64 MB)', `${Math.round(m.start / 1048576)} → ${Math.round(m.peak / 1048576)} MB (healthy peak ${Math.round(healthy.peak / 1048576)} MB)`, bounded, null);
+    }
+  }
+  if (!t.length) notes.push('Nothing was measured.');
+  return t;
+}
+
+function updateDoc(result, md) {
+  if (!existsSync(DOC)) return false;
+  const doc = readFileSync(DOC, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const a = doc.indexOf(start);
+  const b = doc.indexOf(end);
+  if (a < 0 || b < a) return false;
+  const section = [
+    start,
+    `_Latest run: ${result.meta.startedAt.slice(0, 16).replace('T', ' ')} UTC, commit ${result.meta.git.commit}${result.meta.git.dirty ? ' (with uncommitted changes)' : ''}, ${machineLine(result.meta)}. Full report: [bench/results/latest.md](../bench/results/latest.md)._`,
+    '',
+    ...result.meta.notes.map((n) => `> ${n}\n`),
+    targetsTable(result),
+    '',
+    end,
+  ].join('\n');
+  writeFileSync(DOC, doc.slice(0, a) + section + doc.slice(b + end.length));
+  void md;
+  return true;
+}
+
+async function main() {
+  const o = parseOptions(process.argv.slice(2));
+  const notes = [];
+  const startedAt = new Date().toISOString();
+  const loadavgStart = os.loadavg();
+  mkdirSync(LOG_DIR, { recursive: true });
+  mkdirSync(RESULTS, { recursive: true });
+  log(`Orbit benchmark; logs in ${path.relative(ROOT, LOG_DIR)}/`);
+  if (loadavgStart[0] > os.availableParallelism() * 0.75) notes.push(`The machine was busy when the run started (load average ${loadavgStart[0].toFixed(1)} on ${os.availableParallelism()} cores): timings are noisier than on a quiet machine; byte counts are unaffected.`);
+
+  // Both builds at once: much of `next build` is single-threaded (type check, page data), so on 2 cores two builds
+  // side by side finish well before two in a row. --sequential-builds when memory is tight.
+  const builds = {};
+  const buildOne = async (variant) => {
+    if (o.skipBuild && hasBuild(variant)) builds[variant] = { ms: 0, reused: true };
+    else builds[variant] = { ms: await build(variant, log), reused: false };
+  };
+  const tsconfig = path.join(ROOT, 'tsconfig.json');
+  const tsconfigBefore = readFileSync(tsconfig, 'utf8');
+  try {
+    if (o.sequentialBuilds) for (const variant of ['shipped', 'bare']) await buildOne(variant);
+    else await Promise.all(['shipped', 'bare'].map(buildOne));
+  } finally {
+    // next build adds its distDir's types to tsconfig.json; never leave that in a shared file.
+    if (readFileSync(tsconfig, 'utf8') !== tsconfigBefore) writeFileSync(tsconfig, tsconfigBefore);
+  }
+  if (o.skipBuild) notes.push('Builds were reused (--skip-build): they may not match the current source.');
+  const sizeBudget = { shipped: firstLoadJs(BUILDS.shipped.distDir, '/'), bare: firstLoadJs(BUILDS.bare.distDir, '/') };
+  for (const b of Object.values(sizeBudget)) delete b.files;
+  sizeBudget.committed = readBudget();
+  log(`build-output first-load JS of /: bare ${sizeBudget.bare.gzip} B, shipped ${sizeBudget.shipped.gzip} B gzip`);
+
+  const naive = naiveMode();
+  if (naive.mode === 'missing') notes.push('Neither POSTHOG_DELIVERY=await nor the bench-only naive route exists, so the "naive" scenario ran Orbit\'s normal delivery.');
+
+  const collector = await startCollector({ delayMs: o.delayMs });
+  log(`collector up (capture answers after ${o.delayMs} ms), blackhole up`);
+  const wantPages = o.only !== 'api';
+  const wantApi = o.only !== 'pages';
+  const scenarioNames = wantApi ? Object.keys(SCENARIOS) : ['bare', 'shipped'];
+  const servers = Object.fromEntries(await Promise.all(scenarioNames.map(async (n) => [n, await startServer(n)])));
+  log(`servers up: ${scenarioNames.map((n) => `${n} :${servers[n].port}`).join(', ')}`);
+
+  const { browser, version } = await launchBrowser();
+  const users = {};
+  for (const n of scenarioNames) users[n] = await setUpUser(browser, servers[n], CONTEXT_OPTIONS);
+  log('a signed-in, onboarded user with a project on every server');
+
+  const result = { meta: {}, sizeBudget, pages: null, vitals: null, api: null, targets: [] };
+  if (wantPages) {
+    result.pages = await measurePages(browser, servers, users, o);
+    result.vitals = await measureVitals(browser, servers, o);
+  }
+  await browser.close();
+  if (wantApi) {
+    result.api = await measureApi(servers, users, collector, o);
+    result.api.naiveMode = naive.mode;
+  }
+  await stopAll();
+  log('all servers stopped');
+
+  result.meta = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    durationS: (Date.now() - t0) / 1000,
+    machine: {
+      cores: os.availableParallelism(),
+      cpuModel: os.cpus()[0]?.model?.trim() ?? 'unknown',
+      ramGB: Math.round(os.totalmem() / 1024 ** 3),
+      node: process.version,
+      chromium: version,
+      os: `${os.type()} ${os.release()}`,
+      loadavgStart,
+      loadavgEnd: os.loadavg(),
+    },
+    git: git(),
+    options: o,
+    builds,
+    notes,
+  };
+  result.targets = evaluateTargets(result, notes);
+  const md = renderMarkdown(result);
+  writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(path.join(RESULTS, 'latest.md'), `${md}\n`);
+  const docUpdated = updateDoc(result, md);
+  console.log(`\n${targetsTable(result)}\n`);
+  log(`wrote bench/results/latest.json and latest.md${docUpdated ? ', and the table in docs/performance.md' : ''}`);
+}
+
+main().catch(async (error) => {
+  console.error(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+  await stopAll();
+  process.exit(1);
+});
