@@ -2,8 +2,10 @@
 // The analytics consent banner. Opt-in mode: nothing is captured or stored until "Accept"; opt-out mode: a notice
 // with a way to refuse. It only reports the answer to the loader (window.__orbit.c, instrumentation-client.ts),
 // which stores it in the `orbit_consent` cookie and starts or stops PostHog. Hidden with GPC / Do Not Track.
+import { usePathname } from 'next/navigation';
 import { useState, useSyncExternalStore } from 'react';
 import { parseConsentChoice, readBrowserSignals, shouldShowBanner, type ConsentChoice, type ConsentMode } from '@/lib/analytics/client/consent';
+import { isUntrackedPath } from '@/lib/analytics/client/enrichment';
 import { orbit } from '@/lib/instrumentation/orbit-global';
 
 const noSubscription = () => () => undefined;
@@ -16,7 +18,9 @@ export function ConsentBanner({ mode }: { mode: ConsentMode }) {
     () => false,
   );
   const [answered, setAnswered] = useState(false);
-  if (!ask || answered) return null;
+  // Developer tools under /dev (the inbox) are never tracked, so there is nothing to consent to there.
+  const untracked = isUntrackedPath(usePathname());
+  if (!ask || answered || untracked) return null;
 
   const answer = (choice: ConsentChoice) => {
     orbit().c?.(choice);
