@@ -114,8 +114,12 @@ export async function startServer({
   throw new Error(`next start on port ${port} did not become healthy within ${timeoutMs} ms:\n${log}`);
 }
 
-/** SIGTERM, then wait for the process to exit (SIGKILL after `graceMs`), so the data directory is released. */
-export async function stopServer(server: RunningServer, graceMs = 10_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+/**
+ * SIGTERM, then wait for the process to exit (SIGKILL after `graceMs`), so the data directory is released. The
+ * grace matches Kubernetes' default termination period: the server flushes analytics and Sentry on the way out,
+ * which takes ~3 s on a quiet machine and more on a loaded CI runner.
+ */
+export async function stopServer(server: RunningServer, graceMs = 30_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   const child = server.process;
   if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode };
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
