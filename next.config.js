@@ -24,6 +24,9 @@ const nextConfig = {
   skipTrailingSlashRedirect: true,
   serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
   typedRoutes: false,
+  // `next build` writes its distDir's types into the tsconfig it uses. Builds running side by side (the benchmark)
+  // each get their own copy, so none of them reads another's half-written tsconfig.json.
+  ...(process.env.NEXT_TSCONFIG_PATH ? { typescript: { tsconfigPath: process.env.NEXT_TSCONFIG_PATH } } : {}),
   // Build-time values for the lazily loaded Sentry browser config (never secrets).
   env: {
     NEXT_PUBLIC_DEPLOYMENT: process.env.DEPLOYMENT || 'local',

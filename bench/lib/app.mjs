@@ -58,15 +58,20 @@ export async function build(variant, log) {
   rmSync(logFile, { force: true });
   rmSync(path.join(ROOT, BUILDS[variant].distDir), { recursive: true, force: true });
   const started = Date.now();
-  // `next build` with a custom distDir adds `<distDir>/types/**/*.ts` to tsconfig.json's include (and reformats it);
-  // the benchmark's builds must not leave that behind in a shared file.
-  const tsconfig = path.join(ROOT, 'tsconfig.json');
-  const before = readFileSync(tsconfig, 'utf8');
+  // `next build` with a custom distDir adds `<distDir>/types/**/*.ts` to the tsconfig it uses (rewriting the file).
+  // Two builds sharing tsconfig.json race: one can read it half-written, take it for missing and type-check the app
+  // without its path aliases. Each build gets its own copy (NEXT_TSCONFIG_PATH, next.config.js), removed afterwards.
+  const ownTsconfig = `tsconfig.bench-${variant}.json`;
+  writeFileSync(path.join(ROOT, ownTsconfig), readFileSync(path.join(ROOT, 'tsconfig.json')));
   let code;
   try {
-    code = await runToEnd(`build:${variant}`, process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env: buildEnv(variant), logFile });
+    code = await runToEnd(`build:${variant}`, process.execPath, [NEXT_BIN, 'build'], {
+      cwd: ROOT,
+      env: { ...buildEnv(variant), NEXT_TSCONFIG_PATH: ownTsconfig },
+      logFile,
+    });
   } finally {
-    if (readFileSync(tsconfig, 'utf8') !== before) writeFileSync(tsconfig, before);
+    rmSync(path.join(ROOT, ownTsconfig), { force: true });
   }
   if (code !== 0) throw new Error(`next build (${variant}) failed with exit code ${code}; see ${path.relative(ROOT, logFile)}`);
   const ms = Date.now() - started;
@@ -162,13 +167,13 @@ async function waitHealthy(url, server, timeoutMs = 90_000) {
 }
 
 /** Starts `next start` for a scenario on a fresh database; resolves when /api/health answers. */
-export async function startServer(name) {
+export async function startServer(name, { nodeArgs = [] } = {}) {
   const s = SCENARIOS[name];
   rmSync(path.join(ROOT, '.data', `bench-${name}`), { recursive: true, force: true });
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = path.join(LOG_DIR, `server-${name}.log`);
   rmSync(logFile, { force: true });
-  const server = start(`server:${name}`, process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(s.port)], {
+  const server = start(`server:${name}`, process.execPath, [...nodeArgs, NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(s.port)], {
     cwd: ROOT,
     env: serverEnv(name),
     logFile,

@@ -14,8 +14,10 @@ const running = new Set();
 export function start(name, command, args, { cwd, env, logFile, ipc = false }) {
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe', ...(ipc ? ['ipc'] : [])] });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
+  // Two sources into one file: neither may end it (the other could still write), it is closed when the child exits.
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  child.on('close', () => log.end());
   const entry = { name, child };
   running.add(entry);
   const exited = new Promise((resolve) => {
