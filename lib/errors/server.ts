@@ -4,6 +4,7 @@
 import 'server-only';
 import { captureException, startSpan, withScope } from '@sentry/nextjs';
 import { classifyError, isNextControlFlow } from './classify';
+import { traceRecorded } from './db-spans';
 import { identifyRequest, type RequestIdentity } from './server-scope';
 
 /** The product flows whose steps get their own span op (and are always traced, see sampling.ts). */
@@ -16,10 +17,13 @@ export function flowOf(mutation: string): 'onboarding' | 'checkout' | null {
 /**
  * Runs one mutation's handler in a span named after it (`mutation project.create`); onboarding steps and checkout
  * get `flow.onboarding` / `flow.checkout` spans (`onboarding.workspace`, `checkout.pay`) so the funnels can be
- * followed step by step in Sentry.
+ * followed step by step in Sentry. Only inside a recorded (sampled) trace: the request's root span decides, and the
+ * sampler (sampling.ts) always records onboarding and checkout requests.
  */
 export function traceMutation<R>(name: string, identity: RequestIdentity, fn: () => Promise<R>): Promise<R> {
   identifyRequest(identity);
+  // No span for a trace that is not recorded (it would be dropped): the user and tags above still reach errors.
+  if (!traceRecorded()) return fn();
   const flow = flowOf(name);
   return startSpan(
     {
