@@ -93,11 +93,17 @@ if (!INSTRUMENTATION_OFF) {
     const b = o.b;
     if (posthogStarted || !b || o.cs !== 'granted' || untracked(new URL(o.u).pathname)) return;
     posthogStarted = true;
+    // Three chunks, one idle task each (a chunk is evaluated in the task that loads it): the slim core, the
+    // extension classes, the catalog validator (zod). One chunk of all three was a single ~300 ms task at 4× CPU.
     await idle();
     const { initPostHog } = await import('./lib/analytics/client/posthog-init');
     await idle();
-    if (o.cs !== 'granted') return; // refused while the chunk was loading
-    const posthog = initPostHog(o, b);
+    const { POSTHOG_EXTENSIONS } = await import('./lib/analytics/client/posthog-extensions');
+    await idle();
+    const { guardEvent } = await import('./lib/analytics/validate');
+    await idle();
+    if (o.cs !== 'granted') return; // refused while the chunks were loading
+    const posthog = initPostHog(o, b, { extensions: POSTHOG_EXTENSIONS, guard: guardEvent });
     linkPostHog?.(posthog); // Sentry events get the PostHog person and recording links, exceptions reach PostHog
     o.ld = Date.now();
   }

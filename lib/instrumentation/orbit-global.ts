@@ -1,7 +1,7 @@
 // The one global the inline <head> snippet, the first-load facade and the lazy SDK loader share. A global, not a
 // module singleton, because the inline snippet runs before any bundle exists. Type-only imports: this file ships in
 // first-load JS and must never pull an SDK in.
-import type { PostHog } from 'posthog-js';
+import type { PostHog } from 'posthog-js/dist/module.slim';
 import type { ConsentMode, ConsentState } from '@/lib/analytics/client/consent';
 
 type Base = { t: number; u: string };

@@ -2,7 +2,7 @@
 // privacy options, replay the early queue in order with original times, validate catalog events, enrich and dedupe
 // pageviews and never send anything from the inbox pages.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CaptureResult } from 'posthog-js';
+import type { CaptureResult } from 'posthog-js/dist/module.slim';
 import type { OrbitBootstrap, OrbitGlobal } from '@/lib/instrumentation/orbit-global';
 
 const sdk = vi.hoisted(() => {
@@ -32,9 +32,13 @@ const sdk = vi.hoisted(() => {
   };
   return { state, posthog };
 });
-vi.mock('posthog-js', () => ({ default: sdk.posthog }));
+vi.mock('posthog-js/dist/module.slim', () => ({ default: sdk.posthog }));
 
-const { initPostHog, posthogOptions, RECORDING_PRIVACY } = await import('./posthog-init');
+const { initPostHog: init, posthogOptions, RECORDING_PRIVACY } = await import('./posthog-init');
+const { guardEvent } = await import('@/lib/analytics/validate');
+const { POSTHOG_EXTENSIONS } = await import('./posthog-extensions');
+/** The loader's call: the extension classes and the real catalog validator handed in. */
+const initPostHog = (o: OrbitGlobal, b: OrbitBootstrap) => init(o, b, { extensions: POSTHOG_EXTENSIONS, guard: guardEvent });
 
 const bootstrap: OrbitBootstrap = {
   key: 'phc_orbit_local',
@@ -87,6 +91,21 @@ describe('posthogOptions (privacy and capture contract)', () => {
 });
 
 describe('initPostHog', () => {
+  it('runs the slim core with exactly the extensions Orbit uses (real posthog-js classes)', () => {
+    initPostHog(orbitWith([]), bootstrap);
+    const classes = sdk.state.config?.['__extensionClasses'] as Record<string, unknown>;
+    expect(Object.keys(classes).sort()).toEqual([
+      'autocapture',
+      'deadClicksAutocapture',
+      'featureFlags',
+      'heatmaps',
+      'historyAutocapture',
+      'sessionRecording',
+      'webVitalsAutocapture',
+    ]);
+    for (const c of Object.values(classes)) expect(typeof c).toBe('function');
+  });
+
   it('replays the queue in order with original times, enriches pageviews and drops the duplicate automatic one', () => {
     const o = orbitWith([
       { k: 'pv', href: 'https://orbit.test/?utm_source=newsletter&token=secret', t: 1000, u: 'https://orbit.test/' },

@@ -1,9 +1,16 @@
 // posthog-js options and the replay of what happened before it loaded. Never imported statically: the loader in
 // instrumentation-client.ts `import()`s it after `load` + idle, so posthog-js, zod and the catalog stay out of
-// first-load JS (see docs/analytics-setup.md, "Lazy loading").
-import posthog, { type CaptureResult, type PostHog, type PostHogConfig } from 'posthog-js';
+// first-load JS (see docs/analytics-setup.md, "Lazy loading"). It holds posthog-js's slim core only; the extension
+// classes (posthog-extensions.ts) and the catalog validator (validate.ts, zod) are separate chunks the loader
+// imports one idle task at a time and hands in, so no single task evaluates all of it.
+import type { CaptureResult, PostHog, PostHogConfig } from 'posthog-js/dist/module.slim';
+import posthog from 'posthog-js/dist/module.slim';
 import { POSTHOG_API_PATH } from '@/lib/analytics/constants';
-import { guardEvent, type InvalidEventReport } from '@/lib/analytics/validate';
+import type { guardEvent, InvalidEventReport } from '@/lib/analytics/validate';
+import type { PostHogExtensions } from './posthog-extensions';
+
+/** What the loader imports separately and passes to initPostHog. */
+export type PostHogDeps = { extensions: PostHogExtensions; guard: typeof guardEvent };
 import type { EarlyItem, OrbitBootstrap, OrbitGlobal } from '@/lib/instrumentation/orbit-global';
 import { entryContext, isUntrackedPath, type EntryContext } from './enrichment';
 import { maskPiiText } from './privacy';
@@ -35,8 +42,11 @@ function reportInvalid(o: OrbitGlobal, report: InvalidEventReport): void {
 export function posthogOptions(
   b: OrbitBootstrap,
   hooks: { beforeSend: (e: CaptureResult | null) => CaptureResult | null },
+  extensions?: PostHogExtensions,
 ): Partial<PostHogConfig> {
   return {
+    // The slim core runs only the features whose classes it is given (posthog-extensions.ts).
+    ...(extensions ? { __extensionClasses: extensions } : {}),
     api_host: POSTHOG_API_PATH,
     ui_host: b.uiHost ?? 'https://us.posthog.com',
     defaults: '2026-01-30',
@@ -67,7 +77,7 @@ export function posthogOptions(
 }
 
 /** Starts posthog-js, replays the queue and installs the validated `track`. */
-export function initPostHog(o: OrbitGlobal, b: OrbitBootstrap): PostHog {
+export function initPostHog(o: OrbitGlobal, b: OrbitBootstrap, { extensions, guard }: PostHogDeps): PostHog {
   const entry = entryContext(o.u, o.r ?? '');
   // Late init means posthog-js's automatic first $pageview carries the *current* URL and *now*, duplicating the
   // landing pageview replayed with its real time. Drop exactly that one automatic pageview.
@@ -86,7 +96,7 @@ export function initPostHog(o: OrbitGlobal, b: OrbitBootstrap): PostHog {
     event.properties = { ...entry, ...event.properties };
     return event;
   };
-  posthog.init(b.key, posthogOptions(b, { beforeSend }));
+  posthog.init(b.key, posthogOptions(b, { beforeSend }, extensions));
   posthog.register({ ...b.props });
   // Entry context per tab session: the first landing of the visit, not of each full page load.
   const newVisit = !posthog.getSessionProperty('entry_path');
@@ -97,7 +107,7 @@ export function initPostHog(o: OrbitGlobal, b: OrbitBootstrap): PostHog {
   if (!b.user && posthog.get_property('$user_state') === 'identified') posthog.reset();
 
   const trackValidated = (name: string, props: Record<string, unknown> | undefined, at?: { t: number; u: string }): void => {
-    const valid = guardEvent(name, props, { mode: b.dev ? 'throw' : 'drop', report: (r) => reportInvalid(o, r) });
+    const valid = guard(name, props, { mode: b.dev ? 'throw' : 'drop', report: (r) => reportInvalid(o, r) });
     if (valid === null) return;
     if (at) posthog.capture(name, withUrl({ ...valid, orbit_replayed: true }, at.u), { timestamp: new Date(at.t) });
     else posthog.capture(name, valid);
