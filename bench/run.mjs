@@ -18,7 +18,7 @@ import { build, BUILDS, hasBuild, LOG_DIR, naiveMode, ROOT, SCENARIOS, setUpUser
 import { startCollector } from './lib/collector-client.mjs';
 import { runLoad, runPaced } from './lib/load.mjs';
 import { coldLoad, CONTEXT_OPTIONS, launchBrowser } from './lib/pages.mjs';
-import { groupRss, killAllNow, stopAll } from './lib/processes.mjs';
+import { groupRss, killAllNow, pause, resume, stopAll } from './lib/processes.mjs';
 import { renderMarkdown, targetsTable, machineLine } from './lib/report.mjs';
 import { quantile, ratio, summarize } from './lib/stats.mjs';
 
@@ -157,10 +157,22 @@ async function measureApi(servers, users, collector, o) {
   const route = (n) => `${servers[n].url}${n === 'naive' ? naive.path(users[n].projectId) : `/api/projects/${users[n].projectId}/tasks`}`;
   const listRoute = (n) => `${servers[n].url}/api/projects/${users[n].projectId}/tasks`;
   const okCount = Object.fromEntries(names.map((n) => [n, 0]));
+  // One server at a time: the others are frozen (SIGSTOP) while it is measured, as if each had the machine to itself.
+  // Otherwise their background work (flush timers, Sentry's client reports, GC, PGlite) lands in the measured
+  // server's tail latency on a 2-core machine.
   const load = async (n, opts) => {
-    const r = await (opts.rate ? runPaced : runLoad)({ url: route(n), cookieHeader: users[n].cookieHeader, origin: servers[n].url, connections: o.connections, ...opts });
-    okCount[n] += r.ok;
-    return r;
+    // Let the previous server finish what it does after its load (after()-flushes in flight) before freezing it:
+    // a flush frozen mid-request would time out on resume and be re-sent.
+    await new Promise((r) => setTimeout(r, 1500));
+    const others = names.filter((x) => x !== n).map((x) => servers[x].process);
+    for (const p of others) pause(p);
+    try {
+      const r = await (opts.rate ? runPaced : runLoad)({ url: route(n), cookieHeader: users[n].cookieHeader, origin: servers[n].url, connections: o.connections, ...opts });
+      okCount[n] += r.ok;
+      return r;
+    } finally {
+      for (const p of others) resume(p);
+    }
   };
 
   // Memory of every server through the whole phase.
@@ -232,7 +244,7 @@ async function measureApi(servers, users, collector, o) {
       saturation,
       delivery,
       memory: Object.fromEntries(names.map((n) => [n, { start: memory[n][0], peak: Math.max(...memory[n]), end: memory[n].at(-1), samples: memory[n].length }])),
-      collector: { events: stats.events, byEvent: stats.byEvent, sentryEnvelopes: stats.sentryEnvelopes, sentryItems: stats.sentryItems, errors: stats.errors },
+      collector: { events: stats.events, duplicates: stats.duplicates, byEvent: stats.byEvent, sentryEnvelopes: stats.sentryEnvelopes, sentryItems: stats.sentryItems, errors: stats.errors },
     };
   } finally {
     clearInterval(sampler);

@@ -27,8 +27,11 @@ const BLACKHOLE = Number(arg('blackhole', '0'));
 const DELAY = Number(arg('delay', '50'));
 
 let stats;
+/** Event uuids seen: a batch re-sent after a client-side timeout is counted once (PostHog dedupes by uuid too). */
+let seen = new Set();
 function reset() {
-  stats = { since: Date.now(), requests: 0, captureRequests: 0, events: 0, byEvent: {}, byDistinctId: {}, sentryEnvelopes: 0, sentryItems: {}, errors: 0, bytes: 0 };
+  stats = { since: Date.now(), requests: 0, captureRequests: 0, events: 0, duplicates: 0, byEvent: {}, byDistinctId: {}, sentryEnvelopes: 0, sentryItems: {}, errors: 0, bytes: 0 };
+  seen = new Set();
 }
 reset();
 
@@ -48,6 +51,14 @@ function decodeEvents(url, headers, buf) {
 
 function count(events) {
   for (const e of events) {
+    const uuid = typeof e?.uuid === 'string' ? e.uuid : null;
+    if (uuid !== null) {
+      if (seen.has(uuid)) {
+        stats.duplicates += 1;
+        continue;
+      }
+      seen.add(uuid);
+    }
     const name = String(e?.event ?? '?');
     const id = String(e?.distinct_id ?? e?.properties?.distinct_id ?? '?');
     stats.events += 1;

@@ -107,6 +107,7 @@ export function renderMarkdown(r) {
     out.push('## 4. Delivery', '');
     out.push('| server | task.created captured (tasks created) | received by the collector | delivered | all received after load ended |', '| --- | --- | --- | --- | --- |');
     for (const [name, d] of Object.entries(a.delivery)) out.push(`| ${name} | ${d.expected} | ${d.received} | ${name === 'bare' ? 'n/a (analytics off)' : `${((100 * d.received) / Math.max(1, d.expected)).toFixed(1)} %`} | ${d.waitedMs === null ? '—' : `+${ms(d.waitedMs)}`} |`);
+    out.push('', `Events received twice (a batch re-sent after a client-side timeout; counted once, by uuid): ${a.collector?.duplicates ?? 0}.`);
     out.push('');
     out.push('## 5. Memory (RSS of the `next start` process group during the API phase)', '');
     out.push('| server | start | peak | end |', '| --- | --- | --- | --- |');
