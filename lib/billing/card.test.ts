@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardBrand, cardOutcome, cardPaymentInput, expiryInFuture, luhnValid, parseExpiry } from './card';
+import { luhnValid } from '@/lib/privacy/patterns';
+import { cardBrand, cardOutcome, cardPaymentInput, expiryInFuture, parseExpiry } from './card';
 
 const future = `12 / ${String((new Date().getFullYear() + 3) % 100).padStart(2, '0')}`;
 const valid = { sessionId: 'cs_local_x', cardNumber: '4242 4242 4242 4242', expiry: future, cvc: '123', name: 'Ada' };

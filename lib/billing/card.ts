@@ -2,6 +2,7 @@
 // test mode. The zod schema turns the raw fields into a `CardCheck` that holds only brand and last4, so the card
 // number and CVC never travel further than the validation step (not into logs, analytics or the database).
 import { z } from 'zod';
+import { luhnValid } from '@/lib/privacy/patterns';
 
 export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'diners' | 'jcb' | 'unionpay' | 'unknown';
 
@@ -64,19 +65,6 @@ export function cardDigits(input: string): string {
   return input.replace(/[\s-]/g, '');
 }
 
-export function luhnValid(digits: string): boolean {
-  if (!/^\d{12,19}$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
 
 export function cardBrand(digits: string): CardBrand {
   if (/^4/.test(digits)) return 'visa';

@@ -1,31 +1,19 @@
 // Privacy filters every Sentry payload passes through before it leaves the process (browser, server, edge).
 // Each filter is a small named function over plain JSON so it is unit-testable without the SDK; `scrubDeep` runs
 // the string filters over every string of an event, span or breadcrumb, and the key filters drop secrets by name.
-// No imports: safe in the browser, the edge runtime and Node.
+// Only dependency-free imports: safe in the browser, the edge runtime and Node.
+import { CARD_PATTERN, EMAIL_PATTERN, luhnValid } from '@/lib/privacy/patterns';
 
 export const FILTERED = '[Filtered]';
 
 /** someone@example.com → [email] (also URL-encoded, inside URLs, messages and stack values). */
 export function scrubEmails(text: string): string {
-  return text.replace(/[\w.!#$%&'*+/=?^`{|}~-]+(?:@|%40)[\w-]+(?:\.[\w-]+)+/gi, '[email]');
+  return text.replace(EMAIL_PATTERN, '[email]');
 }
 
 /** 13–19 digit card numbers (spaces or dashes allowed) that pass the Luhn check → [card]. */
 export function scrubCardNumbers(text: string): string {
-  return text.replace(/\b\d(?:[ -]?\d){12,18}\b/g, (match) => (luhn(match.replace(/\D/g, '')) ? '[card]' : match));
-}
-
-function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return digits.length >= 13 && sum % 10 === 0;
+  return text.replace(CARD_PATTERN, (match) => (luhnValid(match.replace(/\D/g, '')) ? '[card]' : match));
 }
 
 /**

@@ -1,0 +1,24 @@
+// What personal data looks like in free text, shared by every place that keeps it out: Sentry's scrubbers
+// (lib/errors/scrub.ts), the session-recording text mask (lib/analytics/client/privacy.ts) and the checkout's card
+// validation (lib/billing/card.ts). No imports: safe in the browser, the edge runtime and Node.
+
+/** An email address, also URL-encoded (`%40`), inside URLs, messages or stack values. Global: use with `replace`. */
+export const EMAIL_PATTERN = /[\w.!#$%&'*+/=?^`{|}~-]+(?:@|%40)[\w-]+(?:\.[\w-]+)+/gi;
+
+/** 13–19 digits, optionally grouped by spaces or dashes (card numbers; shorter numbers stay). Global: use with `replace`. */
+export const CARD_PATTERN = /\b\d(?:[ -]?\d){12,18}\b/g;
+
+/** The Luhn checksum card numbers carry (12–19 digits, nothing else). */
+export function luhnValid(digits: string): boolean {
+  if (!/^\d{12,19}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
