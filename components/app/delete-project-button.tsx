@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/field';
 import { ApiError, api } from '@/lib/api-client';
 
 export function DeleteProjectButton({ projectId, projectName }: { projectId: string; projectName: string }) {
@@ -29,11 +30,7 @@ export function DeleteProjectButton({ projectId, projectName }: { projectId: str
       <Button variant="secondary" size="sm" onClick={() => void onClick()} disabled={pending}>
         {pending ? 'Deleting…' : 'Delete project'}
       </Button>
-      {error ? (
-        <p role="alert" className="text-xs text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FormMessage inline>{error}</FormMessage>
     </div>
   );
 }

@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { buttonClass, type ButtonVariant } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/field';
 import { startCheckoutAction } from '@/lib/billing/actions';
 import { PLANS_CATALOG, type PaidPlanId } from '@/lib/billing/plans';
 
@@ -38,11 +39,7 @@ export function CheckoutButton({ plan, signedIn, variant = 'primary', className 
       >
         {pending ? 'Redirecting…' : `Upgrade to ${name}`}
       </button>
-      {state && !state.ok ? (
-        <p role="alert" className="text-xs font-medium text-red-600">
-          {state.error.message}
-        </p>
-      ) : null}
+      <FormMessage inline>{state && !state.ok ? state.error.message : null}</FormMessage>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { buttonClass } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/field';
 import { openPortalAction } from '@/lib/billing/actions';
 
 export function ManageBilling({ provider }: { provider: 'local' | 'stripe' }) {
@@ -19,11 +20,7 @@ export function ManageBilling({ provider }: { provider: 'local' | 'stripe' }) {
       <button type="submit" disabled={pending} className={buttonClass({ variant: 'secondary' })}>
         {pending ? 'Opening…' : 'Manage billing'}
       </button>
-      {state && !state.ok ? (
-        <p role="alert" className="text-xs font-medium text-red-600">
-          {state.error.message}
-        </p>
-      ) : null}
+      <FormMessage inline>{state && !state.ok ? state.error.message : null}</FormMessage>
     </form>
   );
 }

@@ -41,9 +41,27 @@ export function Field({
   );
 }
 
-/** A form-level message: errors in red (role=alert), success in green (role=status). */
-export function FormMessage({ tone = 'error', children }: { tone?: 'error' | 'success'; children: ReactNode }) {
+/**
+ * A form-level message: errors in red (role=alert), success in green (role=status). `inline` is the small line under
+ * a single button (checkout, billing portal, delete) instead of a boxed message above a form.
+ */
+export function FormMessage({
+  tone = 'error',
+  inline = false,
+  children,
+}: {
+  tone?: 'error' | 'success';
+  inline?: boolean;
+  children: ReactNode;
+}) {
   if (!children) return null;
+  if (inline) {
+    return (
+      <p role={tone === 'error' ? 'alert' : 'status'} className={`text-xs font-medium ${tone === 'error' ? 'text-red-600' : 'text-emerald-700'}`}>
+        {children}
+      </p>
+    );
+  }
   const cls = tone === 'error' ? 'bg-red-50 text-red-700 ring-red-200' : 'bg-emerald-50 text-emerald-700 ring-emerald-200';
   return (
     <div role={tone === 'error' ? 'alert' : 'status'} className={`rounded-lg px-3 py-2 text-sm ring-1 ring-inset ${cls}`}>
