@@ -50,32 +50,25 @@ export const checkoutSessionCompleted = defineHandler(session, async (tx, object
   const superseded = current?.subscriptionId === object.subscription && isStale(current, event);
 
   if (!superseded) {
+    const row = {
+      plan,
+      status: 'active' as const,
+      provider,
+      customerId: object.customer,
+      subscriptionId: object.subscription,
+      purchasedBy: buyer?.id ?? null,
+      lastEventAt: eventTime(event),
+      updatedAt: now,
+    };
     await tx
       .insert(subscriptions)
-      .values({
-        workspaceId,
-        plan,
-        status: 'active',
-        provider,
-        customerId: object.customer,
-        subscriptionId: object.subscription,
-        purchasedBy: buyer?.id ?? null,
-        lastEventAt: eventTime(event),
-        updatedAt: now,
-      })
+      .values({ workspaceId, ...row })
       .onConflictDoUpdate({
         target: subscriptions.workspaceId,
         set: {
-          plan,
-          status: 'active',
-          provider,
-          customerId: object.customer,
-          subscriptionId: object.subscription,
-          purchasedBy: buyer?.id ?? null,
+          ...row,
           // The subscription's own event may have arrived first and set the period; keep it for the same subscription.
           currentPeriodEnd: sql`case when ${subscriptions.subscriptionId} = excluded.subscription_id then ${subscriptions.currentPeriodEnd} else null end`,
-          lastEventAt: eventTime(event),
-          updatedAt: now,
         },
       });
   }
