@@ -8,6 +8,7 @@ import { eventSummary } from '@/lib/inbox-ui/event-summary';
 import { shortId } from '@/lib/inbox-ui/format';
 import type { InboxEventRow } from '@/lib/inbox-ui/types';
 import { EventName, SourceBadge } from './badges';
+import { DataTable, Panel, type Column } from './data-table';
 import { EventDetail } from './event-detail';
 import { INBOX_CLEARED } from './inbox-nav';
 import { ClockTime, RelativeTime } from './time';
@@ -16,6 +17,15 @@ export type StreamFilters = { event?: string; distinct_id?: string; session_id?:
 
 const POLL_MS = 1500;
 const KEEP = 1000;
+
+const STREAM_COLUMNS: Column[] = [
+  { label: 'Time', className: 'w-28 px-4 py-2' },
+  { label: 'Source', className: 'w-20 px-2 py-2' },
+  { label: 'Event', className: 'w-56 px-2 py-2' },
+  { label: 'Details', className: 'px-2 py-2' },
+  { label: 'Person', className: 'w-40 px-2 py-2' },
+  { label: 'Session', className: 'w-28 px-2 py-2' },
+];
 
 function query(filters: StreamFilters, extra: Record<string, string>): string {
   const q = new URLSearchParams();
@@ -107,7 +117,7 @@ export function EventStream({
     <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(26rem,34rem)]">
       <div className="min-w-0 space-y-3">
         <FilterBar filters={filters} eventNames={eventNames} onApply={(f) => router.push(`/dev/inbox?${query(f, {})}`)} />
-        <div className="overflow-hidden rounded-xl bg-white shadow-soft ring-1 ring-slate-200/80">
+        <Panel>
           <div className="flex items-center justify-between border-b border-slate-100 px-4 py-2 text-xs text-slate-500">
             <span>
               <span className="font-semibold text-slate-900 tabular-nums">{events.length}</span>
@@ -126,18 +136,7 @@ export function EventStream({
               {hasFilters ? 'No event matches these filters yet — the stream is watching.' : 'Waiting for events…'}
             </p>
           ) : (
-            <table className="w-full table-fixed text-left text-sm">
-              <thead className="bg-slate-50 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">
-                <tr>
-                  <th className="w-28 px-4 py-2">Time</th>
-                  <th className="w-20 px-2 py-2">Source</th>
-                  <th className="w-56 px-2 py-2">Event</th>
-                  <th className="px-2 py-2">Details</th>
-                  <th className="w-40 px-2 py-2">Person</th>
-                  <th className="w-28 px-2 py-2">Session</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+            <DataTable fixed columns={STREAM_COLUMNS}>
                 {events.map((e) => (
                   <tr
                     key={e.id}
@@ -183,10 +182,9 @@ export function EventStream({
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+            </DataTable>
           )}
-        </div>
+        </Panel>
       </div>
       <aside className="min-w-0 xl:sticky xl:top-16 xl:max-h-[calc(100dvh-5rem)] xl:overflow-y-auto">
         {current ? (

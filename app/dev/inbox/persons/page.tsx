@@ -1,6 +1,7 @@
 // /dev/inbox/persons — persons (merged distinct ids) and anonymous ids, most recently active first.
 import Link from 'next/link';
 import { Pill, SourceBadge } from '@/components/inbox/badges';
+import { DataTable, Panel, type Column } from '@/components/inbox/data-table';
 import { EmptyState } from '@/components/inbox/empty-state';
 import { PageTitle } from '@/components/inbox/page-title';
 import { RelativeTime } from '@/components/inbox/time';
@@ -8,6 +9,15 @@ import { shortId } from '@/lib/inbox-ui/format';
 import { requestOrigin } from '@/lib/inbox-ui/origin';
 import { personsOverview } from '@/lib/inbox-ui/queries';
 import { personLabel } from '@/lib/inbox-ui/person';
+
+const COLUMNS: Column[] = [
+  { label: 'Person', className: 'px-4 py-2' },
+  { label: 'Distinct ids', className: 'px-2 py-2' },
+  { label: 'Groups', className: 'px-2 py-2' },
+  { label: 'Events', className: 'px-2 py-2 text-right' },
+  { label: 'Sources', className: 'px-2 py-2' },
+  { label: 'Last seen', className: 'px-4 py-2 text-right' },
+];
 
 export const metadata = { title: 'Persons' };
 
@@ -24,19 +34,8 @@ export default async function PersonsPage() {
         Identified persons, with every distinct id merged into them by <code className="font-mono text-xs">$identify</code>,
         aliases and server events.
       </PageTitle>
-      <div className="overflow-hidden rounded-xl bg-white shadow-soft ring-1 ring-slate-200/80">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">
-            <tr>
-              <th className="px-4 py-2">Person</th>
-              <th className="px-2 py-2">Distinct ids</th>
-              <th className="px-2 py-2">Groups</th>
-              <th className="px-2 py-2 text-right">Events</th>
-              <th className="px-2 py-2">Sources</th>
-              <th className="px-4 py-2 text-right">Last seen</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+      <Panel>
+        <DataTable columns={COLUMNS}>
             {persons.map((p) => {
               const first = p.distinct_ids[0] ?? '';
               return (
@@ -76,18 +75,16 @@ export default async function PersonsPage() {
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+        </DataTable>
         {!persons.length ? <p className="px-4 py-6 text-sm text-slate-500">No identified person yet.</p> : null}
-      </div>
+      </Panel>
       {anonymous.length ? (
         <section>
           <h2 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
             Anonymous ids <span className="font-normal normal-case">(events without a person profile)</span>
           </h2>
-          <div className="overflow-hidden rounded-xl bg-white shadow-soft ring-1 ring-slate-200/80">
-            <table className="w-full text-left text-sm">
-              <tbody className="divide-y divide-slate-100">
+          <Panel>
+            <DataTable>
                 {anonymous.map((a) => (
                   <tr key={a.distinctId} className="hover:bg-slate-50">
                     <td className="px-4 py-2 font-mono text-xs">
@@ -107,9 +104,8 @@ export default async function PersonsPage() {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </DataTable>
+          </Panel>
         </section>
       ) : null}
     </div>

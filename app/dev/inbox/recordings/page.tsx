@@ -1,5 +1,6 @@
 // /dev/inbox/recordings — recorded sessions, newest first, with who, how long and which pages.
 import Link from 'next/link';
+import { DataTable, Panel, type Column } from '@/components/inbox/data-table';
 import { EmptyState } from '@/components/inbox/empty-state';
 import { PageTitle } from '@/components/inbox/page-title';
 import { RelativeTime } from '@/components/inbox/time';
@@ -7,6 +8,15 @@ import { listRecordings } from '@/lib/collector/query';
 import { formatDuration } from '@/lib/inbox-ui/format';
 import { requestOrigin } from '@/lib/inbox-ui/origin';
 import { sessionPaths } from '@/lib/inbox-ui/queries';
+
+const COLUMNS: Column[] = [
+  { label: 'Session', className: 'px-4 py-2' },
+  { label: 'Person', className: 'px-2 py-2' },
+  { label: 'Pages', className: 'px-2 py-2' },
+  { label: 'Duration', className: 'px-2 py-2 text-right' },
+  { label: 'rrweb events', className: 'px-2 py-2 text-right' },
+  { label: 'Started', className: 'px-4 py-2 text-right' },
+];
 
 export const metadata = { title: 'Recordings' };
 
@@ -24,19 +34,8 @@ export default async function RecordingsPage() {
   return (
     <div>
       <PageTitle title="Recordings">Session replays captured by posthog-js, played back with rrweb-player.</PageTitle>
-      <div className="overflow-hidden rounded-xl bg-white shadow-soft ring-1 ring-slate-200/80">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">
-            <tr>
-              <th className="px-4 py-2">Session</th>
-              <th className="px-2 py-2">Person</th>
-              <th className="px-2 py-2">Pages</th>
-              <th className="px-2 py-2 text-right">Duration</th>
-              <th className="px-2 py-2 text-right">rrweb events</th>
-              <th className="px-4 py-2 text-right">Started</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+      <Panel>
+        <DataTable columns={COLUMNS}>
             {recordings.map((r) => {
               const visited = paths.get(r.session_id) ?? [];
               return (
@@ -67,9 +66,8 @@ export default async function RecordingsPage() {
                 </tr>
               );
             })}
-          </tbody>
-        </table>
-      </div>
+          </DataTable>
+      </Panel>
     </div>
   );
 }

@@ -1,12 +1,22 @@
 // /dev/inbox/traces — traces (transactions and streamed spans grouped by trace id), newest first.
 import Link from 'next/link';
 import { SourceBadge } from '@/components/inbox/badges';
+import { DataTable, Panel, type Column } from '@/components/inbox/data-table';
 import { EmptyState } from '@/components/inbox/empty-state';
 import { PageTitle } from '@/components/inbox/page-title';
 import { RelativeTime } from '@/components/inbox/time';
 import { formatDuration } from '@/lib/inbox-ui/format';
 import { requestOrigin } from '@/lib/inbox-ui/origin';
 import { traceList } from '@/lib/inbox-ui/queries';
+
+const COLUMNS: Column[] = [
+  { label: 'Root', className: 'px-4 py-2' },
+  { label: 'Sides', className: 'px-2 py-2' },
+  { label: 'Spans', className: 'px-2 py-2 text-right' },
+  { label: 'Errors', className: 'px-2 py-2 text-right' },
+  { label: 'Duration', className: 'w-64 px-2 py-2' },
+  { label: 'Started', className: 'px-4 py-2 text-right' },
+];
 
 export const metadata = { title: 'Traces' };
 
@@ -24,19 +34,8 @@ export default async function TracesPage() {
   return (
     <div>
       <PageTitle title="Traces">{traces.length} traces · browser and server spans joined by trace id</PageTitle>
-      <div className="overflow-hidden rounded-xl bg-white shadow-soft ring-1 ring-slate-200/80">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">
-            <tr>
-              <th className="px-4 py-2">Root</th>
-              <th className="px-2 py-2">Sides</th>
-              <th className="px-2 py-2 text-right">Spans</th>
-              <th className="px-2 py-2 text-right">Errors</th>
-              <th className="w-64 px-2 py-2">Duration</th>
-              <th className="px-4 py-2 text-right">Started</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+      <Panel>
+        <DataTable columns={COLUMNS}>
             {traces.map((t) => (
               <tr key={t.traceId} className="hover:bg-slate-50">
                 <td className="px-4 py-2">
@@ -72,9 +71,8 @@ export default async function TracesPage() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </DataTable>
+      </Panel>
     </div>
   );
 }
