@@ -2,9 +2,10 @@
 // `npm run bench:cpu`: server CPU time per request — the quiet-machine-independent counterpart of the latency
 // table. Starts `next start` for each scenario (the builds `npm run bench` made), sends N requests one after the
 // other to POST /api/projects/[id]/tasks, and reads the server process group's CPU time (utime + stime from
-// /proc) before and after. CPU milliseconds per request barely move with machine load, unlike latency, so this is
-// where a server-side instrumentation cost shows up first. Optional --profile writes a V8 CPU profile per scenario
-// and prints the self time by package (where the extra milliseconds go).
+// /proc) before and after. CPU milliseconds per request do not include time spent waiting for the CPU, so they move
+// less with machine load than latency does — still by ±10–15 % between rounds on a 2-core VM: compare medians of
+// several rounds, never single figures. Optional --profile writes a V8 CPU profile per scenario and prints the self
+// time by package (where the extra milliseconds go).
 //
 //   npm run bench:cpu
 //   npm run bench:cpu -- --requests 400 --scenarios bare,shipped,sentryOnly --profile
@@ -14,7 +15,7 @@ import path from 'node:path';
 import { hasBuild, ROOT, SCENARIOS, setUpUser, startServer } from './lib/app.mjs';
 import { startCollector } from './lib/collector-client.mjs';
 import { CONTEXT_OPTIONS, launchBrowser } from './lib/pages.mjs';
-import { stop, stopAll, killAllNow } from './lib/processes.mjs';
+import { groupCpuMs, killAllNow, stop, stopAll } from './lib/processes.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -31,25 +32,6 @@ const PROFILE_DIR = path.join(ROOT, '.data', 'bench-profiles');
 
 process.on('exit', killAllNow);
 for (const s of ['SIGINT', 'SIGTERM']) process.on(s, async () => (await stopAll(), process.exit(130)));
-
-const TICK_MS = 10; // USER_HZ = 100 on Linux
-
-/** utime + stime (ms) of every process in `pgid`'s process group. */
-function groupCpuMs(pgid) {
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== pgid) continue; // field 5: pgrp
-      ticks += Number(fields[11]) + Number(fields[12]); // fields 14, 15: utime, stime
-    } catch {
-      /* exited meanwhile */
-    }
-  }
-  return ticks * TICK_MS;
-}
 
 async function post(url, cookieHeader, origin, i) {
   const res = await fetch(url, {

@@ -81,24 +81,43 @@ export function killAllNow() {
   for (const p of running) killGroup(p.child, 'SIGKILL');
 }
 
-/** Resident memory (bytes) of every process in the group led by `pid`, read from /proc (Linux). */
-export function groupRss(pid) {
-  let total = 0;
+/**
+ * Every process of the group led by `pgid`, from /proc (Linux): its pid and the `stat` fields after the
+ * parenthesised command name (`state ppid pgrp session … utime stime …`, i.e. field N of proc(5) is fields[N - 3]).
+ */
+function* groupMembers(pgid) {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(path.join('/proc', entry, 'stat'), 'utf8');
-      // Fields after the parenthesised command name: state ppid pgrp …
-      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(rest[2]) !== pid) continue;
-      const status = readFileSync(path.join('/proc', entry, 'status'), 'utf8');
-      const m = /VmRSS:\s+(\d+) kB/.exec(status);
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid) yield { pid: entry, fields };
+    } catch {
+      /* the process ended while we looked */
+    }
+  }
+}
+
+/** Resident memory (bytes) of every process in the group led by `pid`, read from /proc (Linux). */
+export function groupRss(pid) {
+  let total = 0;
+  for (const member of groupMembers(pid)) {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(path.join('/proc', member.pid, 'status'), 'utf8'));
       if (m) total += Number(m[1]) * 1024;
     } catch {
       /* the process ended while we looked */
     }
   }
   return total;
+}
+
+/** CPU time (utime + stime, milliseconds) used so far by every process of the group led by `pgid`. */
+export function groupCpuMs(pgid) {
+  const TICK_MS = 10; // USER_HZ = 100 on Linux
+  let ticks = 0;
+  for (const { fields } of groupMembers(pgid)) ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+  return ticks * TICK_MS;
 }
 
 /** Samples a group's RSS every `everyMs` until stopped; returns { stop(): number[] } (bytes). */
