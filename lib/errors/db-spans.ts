@@ -11,7 +11,7 @@ const SAMPLED = 0x1;
 /**
  * True when the current request's trace is being recorded (sampled). Unsampled traces drop every child span, so
  * Orbit builds none for them: at production's 5 % rate, 19 of 20 requests skip the span objects, attributes and
- * SQL sanitising entirely (measured in docs/performance.md, "Server"). Errors still carry the request's trace id.
+ * SQL sanitising entirely (docs/performance.md, "Spans only in recorded traces"). Errors still carry the request's trace id.
  */
 export function traceRecorded(): boolean {
   const span = getActiveSpan();

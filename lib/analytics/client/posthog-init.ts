@@ -7,13 +7,13 @@ import type { CaptureResult, PostHog, PostHogConfig } from 'posthog-js/dist/modu
 import posthog from 'posthog-js/dist/module.slim';
 import { POSTHOG_API_PATH } from '@/lib/analytics/constants';
 import type { guardEvent, InvalidEventReport } from '@/lib/analytics/validate';
+import type { EarlyItem, OrbitBootstrap, OrbitGlobal } from '@/lib/instrumentation/orbit-global';
+import { entryContext, isUntrackedPath, type EntryContext } from './enrichment';
 import type { PostHogExtensions } from './posthog-extensions';
+import { maskPiiText } from './privacy';
 
 /** What the loader imports separately and passes to initPostHog. */
 export type PostHogDeps = { extensions: PostHogExtensions; guard: typeof guardEvent };
-import type { EarlyItem, OrbitBootstrap, OrbitGlobal } from '@/lib/instrumentation/orbit-global';
-import { entryContext, isUntrackedPath, type EntryContext } from './enrichment';
-import { maskPiiText } from './privacy';
 
 /**
  * Session recording privacy. Inputs are masked (rrweb replaces their value), password and card fields and anything
