@@ -3,9 +3,9 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { defineConfig } from '@playwright/test';
-import { NEXT_BIN, newDataDir, pruneDataDirs, serverEnv } from './e2e/support/test-server';
+import { E2E_PORT_BASE, NEXT_BIN, newDataDir, pruneDataDirs, serverEnv } from './e2e/support/test-server';
 
-const PORT = 3200;
+const PORT = E2E_PORT_BASE;
 const baseURL = `http://127.0.0.1:${PORT}`;
 const isCI = !!process.env.CI;
 
@@ -69,7 +69,7 @@ export default defineConfig({
     // Checks the server is healthy and warms the pages once, so the first real test is not the one paying for it.
     { name: 'setup', testMatch: /.*\.setup\.ts/ },
     { name: 'chromium', testMatch: /.*\.spec\.ts/, testIgnore: /restart\.spec\.ts/, dependencies: ['setup'] },
-    // Starts and stops its own server on port 3201; independent of the shared one.
+    // Starts and stops its own server on port E2E_PORT_BASE + 1; independent of the shared one.
     { name: 'restart', testMatch: /restart\.spec\.ts/ },
   ],
   webServer: {

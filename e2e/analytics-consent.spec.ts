@@ -4,9 +4,9 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { Inbox } from './inbox';
-import { newDataDir, startServer, stopServer, type RunningServer } from './support/test-server';
+import { E2E_PORT_BASE, newDataDir, startServer, stopServer, type RunningServer } from './support/test-server';
 
-const PORT = Number(process.env.E2E_CONSENT_PORT ?? 3202);
+const PORT = Number(process.env.E2E_CONSENT_PORT ?? E2E_PORT_BASE + 2);
 
 test.describe.configure({ mode: 'serial' });
 

@@ -3,9 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import { PostHog } from 'posthog-node';
 import { expect, test } from './fixtures';
+import { E2E_PORT_BASE } from './support/test-server';
 
 test('PostHog (raw and posthog-node) and Sentry traffic land in the inbox', async ({ request, inbox, identity, baseURL }) => {
-  const origin = baseURL ?? 'http://127.0.0.1:3200';
+  const origin = baseURL ?? `http://127.0.0.1:${E2E_PORT_BASE}`;
 
   const raw = await request.post('/ingest/e/', {
     headers: { 'content-type': 'application/json' },

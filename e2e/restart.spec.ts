@@ -2,9 +2,9 @@
 // own data directory, fills it through the UI, stops the server (SIGTERM, waits for the exit), starts it again
 // on the same directory and checks everything is still there.
 import { CARDS, checkout, completeOnboarding, expect, logIn, signUp, test, uniqueName } from './fixtures';
-import { newDataDir, startServer, stopServer, type RunningServer } from './support/test-server';
+import { E2E_PORT_BASE, newDataDir, startServer, stopServer, type RunningServer } from './support/test-server';
 
-const PORT = 3201;
+const PORT = E2E_PORT_BASE + 1;
 
 test.describe.configure({ mode: 'serial' });
 

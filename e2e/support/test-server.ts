@@ -29,6 +29,12 @@ const CLOUD_KEYS = [
   'STRIPE_PRICE_TEAM',
 ];
 
+/**
+ * First of the loopback ports the suite uses: the shared server on BASE, specs with their own server on BASE+1…
+ * Override with ORBIT_E2E_PORT_BASE to run two suites side by side on one machine.
+ */
+export const E2E_PORT_BASE = Number(process.env.ORBIT_E2E_PORT_BASE ?? 3200);
+
 export function serverEnv({ port, dataDir }: { port: number; dataDir: string }): Record<string, string> {
   const env: Record<string, string> = {
     NODE_ENV: 'production',
