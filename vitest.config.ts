@@ -19,6 +19,9 @@ export default defineConfig({
       PGLITE_DATA_DIR: 'memory://',
       SKIP_ENV_VALIDATION: '',
       NEXT_TELEMETRY_DISABLED: '1',
+      // Tests act as distinct clients behind one proxy (the address it appends to X-Forwarded-For); the
+      // direct-deployment default (0) is covered by lib/auth/brute-force-direct.test.ts.
+      TRUSTED_PROXY_HOPS: '1',
     },
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -32,6 +32,9 @@ export const env = createEnv({
     AUTH_RATE_LIMIT_WINDOW: z.coerce.number().int().positive().default(60),
     AUTH_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(5),
     AUTH_SIGNUP_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(20),
+    /** Reverse proxies in front of Orbit that append to X-Forwarded-For. 0 (direct): no forwarding header is
+     *  trusted and per-IP limits share one bucket; N: the client is the Nth address from the right. */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 
     // Billing.
     BILLING_PROVIDER: z.enum(['local', 'stripe']).optional(),

@@ -1,13 +1,36 @@
 // Better Auth: email + password, DB-backed sessions in Orbit's database, httpOnly cookies, scrypt hashes.
 // Orbit's own forms reach it through the mutation wrapper (lib/server/mutation.ts), which adds rate limiting,
-// validation and instrumentation; its HTTP endpoints under /api/auth are rate limited by Better Auth itself.
+// validation and instrumentation; its HTTP endpoints under /api/auth are rate limited by Better Auth itself, per
+// client address as derived by lib/server/client-ip.ts. The per-account budgets (lib/auth/account-limits.ts) run
+// in its hooks, so they hold on both paths.
 import 'server-only';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
 import { db } from '@/lib/db';
 import { accounts, rateLimits, sessions, users, verifications } from '@/lib/db/schema';
 import { env } from '@/lib/env';
+import { CLIENT_IP_HEADER, withClientIp } from '@/lib/server/client-ip';
+import type { RateLimitDecision } from '@/lib/server/rate-limit';
+import { consumeSignUpAttempt, RATE_LIMITED_MESSAGE, refundLogInAttempt, reserveLogInAttempt } from './account-limits';
+
+const SIGN_IN = '/sign-in/email';
+const SIGN_UP = '/sign-up/email';
+
+function refuse(decision: RateLimitDecision): void {
+  if (decision.allowed) return;
+  throw new APIError(
+    'TOO_MANY_REQUESTS',
+    { message: RATE_LIMITED_MESSAGE, code: 'RATE_LIMITED', retryAfter: decision.retryAfter },
+    { 'Retry-After': String(decision.retryAfter) },
+  );
+}
+
+const emailOf = (body: unknown): string | null => {
+  const email = (body as { email?: unknown } | null)?.email;
+  return typeof email === 'string' && email.trim() ? email : null;
+};
 
 function createAuth() {
   return betterAuth({
@@ -40,7 +63,21 @@ function createAuth() {
     },
     advanced: {
       cookiePrefix: 'orbit',
-      ipAddress: { ipAddressHeaders: ['x-forwarded-for', 'x-real-ip'] },
+      // Only the header Orbit itself sets from the trusted proxy hops (authRequest, withClientIp). Without one,
+      // Better Auth keys its limits on one shared bucket: the forwarding headers a client sends pick nothing.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const email = emailOf(ctx.body);
+        if (!email) return;
+        if (ctx.path === SIGN_IN) refuse(await reserveLogInAttempt(email));
+        if (ctx.path === SIGN_UP) refuse(await consumeSignUpAttempt(email));
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        const email = emailOf(ctx.body);
+        if (ctx.path === SIGN_IN && email && ctx.context.newSession) await refundLogInAttempt(email);
+      }),
     },
     telemetry: { enabled: false },
     plugins: [nextCookies()],
@@ -59,6 +96,21 @@ export const auth: Auth = new Proxy({} as Auth, {
   get: (_target, prop) => Reflect.get(instance(), prop),
   has: (_target, prop) => Reflect.has(instance(), prop),
 });
+
+/** The request as Better Auth should see it: the client-address header derived here, never the client's copy. */
+export function authRequest(request: Request): Request {
+  return new Request(request, { headers: withClientIp(request.headers) });
+}
+
+/** Headers for an in-process `auth.api.*` call, with the same derived client address. */
+export const authHeaders = withClientIp;
+
+/** The seconds to wait from a Better Auth refusal by a rate limit, or null when the error is something else. */
+export function retryAfterOf(error: APIError): number | null {
+  if (error.statusCode !== 429) return null;
+  const seconds = Number((error.body as { retryAfter?: unknown } | undefined)?.retryAfter);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 1;
+}
 
 export type AuthSession = typeof auth.$Infer.Session;
 export type AuthUser = AuthSession['user'];

@@ -57,8 +57,5 @@ export async function isMember(userId: string, workspaceId: string): Promise<boo
   return Boolean(row);
 }
 
-/** The caller's IP as reported by the proxy in front of Orbit (first hop), or null when unknown. */
-export function clientIp(h: Headers): string | null {
-  const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || h.get('x-real-ip') || null;
-}
+/** The caller's IP as far as the trusted proxies vouch for it (TRUSTED_PROXY_HOPS), or null when unknown. */
+export { clientIp } from './client-ip';

@@ -1,14 +1,16 @@
 'use server';
 // Sign up, log in and log out: server actions through the mutation wrapper (public level), which applies the
-// rate limits below before Better Auth sees the request. Better Auth rate-limits only its HTTP router, not these
-// in-process `auth.api.*` calls, so the wrapper is what protects the forms.
+// per-address limits below before Better Auth sees the request. Better Auth rate-limits only its HTTP router, not
+// these in-process `auth.api.*` calls, so the wrapper is what protects the forms per address; the per-account
+// limits (lib/auth/account-limits.ts) run in Better Auth's hooks and answer here as a Better Auth 429.
 import 'server-only';
 import { APIError } from 'better-auth/api';
 import { hashPassword } from 'better-auth/crypto';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { track } from '@/lib/analytics/server/mutation-events';
-import { auth } from '@/lib/auth';
+import { auth, authHeaders, retryAfterOf } from '@/lib/auth';
+import { RATE_LIMITED_MESSAGE } from '@/lib/auth/account-limits';
 import { env } from '@/lib/env';
 import { getOnboardingState } from '@/lib/onboarding/state';
 import { stepPath } from '@/lib/onboarding/steps';
@@ -19,17 +21,29 @@ import { safeNextPath } from './safe-next';
 import { logInSchema, signUpSchema } from './schemas';
 
 const window = env.AUTH_RATE_LIMIT_WINDOW;
-/** The per-IP budget is generous and configurable (tests sign up many users from 127.0.0.1). */
+/**
+ * The per-IP budget is generous and configurable (tests sign up many users from 127.0.0.1). Without a trusted
+ * proxy the address is unknown and every caller shares the one `unknown` bucket (lib/server/client-ip.ts).
+ */
 const perIp = { window, max: env.AUTH_SIGNUP_RATE_LIMIT_MAX, key: (_: unknown, ctx: { ip: string | null }) => ctx.ip ?? 'unknown' };
+
+/** A Better Auth refusal by a per-account limit, as the wrapper's structured 429. */
+function rateLimited(error: APIError): AppError | null {
+  const retryAfter = retryAfterOf(error);
+  return retryAfter === null ? null : new AppError('rate_limited', RATE_LIMITED_MESSAGE, { retryAfter });
+}
 
 const signUp = defineAction(
   { name: 'auth.sign_up', input: signUpSchema, auth: 'public', rateLimit: perIp },
   async (input, ctx) => {
     let userId: string;
     try {
-      userId = (await auth.api.signUpEmail({ body: input, headers: ctx.headers })).user.id;
+      userId = (await auth.api.signUpEmail({ body: input, headers: authHeaders(ctx.headers) })).user.id;
     } catch (error) {
       if (!(error instanceof APIError)) throw error;
+      // Per email, whether or not the account exists: answering it says nothing about the address.
+      const limited = rateLimited(error);
+      if (limited) throw limited;
       // An existing email must read like any other refusal, and take about as long as a real sign-up (which
       // hashes the password), so neither the message nor the timing confirms that the account exists.
       await hashPassword(input.password);
@@ -57,10 +71,10 @@ const logIn = defineAction(
     let userId: string;
     try {
       // Better Auth hashes a dummy password for unknown emails, so both failures take about the same time.
-      const result = await auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: ctx.headers });
+      const result = await auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: authHeaders(ctx.headers) });
       userId = result.user.id;
     } catch (error) {
-      if (error instanceof APIError) throw new AppError('unauthorized', INCORRECT_CREDENTIALS);
+      if (error instanceof APIError) throw rateLimited(error) ?? new AppError('unauthorized', INCORRECT_CREDENTIALS);
       throw error;
     }
     const next = safeNextPath(input.next);
@@ -73,7 +87,7 @@ const logIn = defineAction(
 
 const logOut = defineAction({ name: 'auth.log_out', input: z.object({}), auth: 'public' }, async (_input, ctx) => {
   // An already-expired session is still a successful log-out.
-  await auth.api.signOut({ headers: ctx.headers }).catch((error: unknown) => {
+  await auth.api.signOut({ headers: authHeaders(ctx.headers) }).catch((error: unknown) => {
     if (!(error instanceof APIError)) throw error;
   });
   return { redirectTo: '/' };

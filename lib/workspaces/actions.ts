@@ -33,7 +33,11 @@ const invite = defineAction(
       role: z.enum(['member', 'admin'], { error: 'Choose a role.' }),
     }),
     auth: 'workspace',
-    rateLimit: { window: 3600, max: 50 },
+    // Per inviter, and per workspace so several admins cannot add up their budgets.
+    rateLimit: [
+      { window: 3600, max: 50 },
+      { window: 3600, max: 100, key: (_input, ctx) => ctx.workspace.id },
+    ],
   },
   async (input, ctx) => {
     const created = await createInvite(ctx.workspace, ctx.user.id, input);

@@ -3,3 +3,4 @@ export * from './auth';
 export * from './app';
 export * from './billing';
 export * from './inbox';
+export * from './rate-limits';

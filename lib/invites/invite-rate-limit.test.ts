@@ -1,0 +1,73 @@
+// The invite budget (per inviter and per workspace, one hour) through the real settings action on a real
+// in-memory database, and its survival of Better Auth's clean-up of its own rate-limit rows.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock('next/headers', () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+const { eq } = await import('drizzle-orm');
+const { auth } = await import('@/lib/auth');
+const { db } = await import('@/lib/db');
+const { rateLimits } = await import('@/lib/db/schema');
+const { createFirstWorkspace } = await import('@/lib/onboarding/state');
+const { inviteMemberAction } = await import('@/lib/workspaces/actions');
+const authRoute = await import('@/app/api/auth/[...all]/route');
+
+const realNow = Date.now.bind(Date);
+afterEach(() => vi.restoreAllMocks());
+
+let counter = 0;
+async function owner(): Promise<string> {
+  const email = `owner-${++counter}-${realNow()}@example.test`;
+  const { headers, response } = await auth.api.signUpEmail({ body: { name: 'Owner', email, password: 'correct horse battery' }, returnHeaders: true });
+  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
+  if (!token) throw new Error('sign-up set no session cookie');
+  await createFirstWorkspace(response.user.id, `Workspace ${counter}`);
+  return `orbit.session_token=${token}`;
+}
+
+async function invite(cookie: string, email: string): Promise<string> {
+  request.headers = new Headers({ cookie, 'x-forwarded-for': '198.51.100.77' });
+  const fd = new FormData();
+  fd.set('email', email);
+  fd.set('role', 'member');
+  const r = await inviteMemberAction(null, fd);
+  return r.ok ? 'ok' : r.error.code;
+}
+
+/** Better Auth deletes every row of its rate-limit table older than its longest window when one of its keys
+ *  starts a new window: two sign-in requests from one address, the second after that window. */
+async function triggerBetterAuthPrune(): Promise<void> {
+  const signIn = () =>
+    authRoute.POST(
+      new Request('http://localhost:3000/api/auth/sign-in/email', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.200' },
+        body: JSON.stringify({ email: 'nobody@example.test', password: 'whatever-password' }),
+      }),
+    );
+  await signIn();
+  vi.spyOn(Date, 'now').mockImplementation(() => realNow() + 5 * 60_000);
+  await signIn();
+}
+
+describe('invite rate limit', () => {
+  it('refuses the 51st invite of the hour, still after Better Auth pruned its own rate-limit rows', async () => {
+    const cookie = await owner();
+    const codes = new Set<string>();
+    // Attempts count whatever their outcome (the free plan soon refuses with plan_limit): the budget is per call.
+    for (let i = 0; i < 50; i++) codes.add(await invite(cookie, `invitee-${i}@example.test`));
+    expect(codes.has('rate_limited')).toBe(false);
+    expect(await invite(cookie, 'one-more@example.test')).toBe('rate_limited');
+
+    // A row Better Auth's clean-up must delete: proof that the prune really ran.
+    await db.insert(rateLimits).values({ id: 'rl_sentinel', key: 'sentinel', count: 1, lastRequest: realNow() - 2 * 60_000 });
+    await triggerBetterAuthPrune();
+    await expect.poll(async () => (await db.select().from(rateLimits).where(eq(rateLimits.key, 'sentinel'))).length).toBe(0);
+    expect(await invite(cookie, 'after-prune@example.test')).toBe('rate_limited');
+  });
+});

@@ -1,0 +1,43 @@
+// Which address a request is counted under, for each number of trusted proxy hops.
+import { describe, expect, it } from 'vitest';
+import { CLIENT_IP_HEADER, clientIp, withClientIp } from './client-ip';
+
+const h = (init: Record<string, string>) => new Headers(init);
+
+describe('clientIp', () => {
+  it('trusts no header at all without a proxy (0 hops)', () => {
+    expect(clientIp(h({ 'x-forwarded-for': '203.0.113.1' }), 0)).toBeNull();
+    expect(clientIp(h({ 'x-real-ip': '203.0.113.1', forwarded: 'for=203.0.113.1', 'cf-connecting-ip': '203.0.113.1' }), 0)).toBeNull();
+  });
+
+  it('takes the Nth address from the right of X-Forwarded-For behind N proxies', () => {
+    const chain = h({ 'x-forwarded-for': '10.0.0.1, 203.0.113.9, 198.51.100.4, 192.0.2.7' });
+    expect(clientIp(chain, 1)).toBe('192.0.2.7');
+    expect(clientIp(chain, 2)).toBe('198.51.100.4');
+    expect(clientIp(chain, 3)).toBe('203.0.113.9');
+  });
+
+  it('ignores everything the client wrote left of the proxies and every other header', () => {
+    expect(clientIp(h({ 'x-forwarded-for': 'forged, 1.2.3.4, 198.51.100.4', 'x-real-ip': '1.1.1.1' }), 1)).toBe('198.51.100.4');
+    expect(clientIp(h({ 'x-real-ip': '1.1.1.1', 'true-client-ip': '1.1.1.2' }), 1)).toBeNull();
+  });
+
+  it('returns null for a chain shorter than the hops or an entry that is not an address', () => {
+    expect(clientIp(h({ 'x-forwarded-for': '198.51.100.4' }), 2)).toBeNull();
+    expect(clientIp(h({ 'x-forwarded-for': '198.51.100.4, unknown' }), 1)).toBeNull();
+    expect(clientIp(h({ 'x-forwarded-for': ' , ' }), 1)).toBeNull();
+  });
+
+  it('normalises IPv6 case and IPv4-mapped addresses', () => {
+    expect(clientIp(h({ 'x-forwarded-for': '2001:DB8::1' }), 1)).toBe('2001:db8::1');
+    expect(clientIp(h({ 'x-forwarded-for': '::ffff:192.0.2.7' }), 1)).toBe('192.0.2.7');
+  });
+});
+
+describe('withClientIp', () => {
+  it("drops the client's own copy of the header Better Auth reads and sets the derived address", () => {
+    const forged = h({ [CLIENT_IP_HEADER]: '6.6.6.6', 'x-forwarded-for': 'forged, 198.51.100.4' });
+    expect(withClientIp(forged).get(CLIENT_IP_HEADER)).toBe('198.51.100.4'); // suite default: 1 hop
+    expect(withClientIp(h({ [CLIENT_IP_HEADER]: '6.6.6.6' })).get(CLIENT_IP_HEADER)).toBeNull();
+  });
+});
