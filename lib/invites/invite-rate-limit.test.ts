@@ -12,7 +12,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: (
 const { eq } = await import('drizzle-orm');
 const { auth } = await import('@/lib/auth');
 const { db } = await import('@/lib/db');
-const { rateLimits } = await import('@/lib/db/schema');
+const { members, rateLimits } = await import('@/lib/db/schema');
 const { createFirstWorkspace } = await import('@/lib/onboarding/state');
 const { inviteMemberAction } = await import('@/lib/workspaces/actions');
 const authRoute = await import('@/app/api/auth/[...all]/route');
@@ -21,13 +21,25 @@ const realNow = Date.now.bind(Date);
 afterEach(() => vi.restoreAllMocks());
 
 let counter = 0;
-async function owner(): Promise<string> {
+async function signedUp(): Promise<{ cookie: string; userId: string }> {
   const email = `owner-${++counter}-${realNow()}@example.test`;
   const { headers, response } = await auth.api.signUpEmail({ body: { name: 'Owner', email, password: 'correct horse battery' }, returnHeaders: true });
   const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
   if (!token) throw new Error('sign-up set no session cookie');
-  await createFirstWorkspace(response.user.id, `Workspace ${counter}`);
-  return `orbit.session_token=${token}`;
+  return { cookie: `orbit.session_token=${token}`, userId: response.user.id };
+}
+
+async function owner(): Promise<{ cookie: string; workspaceId: string }> {
+  const { cookie, userId } = await signedUp();
+  const workspace = await createFirstWorkspace(userId, `Workspace ${counter}`);
+  return { cookie, workspaceId: workspace.id };
+}
+
+/** Another admin of the owner's workspace (an accepted invite, written directly). */
+async function admin(workspaceId: string): Promise<string> {
+  const { cookie, userId } = await signedUp();
+  await db.insert(members).values({ workspaceId, userId, role: 'admin' });
+  return cookie;
 }
 
 async function invite(cookie: string, email: string): Promise<string> {
@@ -57,7 +69,7 @@ async function triggerBetterAuthPrune(): Promise<void> {
 
 describe('invite rate limit', () => {
   it('refuses the 51st invite of the hour, still after Better Auth pruned its own rate-limit rows', async () => {
-    const cookie = await owner();
+    const { cookie } = await owner();
     const codes = new Set<string>();
     // Attempts count whatever their outcome (the free plan soon refuses with plan_limit): the budget is per call.
     for (let i = 0; i < 50; i++) codes.add(await invite(cookie, `invitee-${i}@example.test`));
@@ -69,5 +81,14 @@ describe('invite rate limit', () => {
     await triggerBetterAuthPrune();
     await expect.poll(async () => (await db.select().from(rateLimits).where(eq(rateLimits.key, 'sentinel'))).length).toBe(0);
     expect(await invite(cookie, 'after-prune@example.test')).toBe('rate_limited');
+  });
+
+  it('refuses the 101st invite of the hour per workspace, whichever admin sends it', async () => {
+    const { cookie: first, workspaceId } = await owner();
+    const second = await admin(workspaceId);
+    const third = await admin(workspaceId);
+    for (let i = 0; i < 50; i++) await invite(first, `a-${i}@example.test`);
+    for (let i = 0; i < 50; i++) await invite(second, `b-${i}@example.test`);
+    expect(await invite(third, 'c-0@example.test')).toBe('rate_limited');
   });
 });
