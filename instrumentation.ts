@@ -6,6 +6,9 @@ import { onRequestError as reportRequestError } from './lib/errors/request-error
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     await import('./sentry.server.config');
+    // The client address of a direct deployment (no proxy in front): see lib/server/peer-address.ts.
+    const [{ stampPeerAddresses }, { Server }] = await Promise.all([import('./lib/server/peer-address'), import('node:http')]);
+    stampPeerAddresses(Server);
     const { migrateDatabase } = await import('./lib/db');
     await migrateDatabase();
     // Queued analytics events are flushed on SIGTERM/SIGINT and at exit (lib/analytics/server/shutdown.ts).

@@ -24,7 +24,8 @@ export default defineConfig({
       TRUSTED_PROXY_HOPS: '1',
     },
     testTimeout: 20_000,
-    hookTimeout: 30_000,
+    // Migrating a fresh PGlite takes ~1 s alone and far longer on a loaded 2-core machine.
+    hookTimeout: 120_000,
     pool: 'forks',
   },
 });

@@ -41,3 +41,29 @@ describe('withClientIp', () => {
     expect(withClientIp(h({ [CLIENT_IP_HEADER]: '6.6.6.6' })).get(CLIENT_IP_HEADER)).toBeNull();
   });
 });
+
+describe('the socket address of a direct deployment (0 hops)', () => {
+  it('is the stamped TCP peer, whatever forwarding headers the client sends, and a forged stamp counts for nothing', async () => {
+    const { createServer, Server } = await import('node:http');
+    const { PEER_HEADER, stampPeerAddresses } = await import('./peer-address');
+    stampPeerAddresses(Server);
+    const seen: Array<string | null> = [];
+    const server = createServer((req, res) => {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+      seen.push(clientIp(headers, 0));
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      await fetch(`http://127.0.0.1:${port}/`, { headers: { 'x-forwarded-for': '203.0.113.1', 'x-real-ip': '203.0.113.2' } });
+      await fetch(`http://127.0.0.1:${port}/`, { headers: { [PEER_HEADER]: `${'00'.repeat(16)} 203.0.113.3` } });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(seen).toEqual(['127.0.0.1', '127.0.0.1']);
+    // A request that never passed through a stamped server: the forged header is ignored.
+    expect(clientIp(h({ [PEER_HEADER]: `${'00'.repeat(16)} 203.0.113.3` }), 0)).toBeNull();
+  });
+});

@@ -3,20 +3,21 @@
 // about (TRUSTED_PROXY_HOPS) mean anything: with N proxies in front, the client is the Nth address from the right
 // of X-Forwarded-For, and everything left of it is the client's own invention.
 //
-// Next's route handlers and server actions do not expose the socket address (NextRequest.ip is gone; `next start`
-// copies the socket address into X-Forwarded-For only when the client sent none, so that header cannot tell the
-// two apart). With no trusted proxy the address is therefore unknown (null): per-address limits then share one
-// bucket for every caller, and the per-account limits (lib/auth/account-limits.ts) do the real work.
+// With no proxy in front (0 hops) the client is the TCP peer: Next's route handlers and server actions do not
+// expose the socket, so the Node server stamps it on each request (lib/server/peer-address.ts, installed by
+// instrumentation.ts). Where no stamp exists (another server) the address is unknown (null): per-address limits
+// then share one bucket, and the per-account limits (lib/auth/account-limits.ts) do the real work.
 import 'server-only';
 import { isIP } from 'node:net';
 import { env } from '@/lib/env';
+import { peerAddress } from './peer-address';
 
 /** The header Orbit sets for Better Auth (advanced.ipAddress.ipAddressHeaders); any client-sent copy is dropped. */
 export const CLIENT_IP_HEADER = 'x-orbit-client-ip';
 
 /** The client's address from the trusted proxies' X-Forwarded-For entries, or null when it cannot be trusted. */
 export function clientIp(headers: Headers, hops: number = env.TRUSTED_PROXY_HOPS): string | null {
-  if (hops < 1) return null;
+  if (hops < 1) return normalise(peerAddress(headers) ?? '');
   // Several X-Forwarded-For headers arrive joined with ", ", which keeps the right-to-left order intact.
   const chain = (headers.get('x-forwarded-for') ?? '')
     .split(',')
@@ -24,7 +25,10 @@ export function clientIp(headers: Headers, hops: number = env.TRUSTED_PROXY_HOPS
     .filter(Boolean);
   // A shorter chain did not pass through every proxy (or a proxy is misconfigured): nothing in it is trusted.
   const candidate = chain.length >= hops ? chain[chain.length - hops] : undefined;
-  if (!candidate) return null;
+  return normalise(candidate ?? '');
+}
+
+function normalise(candidate: string): string | null {
   const ip = candidate.toLowerCase().startsWith('::ffff:') && isIP(candidate.slice(7)) === 4 ? candidate.slice(7) : candidate;
   return isIP(ip) ? ip.toLowerCase() : null;
 }
