@@ -115,12 +115,39 @@ export function databaseKind(): 'pglite' | 'postgres' {
 export function migrateDatabase(): Promise<void> {
   const h = handle();
   h.migrated ??= (
-    h.kind === 'postgres' ? migratePostgres(h.db as never, { migrationsFolder }) : migratePglite(h.db, { migrationsFolder })
+    h.kind === 'postgres' && env.DATABASE_URL ? migratePostgresLocked(env.DATABASE_URL) : migratePglite(h.db, { migrationsFolder })
   ).catch((error: unknown) => {
     h.migrated = undefined;
     throw error;
   });
   return h.migrated;
+}
+
+/**
+ * Key of the session-level advisory lock every Orbit instance takes around its migrations (any constant shared by
+ * all instances; pg_advisory_lock keys are bigint). Derived from a fixed name so it reads as Orbit's in pg_locks.
+ */
+export const MIGRATION_LOCK_KEY = 0x6f72_6269_745f_6d69n; // 'orbit_mi'
+
+/**
+ * Drizzle's migrator reads the last applied migration, then applies the newer ones in a transaction: two instances
+ * starting at once both read "nothing applied" and both run 0000 (one fails on `relation already exists`, or
+ * `CREATE SCHEMA IF NOT EXISTS` collides on pg_namespace). A session-level advisory lock serialises them: the second
+ * waits, then finds everything applied. Its own one-connection client, so the lock, the read and the transaction
+ * are one session; the lock goes with the connection if the process dies mid-migration.
+ */
+export async function migratePostgresLocked(url: string): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
+    try {
+      await migratePostgres(drizzlePostgres({ client }), { migrationsFolder });
+    } finally {
+      await client`select pg_advisory_unlock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
+    }
+  } finally {
+    await client.end({ timeout: 5 });
+  }
 }
 
 /** Closes the client (scripts and tests); the next use opens a new one. */
