@@ -11,7 +11,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
-import { tracePglite } from '@/lib/errors/db-spans';
+import { tracePglite, tracePostgres } from '@/lib/errors/db-spans';
 import * as schema from './schema';
 
 /** Both drivers expose the same query builder; PGlite's type stands for both. */
@@ -31,7 +31,7 @@ const migrationsFolder = path.join(process.cwd(), 'drizzle');
 function open(): Handle {
   if (env.DATABASE_URL) {
     const client = postgres(env.DATABASE_URL, { max: 10, onnotice: () => {} });
-    const db = drizzlePostgres({ client, schema }) as unknown as Db;
+    const db = drizzlePostgres({ client: tracePostgres(client), schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   const dir = env.PGLITE_DATA_DIR;
