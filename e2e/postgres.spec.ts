@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { CARDS, addTask, expect, logOut, signUp, test, uniqueName } from './fixtures';
+import { CARDS, expect as baseExpect, test, uniqueName, type TestUser } from './fixtures';
 import type { SentryItem } from './inbox';
 import { E2E_PORT_BASE, ROOT, newDataDir, startServer, stopServer, type RunningServer } from './support/test-server';
 
@@ -24,7 +24,21 @@ test.skip(
   `PostgreSQL tests skipped: ${process.env.ORBIT_TEST_POSTGRES_SKIPPED ?? 'ORBIT_TEST_DATABASE_URL is not set (`npm test` starts a throwaway PostgreSQL, scripts/find-postgres.mjs)'}`,
 );
 // One pair of servers for the file; a failed test restarts the worker, which starts them again on the same data.
-test.describe.configure({ mode: 'default' });
+test.describe.configure({ mode: 'default', timeout: 240_000 });
+// Four servers (the shared PGlite one and these two) plus the browser on a small machine: scrypt hashing and
+// first renders are slower than the suite's defaults assume.
+const expect = baseExpect.configure({ timeout: 45_000 });
+test.use({ actionTimeout: 30_000, navigationTimeout: 45_000 });
+
+/** Sign-up form on `base` → lands on that instance's onboarding. */
+async function signUp(page: Page, base: string, user: TestUser): Promise<void> {
+  await page.goto(`${base}/signup`);
+  await page.getByLabel('Name', { exact: true }).fill(user.name);
+  await page.getByLabel('Email', { exact: true }).fill(user.email);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${base}/onboarding(/|$|\\?)`));
+}
 
 let servers: RunningServer[] = [];
 let sql: postgres.Sql | undefined;
@@ -79,8 +93,7 @@ test('both instances started together on a fresh database apply each migration o
 
 test('a session created on one instance is valid on the other, and a log-out on one ends it on both', async ({ page, freshUser }) => {
   const workspace = uniqueName('Session Co');
-  await page.goto(`${A}/signup`);
-  await signUp(page, freshUser);
+  await signUp(page, A, freshUser);
   await onboardedWorkspace(page, freshUser, workspace);
   // B knows the session and the onboarding progress A stored.
   await page.goto(`${B}/onboarding`);
@@ -89,7 +102,8 @@ test('a session created on one instance is valid on the other, and a log-out on 
   await expect(page).toHaveURL(new RegExp(`^${B}/dashboard`));
   await expect(page.getByRole('heading', { name: workspace })).toBeVisible();
 
-  await logOut(page);
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${B}/?(\\?.*)?$`));
   await page.goto(`${A}/dashboard`);
   await expect(page).toHaveURL(new RegExp(`^${A}/login`));
 });
@@ -120,8 +134,7 @@ function signed(event: object): { payload: string; signature: string } {
 }
 
 test('the same signed webhook delivered to both instances at once changes state once', async ({ page, request, freshUser }) => {
-  await page.goto(`${A}/signup`);
-  await signUp(page, freshUser);
+  await signUp(page, A, freshUser);
   const { workspaceId, userId } = await onboardedWorkspace(page, freshUser, uniqueName('Webhook Co'));
 
   const ROUNDS = 5;
@@ -179,15 +192,13 @@ async function sentryItems(request: APIRequestContext, q: { type?: string; trace
 }
 
 test('the funnel passes with every step on the other instance, and the server trace has db spans', async ({ page, request, freshUser }) => {
-  test.setTimeout(180_000);
   const workspace = uniqueName('Two Replicas');
   const project = uniqueName('Balanced');
   const task = uniqueName('Survive the load balancer');
   let projectUrl = '';
 
   await test.step('sign up on A', async () => {
-    await page.goto(`${A}/signup`);
-    await signUp(page, freshUser);
+    await signUp(page, A, freshUser);
   });
   await test.step('onboarding: profile on B, workspace on A, project on B', async () => {
     await page.goto(`${B}/onboarding`);
@@ -211,7 +222,9 @@ test('the funnel passes with every step on the other instance, and the server tr
     await expect(page).toHaveURL(/\/projects\/[^/]+/);
     projectUrl = new URL(page.url()).pathname;
     await page.goto(`${B}${projectUrl}`);
-    await addTask(page, task);
+    await page.getByLabel('New task').fill(task);
+    await page.getByRole('button', { name: 'Add task' }).click();
+    await expect(page.getByRole('checkbox', { name: task, exact: true })).toBeVisible();
     await page.goto(`${A}${projectUrl}`);
     const checkbox = page.getByRole('checkbox', { name: task, exact: true });
     await checkbox.check();
