@@ -68,9 +68,11 @@ export default defineConfig({
   projects: [
     // Checks the server is healthy and warms the pages once, so the first real test is not the one paying for it.
     { name: 'setup', testMatch: /.*\.setup\.ts/ },
-    { name: 'chromium', testMatch: /.*\.spec\.ts/, testIgnore: /restart\.spec\.ts/, dependencies: ['setup'] },
+    { name: 'chromium', testMatch: /.*\.spec\.ts/, testIgnore: /(restart|postgres)\.spec\.ts/, dependencies: ['setup'] },
     // Starts and stops its own server on port E2E_PORT_BASE + 1; independent of the shared one.
     { name: 'restart', testMatch: /restart\.spec\.ts/ },
+    // Two servers of its own (E2E_PORT_BASE + 10, + 11) on the PostgreSQL scripts/test.mjs starts (docs/testing.md).
+    { name: 'postgres', testMatch: /postgres\.spec\.ts/ },
   ],
   webServer: {
     command: `"${process.execPath}" "${NEXT_BIN}" start -H 127.0.0.1 -p ${PORT}`,

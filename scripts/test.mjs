@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBrowser } from './find-browser.mjs';
+import { startPostgres } from './find-postgres.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, '.test-results');
@@ -136,6 +137,24 @@ async function main() {
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   // The test build and server never talk to real PostHog/Sentry/Stripe, whatever .env.local says.
   const isolatedEnv = { ...baseEnv, ...Object.fromEntries(CLOUD_KEYS.map((k) => [k, ''])) };
+
+  // A throwaway PostgreSQL cluster for the `postgres` Playwright project and the migrator test, removed at exit
+  // (scripts/find-postgres.mjs). Without one a developer's run skips those tests and says why; CI must have one.
+  if (selected.includes('unit') || selected.includes('e2e')) {
+    try {
+      const pg = await startPostgres();
+      baseEnv.ORBIT_TEST_DATABASE_URL = isolatedEnv.ORBIT_TEST_DATABASE_URL = pg.url;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (process.env.CI) {
+        console.error(`PostgreSQL could not be started, and CI runs the PostgreSQL tests:\n${reason}`);
+        console.log('0 passed, 1 failed');
+        process.exit(1);
+      }
+      console.log(`PostgreSQL tests skipped: ${reason}`);
+      baseEnv.ORBIT_TEST_POSTGRES_SKIPPED = isolatedEnv.ORBIT_TEST_POSTGRES_SKIPPED = reason;
+    }
+  }
 
   mkdirSync(RESULTS, { recursive: true });
   rmSync(VITEST_JSON, { force: true });

@@ -11,7 +11,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
-import { tracePglite } from '@/lib/errors/db-spans';
+import { tracePglite, tracePostgres } from '@/lib/errors/db-spans';
 import * as schema from './schema';
 
 /** Both drivers expose the same query builder; PGlite's type stands for both. */
@@ -31,7 +31,7 @@ const migrationsFolder = path.join(process.cwd(), 'drizzle');
 function open(): Handle {
   if (env.DATABASE_URL) {
     const client = postgres(env.DATABASE_URL, { max: 10, onnotice: () => {} });
-    const db = drizzlePostgres({ client, schema }) as unknown as Db;
+    const db = drizzlePostgres({ client: tracePostgres(client), schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   const dir = env.PGLITE_DATA_DIR;
@@ -115,12 +115,39 @@ export function databaseKind(): 'pglite' | 'postgres' {
 export function migrateDatabase(): Promise<void> {
   const h = handle();
   h.migrated ??= (
-    h.kind === 'postgres' ? migratePostgres(h.db as never, { migrationsFolder }) : migratePglite(h.db, { migrationsFolder })
+    h.kind === 'postgres' && env.DATABASE_URL ? migratePostgresLocked(env.DATABASE_URL) : migratePglite(h.db, { migrationsFolder })
   ).catch((error: unknown) => {
     h.migrated = undefined;
     throw error;
   });
   return h.migrated;
+}
+
+/**
+ * Key of the session-level advisory lock every Orbit instance takes around its migrations (any constant shared by
+ * all instances; pg_advisory_lock keys are bigint). Derived from a fixed name so it reads as Orbit's in pg_locks.
+ */
+export const MIGRATION_LOCK_KEY = 0x6f72_6269_745f_6d69n; // 'orbit_mi'
+
+/**
+ * Drizzle's migrator reads the last applied migration, then applies the newer ones in a transaction: two instances
+ * starting at once both read "nothing applied" and both run 0000 (one fails on `relation already exists`, or
+ * `CREATE SCHEMA IF NOT EXISTS` collides on pg_namespace). A session-level advisory lock serialises them: the second
+ * waits, then finds everything applied. Its own one-connection client, so the lock, the read and the transaction
+ * are one session; the lock goes with the connection if the process dies mid-migration.
+ */
+export async function migratePostgresLocked(url: string): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
+    try {
+      await migratePostgres(drizzlePostgres({ client }), { migrationsFolder });
+    } finally {
+      await client`select pg_advisory_unlock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
+    }
+  } finally {
+    await client.end({ timeout: 5 });
+  }
 }
 
 /** Closes the client (scripts and tests); the next use opens a new one. */

@@ -1,7 +1,9 @@
-// Database query spans for the embedded database: the PGlite client is wrapped once (lib/db/index.ts) so every Drizzle query
-// becomes a `db` span under the request's span, named by its sanitised SQL. Drizzle already sends values as
-// parameters ($1…); literals in raw SQL are replaced too, so no value ever reaches a span. With DATABASE_URL,
-// postgres.js is traced by the Sentry Node SDK's own postgresJsIntegration (on by default).
+// Database query spans for both drivers: the PGlite client, or with DATABASE_URL the postgres.js client, is wrapped
+// once (lib/db/index.ts) so every Drizzle query becomes a `db` span under the request's span, named by its
+// sanitised SQL. Drizzle already sends values as parameters ($1…); literals in raw SQL are replaced too, so no value
+// ever reaches a span. The Sentry SDK's own postgresJsIntegration rewrites postgres.js as Node loads it
+// (diagnostics-channel injection), which records nothing under `next start` (docs/reliability.md), so Orbit's own
+// spans cover both drivers the same way.
 import 'server-only';
 import { getActiveSpan, startSpan } from '@sentry/nextjs';
 
@@ -57,6 +59,47 @@ export function tracePglite<C extends object>(client: C): C {
           (value as PgliteLike['transaction']).call(target, ((tx: object) => fn(tracePglite(tx))) as never);
       }
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+type Query = PromiseLike<unknown> & { then: (...args: unknown[]) => Promise<unknown> };
+
+/**
+ * postgres.js: `unsafe(sql, params)` (every Drizzle query) returns a lazy query that runs when first awaited, so the
+ * span wraps that first `then`; `begin` and `savepoint` hand out transaction clients, traced the same way.
+ */
+export function tracePostgres<C extends object>(client: C): C {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      const fn = value as (...a: unknown[]) => unknown;
+      if (prop === 'unsafe') {
+        return (...args: unknown[]) => {
+          const query = fn.apply(target, args) as Query;
+          const then = query.then;
+          let run: Promise<unknown> | undefined;
+          Object.defineProperty(query, 'then', {
+            configurable: true,
+            value: (onFulfilled?: (v: unknown) => unknown, onRejected?: (e: unknown) => unknown) => {
+              run ??= traced(args[0], () => new Promise((resolve, reject) => void then.call(query, resolve, reject)));
+              return run.then(onFulfilled, onRejected);
+            },
+          });
+          return query;
+        };
+      }
+      if (prop === 'begin' || prop === 'savepoint') {
+        // begin(fn) or begin(options, fn): the callback is always last.
+        return (...args: unknown[]) => {
+          const last = args.length - 1;
+          const callback = args[last];
+          if (typeof callback === 'function') args[last] = (tx: object) => (callback as (tx: object) => unknown)(tracePostgres(tx));
+          return fn.apply(target, args);
+        };
+      }
+      return fn.bind(target);
     },
   });
 }
