@@ -1,5 +1,7 @@
 // Writes what the SDKs sent into the inbox tables: one transaction per request (nothing half-stored), persons
 // merged the way PostHog merges them, and every table trimmed back to INBOX_MAX_ROWS by id in the same breath.
+// No single stored item (event properties, recording chunk, Sentry item) may exceed INBOX_MAX_ITEM_BYTES: a
+// request carrying one is refused whole (413) before anything is written, rather than stored truncated.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
@@ -14,9 +16,10 @@ import {
   inboxSnapshots,
 } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import { badRequest } from './http';
+import { decompressionBudget, type DecompressionBudget } from './decode';
+import { badRequest, CollectorError } from './http';
 import { eventTimestamp, type CaptureBatch, type RawEvent } from './posthog-decode';
-import { rrwebTimestamp, snapshotEvents } from './rrweb';
+import { rrwebTimestamp, snapshotEvents, type RrwebEvent } from './rrweb';
 import type { SentryRow } from './sentry-envelope';
 
 type Json = Record<string, unknown>;
@@ -112,27 +115,70 @@ async function cap(tx: Tx, table: string, column: string): Promise<void> {
   await tx.execute(sql`delete from ${t} where ${c} <= (select max(${c}) from ${t}) - ${env.INBOX_MAX_ROWS}`);
 }
 
+/** Refuses (413) an item whose JSON is larger than INBOX_MAX_ITEM_BYTES. */
+function assertItemSize(value: unknown, what: () => string, extraBytes = 0): number {
+  const bytes = Buffer.byteLength(JSON.stringify(value) ?? '') + extraBytes;
+  if (bytes > env.INBOX_MAX_ITEM_BYTES) {
+    throw new CollectorError(
+      'payload_too_large',
+      `${what()} is ${bytes} bytes, more than INBOX_MAX_ITEM_BYTES (${env.INBOX_MAX_ITEM_BYTES}).`,
+    );
+  }
+  return bytes;
+}
+
+/** First and last rrweb timestamps by a loop: spreading 100 000+ values into Math.min overflows the stack. */
+function timeRange(events: RrwebEvent[]): { start: number; end: number } | null {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const e of events) {
+    const t = rrwebTimestamp(e);
+    if (t === null) continue;
+    if (t < start) start = t;
+    if (t > end) end = t;
+  }
+  return start <= end ? { start, end } : null;
+}
+
+const isSnapshot = (e: RawEvent) => e.event === '$snapshot' || e.event === '$snapshot_items';
+
 export type CaptureResult = { events: number; duplicates: number; snapshots: number };
 
-/** Stores one capture request (events, recordings, persons, groups) atomically. */
-export async function storeCapture(batch: CaptureBatch, now = new Date()): Promise<CaptureResult> {
+/**
+ * Stores one capture request (events, recordings, persons, groups) atomically. Recordings are decoded (from the
+ * request's decompression `budget`) and every item's size checked before the transaction opens.
+ */
+export async function storeCapture(
+  batch: CaptureBatch,
+  now = new Date(),
+  budget: DecompressionBudget = decompressionBudget(),
+): Promise<CaptureResult> {
+  const recordings = batch.events.map((e, i) => {
+    if (!isSnapshot(e)) {
+      assertItemSize(e.properties, () => `Event ${i} (${e.event.slice(0, 100)})`);
+      return null;
+    }
+    const events = snapshotEvents(e.properties.$snapshot_data ?? e.properties.$snapshot_items, budget);
+    assertItemSize(events, () => `Event ${i} (${e.event}) recording chunk`);
+    return events;
+  });
   return db.transaction(async (tx) => {
     const eventRows: (typeof inboxEvents.$inferInsert)[] = [];
     const snapshotRows: (typeof inboxSnapshots.$inferInsert)[] = [];
     for (const [i, e] of batch.events.entries()) {
       const distinctId = e.distinct_id ?? '';
-      if (e.event === '$snapshot' || e.event === '$snapshot_items') {
+      const events = recordings[i];
+      if (events) {
         const sessionId = str(e.properties.$session_id);
         if (!sessionId) throw badRequest(`Event ${i} ($snapshot) has no $session_id.`);
-        const events = snapshotEvents(e.properties.$snapshot_data ?? e.properties.$snapshot_items);
-        const times = events.map(rrwebTimestamp).filter((t): t is number => t !== null);
         const at = eventTimestamp(e, batch.sentAt, now).getTime();
+        const range = timeRange(events) ?? { start: at, end: at };
         snapshotRows.push({
           sessionId,
           windowId: str(e.properties.$window_id),
           distinctId,
-          start: new Date(times.length ? Math.min(...times) : at),
-          end: new Date(times.length ? Math.max(...times) : at),
+          start: new Date(range.start),
+          end: new Date(range.end),
           eventCount: events.length,
           events,
         });
@@ -183,6 +229,7 @@ export async function storeCapture(batch: CaptureBatch, now = new Date()): Promi
 /** Stores one envelope's rows atomically; returns how many rows were written. */
 export async function storeSentryRows(project: string, envelopeHeader: Json, rows: SentryRow[]): Promise<number> {
   if (!rows.length) return 0;
+  for (const [i, r] of rows.entries()) assertItemSize(r.payload, () => `Sentry item ${i} (${r.type})`, r.raw?.length ?? 0);
   const envelopeId = randomUUID();
   return db.transaction(async (tx) => {
     await tx.insert(inboxSentryItems).values(rows.map((r) => ({ ...r, envelopeId, project, envelopeHeader })));
