@@ -5,6 +5,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as ingest from '@/app/ingest/[...path]/route';
 import * as sentry from '@/app/sentry/api/[project]/envelope/route';
 import * as inbox from '@/app/api/dev/inbox/route';
+import * as events from '@/app/api/dev/inbox/events/route';
 import * as person from '@/app/api/dev/inbox/persons/[distinctId]/route';
 import * as recordings from '@/app/api/dev/inbox/recordings/route';
 import * as stats from '@/app/api/dev/inbox/stats/route';
@@ -145,6 +146,17 @@ describe('inputs that used to answer 500', () => {
       start: new Date(1_700_000_000_000).toISOString(),
       end: new Date(1_700_000_149_999).toISOString(),
     });
+  });
+
+  it('NUL characters (which Postgres jsonb cannot hold) in events, recordings and Sentry items are stored as U+FFFD', async () => {
+    const nul = 'a\u0000b';
+    const batch = [{ event: 'nul', distinct_id: 'u', properties: { [nul]: nul, list: [nul] } }, snapshotEvent([{ type: 3, timestamp: 1, data: nul }])];
+    expect((await capture('/ingest/batch/', JSON.stringify({ batch }))).status).toBe(200);
+    expect((await envelope(`{"event_id":"nul"}\n{"type":"event"}\n${JSON.stringify({ message: nul })}\n`)).status).toBe(200);
+    expect(await count()).toMatchObject({ events: 1, snapshots: 1, sentry_items: 1 });
+    const res = await events.GET(new Request(`${ORIGIN}/api/dev/inbox/events?event=nul`));
+    const [stored] = ((await res.json()) as { events: { properties: Record<string, unknown> }[] }).events;
+    expect(stored!.properties).toMatchObject({ 'a\uFFFDb': 'a\uFFFDb', list: ['a\uFFFDb'] });
   });
 
   it('a `%` in a path parameter (already decoded by Next) is looked up as is', async () => {

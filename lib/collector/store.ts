@@ -115,16 +115,31 @@ async function cap(tx: Tx, table: string, column: string): Promise<void> {
   await tx.execute(sql`delete from ${t} where ${c} <= (select max(${c}) from ${t}) - ${env.INBOX_MAX_ROWS}`);
 }
 
-/** Refuses (413) an item whose JSON is larger than INBOX_MAX_ITEM_BYTES. */
-function assertItemSize(value: unknown, what: () => string, extraBytes = 0): number {
-  const bytes = Buffer.byteLength(JSON.stringify(value) ?? '') + extraBytes;
+/** Postgres text and jsonb cannot hold U+0000; SDKs can send it (page text, binary kept as latin1). */
+function withoutNul<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/\0/g, '\uFFFD') as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k), withoutNul(v)])) as T;
+  }
+  return value;
+}
+
+/**
+ * An item ready to store: refused (413) when its JSON is larger than INBOX_MAX_ITEM_BYTES, NUL characters
+ * replaced. One serialization serves both checks.
+ */
+function storable<T>(item: T, what: () => string): T {
+  const json = JSON.stringify(item) ?? '';
+  const bytes = Buffer.byteLength(json);
   if (bytes > env.INBOX_MAX_ITEM_BYTES) {
     throw new CollectorError(
       'payload_too_large',
       `${what()} is ${bytes} bytes, more than INBOX_MAX_ITEM_BYTES (${env.INBOX_MAX_ITEM_BYTES}).`,
     );
   }
-  return bytes;
+  // JSON.stringify writes U+0000 as the escape `\u0000`: only items that have one are walked.
+  return json.includes('\\u0000') ? withoutNul(item) : item;
 }
 
 /** First and last rrweb timestamps by a loop: spreading 100 000+ values into Math.min overflows the stack. */
@@ -153,21 +168,19 @@ export async function storeCapture(
   now = new Date(),
   budget: DecompressionBudget = decompressionBudget(),
 ): Promise<CaptureResult> {
-  const recordings = batch.events.map((e, i) => {
-    if (!isSnapshot(e)) {
-      assertItemSize(e.properties, () => `Event ${i} (${e.event.slice(0, 100)})`);
-      return null;
-    }
-    const events = snapshotEvents(e.properties.$snapshot_data ?? e.properties.$snapshot_items, budget);
-    assertItemSize(events, () => `Event ${i} (${e.event}) recording chunk`);
-    return events;
+  const items = batch.events.map((raw, i) => {
+    if (!isSnapshot(raw)) return { e: storable(raw, () => `Event ${i} (${raw.event.slice(0, 100)})`), recording: null };
+    // Decoded before NULs are replaced: the gzip'd data is binary carried as latin1.
+    const data = raw.properties.$snapshot_data ?? raw.properties.$snapshot_items;
+    const recording = storable(snapshotEvents(data, budget), () => `Event ${i} (${raw.event}) recording chunk`);
+    const { $snapshot_data: _data, $snapshot_items: _items, ...properties } = raw.properties;
+    return { e: withoutNul({ ...raw, properties }), recording };
   });
   return db.transaction(async (tx) => {
     const eventRows: (typeof inboxEvents.$inferInsert)[] = [];
     const snapshotRows: (typeof inboxSnapshots.$inferInsert)[] = [];
-    for (const [i, e] of batch.events.entries()) {
+    for (const [i, { e, recording: events }] of items.entries()) {
       const distinctId = e.distinct_id ?? '';
-      const events = recordings[i];
       if (events) {
         const sessionId = str(e.properties.$session_id);
         if (!sessionId) throw badRequest(`Event ${i} ($snapshot) has no $session_id.`);
@@ -229,10 +242,11 @@ export async function storeCapture(
 /** Stores one envelope's rows atomically; returns how many rows were written. */
 export async function storeSentryRows(project: string, envelopeHeader: Json, rows: SentryRow[]): Promise<number> {
   if (!rows.length) return 0;
-  for (const [i, r] of rows.entries()) assertItemSize(r.payload, () => `Sentry item ${i} (${r.type})`, r.raw?.length ?? 0);
+  const values = rows.map((r, i) => storable(r, () => `Sentry item ${i} (${r.type})`));
+  const header = withoutNul(envelopeHeader);
   const envelopeId = randomUUID();
   return db.transaction(async (tx) => {
-    await tx.insert(inboxSentryItems).values(rows.map((r) => ({ ...r, envelopeId, project, envelopeHeader })));
+    await tx.insert(inboxSentryItems).values(values.map((r) => ({ ...r, envelopeId, project, envelopeHeader: header })));
     await cap(tx, 'inbox_sentry_items', 'id');
     return rows.length;
   });
