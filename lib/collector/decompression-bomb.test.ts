@@ -159,6 +159,17 @@ describe('inputs that used to answer 500', () => {
     expect(stored!.properties).toMatchObject({ 'a\uFFFDb': 'a\uFFFDb', list: ['a\uFFFDb'] });
   });
 
+  it('JSON nested deeper than the store takes is a 400, not a stack overflow', async () => {
+    const deep = (d: number) => `{"event":"deep","distinct_id":"u","properties":{"a":${'['.repeat(d)}${']'.repeat(d)}}}`;
+    for (const d of [1001, 200_000]) {
+      const res = await capture('/ingest/e/', gzipSync(deep(d)), { 'content-encoding': 'gzip' });
+      expect(res.status, String(d)).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/nested/);
+    }
+    expect((await capture('/ingest/e/', deep(900))).status).toBe(200);
+    expect(await count()).toMatchObject({ events: 1 });
+  });
+
   it('a `%` in a path parameter (already decoded by Next) is looked up as is', async () => {
     await capture('/ingest/e/', JSON.stringify({ event: 'x', distinct_id: '100% real', properties: {} }));
     // Next decodes `/persons/100%25%20real` once and hands the route `100% real`.

@@ -126,11 +126,40 @@ function withoutNul<T>(value: T): T {
 }
 
 /**
- * An item ready to store: refused (413) when its JSON is larger than INBOX_MAX_ITEM_BYTES, NUL characters
- * replaced. One serialization serves both checks.
+ * JSON nesting deeper than this is refused: serializing it overflows the stack (a 500) and Postgres stops
+ * somewhat further. Real rrweb DOM snapshots stay far below it.
+ */
+const MAX_JSON_DEPTH = 1000;
+
+function jsonDepth(json: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
+}
+
+/**
+ * An item ready to store: refused (413) when its JSON is larger than INBOX_MAX_ITEM_BYTES, (400) when nested
+ * deeper than MAX_JSON_DEPTH, NUL characters replaced. One serialization serves every check.
  */
 function storable<T>(item: T, what: () => string): T {
-  const json = JSON.stringify(item) ?? '';
+  let json: string;
+  try {
+    json = JSON.stringify(item) ?? '';
+  } catch (error) {
+    if (error instanceof RangeError) throw badRequest(`${what()} is nested too deeply (more than ${MAX_JSON_DEPTH} levels).`);
+    throw error;
+  }
+  if (jsonDepth(json) > MAX_JSON_DEPTH) throw badRequest(`${what()} is nested more than ${MAX_JSON_DEPTH} levels deep.`);
   const bytes = Buffer.byteLength(json);
   if (bytes > env.INBOX_MAX_ITEM_BYTES) {
     throw new CollectorError(
