@@ -9,6 +9,7 @@ import * as events from '@/app/api/dev/inbox/events/route';
 import * as person from '@/app/api/dev/inbox/persons/[distinctId]/route';
 import * as recordings from '@/app/api/dev/inbox/recordings/route';
 import * as stats from '@/app/api/dev/inbox/stats/route';
+import { decompressionBudget, inflate } from './decode';
 
 const ORIGIN = 'http://127.0.0.1:3104';
 const MB = 1024 * 1024;
@@ -111,6 +112,20 @@ describe('one decompression budget per request', () => {
     ]);
     await expect413(await envelope(gzipSync(body)), /decompression budget/);
     expect(await count()).toMatchObject({ sentry_items: 0 });
+  });
+});
+
+describe('DecompressionBudget', () => {
+  it('each layer gets only what is left; past the limit nothing more is inflated', () => {
+    const budget = decompressionBudget(3 * MB);
+    expect(inflate(gzipSync(Buffer.alloc(2 * MB)), 'gzip', budget).byteLength).toBe(2 * MB);
+    expect(budget.used).toBe(2 * MB);
+    // 2 MiB more would pass the 3 MiB limit: zlib stops at the 1 MiB left, the request is over budget.
+    expect(() => inflate(gzipSync(Buffer.alloc(2 * MB)), 'gzip', budget, 'second layer')).toThrow(/second layer .* budget of 3145728/);
+    expect(budget.used).toBe(budget.limit);
+    // Even a tiny layer is refused now, without being inflated.
+    expect(() => inflate(gzipSync('{}'), 'gzip', budget)).toThrow(/budget/);
+    expect(() => inflate(deflateSync('{}'), 'deflate', decompressionBudget(1))).toThrow(/budget/);
   });
 });
 
