@@ -80,6 +80,10 @@ export const env = createEnv({
     INBOX_MAX_ROWS: z.coerce.number().int().positive().default(20_000),
     /** Largest request body the local collector accepts, in bytes. */
     INBOX_MAX_BODY_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+    /** Bytes one collector request may inflate to, all layers together (body, base64 data, recordings, replays). */
+    INBOX_MAX_DECOMPRESSED_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
+    /** Largest single stored item (event properties, recording chunk, Sentry item), in bytes. */
+    INBOX_MAX_ITEM_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
   },
   client: {
     NEXT_PUBLIC_POSTHOG_KEY: z.string().min(1).optional(),

@@ -3,6 +3,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { env, localInbox } from '@/lib/env';
+import { BodyTooLargeError, readBoundedBody } from '@/lib/server/bounded-body';
 
 export type CollectorErrorCode =
   | 'validation'
@@ -117,29 +118,12 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infe
 
 /** The request body as bytes, refusing (413) anything over INBOX_MAX_BODY_BYTES before buffering it. */
 export async function readBody(req: Request, limit = env.INBOX_MAX_BODY_BYTES): Promise<Uint8Array> {
-  const declared = Number(req.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  if (!req.body) return new Uint8Array(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
+  try {
+    return await readBoundedBody(req, limit);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw tooLarge(limit);
+    throw error;
   }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
 }
 
 export const tooLarge = (limit: number) =>

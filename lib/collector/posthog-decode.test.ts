@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { recorded, type PosthogFixture } from './__fixtures__/fixtures';
+import { decompressionBudget } from './decode';
 import { CollectorError } from './http';
 import { decodePosthogBody, eventTimestamp, extractEvents } from './posthog-decode';
 
@@ -11,7 +12,7 @@ function decode(name: PosthogFixture) {
     contentType: r.headers['content-type'] ?? null,
     contentEncoding: r.headers['content-encoding'] ?? null,
     body: r.body,
-  });
+  }, decompressionBudget());
 }
 
 const plain = (body: string | Uint8Array, opts: { url?: string; contentType?: string; contentEncoding?: string } = {}) =>
@@ -20,7 +21,7 @@ const plain = (body: string | Uint8Array, opts: { url?: string; contentType?: st
     contentType: opts.contentType ?? 'application/json',
     contentEncoding: opts.contentEncoding ?? null,
     body: typeof body === 'string' ? new TextEncoder().encode(body) : body,
-  });
+  }, decompressionBudget());
 
 function expectError(fn: () => unknown, code: string, message?: RegExp) {
   try {

@@ -3,19 +3,19 @@
 // event, an array, `{ batch: [...] }` (posthog-js ≥1.2xx and posthog-node's /batch/) or legacy `{ data }`.
 import 'server-only';
 import { z } from 'zod';
-import { decodeContentEncoding, inflate, isGzip, parseJson, toText } from './decode';
+import { decodeContentEncoding, inflate, isGzip, parseJson, toText, type DecompressionBudget } from './decode';
 import { badRequest, zodMessage } from './http';
 
 export type DecodedRequest = { url: string; contentType: string | null; contentEncoding: string | null; body: Uint8Array };
 
-/** The JSON value a PostHog SDK posted (capture or flags request). */
-export function decodePosthogBody(req: DecodedRequest): unknown {
+/** The JSON value a PostHog SDK posted (capture or flags request); every layer inflates from `budget`. */
+export function decodePosthogBody(req: DecodedRequest, budget: DecompressionBudget): unknown {
   const url = new URL(req.url, 'http://collector.local');
   const compression = url.searchParams.get('compression')?.toLowerCase() ?? null;
   if (compression === 'lz64') throw badRequest('compression=lz64 (posthog-js < 1.30) is not supported; upgrade posthog-js.');
   if (req.body.byteLength === 0) throw badRequest('The body is empty.');
 
-  let bytes = decodeContentEncoding(req.body, req.contentEncoding);
+  let bytes = decodeContentEncoding(req.body, req.contentEncoding, budget);
   let text = toText(bytes);
   const contentType = (req.contentType ?? '').toLowerCase();
   // `curl -d '{…}'` labels JSON as a form: only a body that looks like one is read as one.
@@ -31,7 +31,7 @@ export function decodePosthogBody(req: DecodedRequest): unknown {
       // URL-decoding turns a stray '+' into a space; base64 has no spaces.
       bytes = Buffer.from(trimmed.replace(/ /g, '+'), 'base64');
       if (bytes.byteLength === 0) throw badRequest('The `data` field is not base64.');
-      text = toText(isGzip(bytes) ? inflate(bytes, 'gzip') : bytes, 'base64 data');
+      text = toText(isGzip(bytes) ? inflate(bytes, 'gzip', budget, 'base64 data') : bytes, 'base64 data');
     }
   }
   return parseJson(text);

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { decompressionBudget, type DecompressionBudget } from './decode';
 import { badRequest, CollectorError, readBody, type Params } from './http';
 import { decodePosthogBody, extractEvents } from './posthog-decode';
 import { flagsResponseLegacy, flagsResponseV2, remoteConfig, remoteConfigScript } from './remote-config';
@@ -25,20 +26,20 @@ function refuseMultipart(req: Request): void {
   }
 }
 
-async function decoded(req: Request): Promise<unknown> {
+async function decoded(req: Request, budget: DecompressionBudget): Promise<unknown> {
   refuseMultipart(req);
   const body = await readBody(req);
-  return decodePosthogBody({
-    url: req.url,
-    contentType: req.headers.get('content-type'),
-    contentEncoding: req.headers.get('content-encoding'),
-    body,
-  });
+  return decodePosthogBody(
+    { url: req.url, contentType: req.headers.get('content-type'), contentEncoding: req.headers.get('content-encoding'), body },
+    budget,
+  );
 }
 
 async function capture(req: Request): Promise<Response> {
-  const batch = extractEvents(await decoded(req));
-  await storeCapture(batch);
+  // One budget for the body's layers and the recordings inside it.
+  const budget = decompressionBudget();
+  const batch = extractEvents(await decoded(req, budget));
+  await storeCapture(batch, new Date(), budget);
   // PostHog's capture answer; the SDKs only look at the status code.
   return Response.json({ status: 1 });
 }
@@ -48,7 +49,7 @@ const flagsRequestSchema = z
   .loose();
 
 async function flags(req: Request, kind: 'flags' | 'decide'): Promise<Response> {
-  const body = flagsRequestSchema.safeParse(await decoded(req));
+  const body = flagsRequestSchema.safeParse(await decoded(req, decompressionBudget()));
   if (!body.success) throw badRequest('A flags request needs a distinct_id.');
   const url = new URL(req.url);
   const v = Number(url.searchParams.get('v') ?? (kind === 'flags' ? 1 : 3));

@@ -57,11 +57,12 @@ const sentrySchema = z.object({
   order,
 });
 
+/** A path parameter as Next hands it over: already percent-decoded once, so never decoded again. */
 const param = (params: Params, key: string): string => {
   const v = params[key];
   const s = Array.isArray(v) ? v.join('/') : v;
   if (!s) throw new CollectorError('validation', `Missing ${key}.`);
-  return decodeURIComponent(s);
+  return s;
 };
 
 export async function getEvents(req: Request): Promise<Response> {

@@ -163,8 +163,9 @@ export async function getRecording(sessionId: string, windowId?: string) {
     session_id: sessionId,
     distinct_id: rows[rows.length - 1]?.distinctId ?? null,
     window_ids: [...new Set(rows.map((r) => r.windowId).filter((w): w is string => !!w))],
-    start: new Date(Math.min(...rows.map((r) => r.start.getTime()))).toISOString(),
-    end: new Date(Math.max(...rows.map((r) => r.end.getTime()))).toISOString(),
+    // Reduced, not spread: a long session has more rows than a call may take arguments.
+    start: new Date(rows.reduce((min, r) => Math.min(min, r.start.getTime()), Infinity)).toISOString(),
+    end: new Date(rows.reduce((max, r) => Math.max(max, r.end.getTime()), -Infinity)).toISOString(),
     snapshots,
   };
 }

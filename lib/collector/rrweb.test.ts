@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { recorded } from './__fixtures__/fixtures';
+import { decompressionBudget } from './decode';
 import { decodePosthogBody, extractEvents } from './posthog-decode';
 import { snapshotEvents } from './rrweb';
 
 describe('posthog-js $snapshot_data', () => {
   const r = recorded('posthog-js-snapshot-gzip');
-  const [snapshot] = extractEvents(decodePosthogBody({ url: r.url, contentType: r.headers['content-type'] ?? null, contentEncoding: null, body: r.body })).events;
+  const [snapshot] = extractEvents(decodePosthogBody({ url: r.url, contentType: r.headers['content-type'] ?? null, contentEncoding: null, body: r.body }, decompressionBudget())).events;
   const sent = snapshot!.properties.$snapshot_data as Record<string, unknown>[];
 
   it('arrives with compressed full snapshots and mutations (cv 2024-10)', () => {
@@ -15,7 +16,7 @@ describe('posthog-js $snapshot_data', () => {
   });
 
   it('decompresses into plain rrweb events a player can replay', () => {
-    const events = snapshotEvents(sent);
+    const events = snapshotEvents(sent, decompressionBudget());
     expect(events).toHaveLength(sent.length);
     expect(events.some((e) => 'cv' in e)).toBe(false);
     const full = events.find((e) => e.type === 2)!;
@@ -27,8 +28,8 @@ describe('posthog-js $snapshot_data', () => {
 
   it('keeps what it cannot decode instead of dropping it', () => {
     const broken = { type: 2, cv: '2024-10', data: '\u001f\u008bnot gzip', timestamp: 1 };
-    expect(snapshotEvents([broken])).toEqual([broken]);
-    expect(snapshotEvents({ type: 4, data: {}, timestamp: 2 })).toEqual([{ type: 4, data: {}, timestamp: 2 }]);
-    expect(snapshotEvents(null)).toEqual([]);
+    expect(snapshotEvents([broken], decompressionBudget())).toEqual([broken]);
+    expect(snapshotEvents({ type: 4, data: {}, timestamp: 2 }, decompressionBudget())).toEqual([{ type: 4, data: {}, timestamp: 2 }]);
+    expect(snapshotEvents(null, decompressionBudget())).toEqual([]);
   });
 });

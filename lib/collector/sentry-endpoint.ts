@@ -1,7 +1,7 @@
 // The Sentry side of the collector: a local DSN `http://<key>@<origin>/sentry/<project>` makes every Sentry SDK
 // post envelopes to /sentry/api/<project>/envelope/.
 import 'server-only';
-import { decodeContentEncoding } from './decode';
+import { decodeContentEncoding, decompressionBudget } from './decode';
 import { badRequest, readBody, type Params } from './http';
 import { envelopeRows, parseEnvelope } from './sentry-envelope';
 import { storeSentryRows } from './store';
@@ -11,9 +11,11 @@ const PROJECT = /^[\w-]{1,100}$/;
 export async function receiveEnvelope(req: Request, params: Params): Promise<Response> {
   const project = typeof params.project === 'string' ? params.project : '';
   if (!PROJECT.test(project)) throw badRequest('The project id in the DSN path is invalid.');
-  const body = decodeContentEncoding(await readBody(req), req.headers.get('content-encoding'));
+  // One budget for the body and every replay item in it.
+  const budget = decompressionBudget();
+  const body = decodeContentEncoding(await readBody(req), req.headers.get('content-encoding'), budget);
   const envelope = parseEnvelope(body);
-  await storeSentryRows(project, envelope.header, envelopeRows(envelope));
+  await storeSentryRows(project, envelope.header, envelopeRows(envelope, budget));
   // Relay answers the envelope's event id, if any.
   const id = typeof envelope.header.event_id === 'string' ? envelope.header.event_id : undefined;
   return Response.json(id ? { id } : {});

@@ -1,15 +1,15 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { recorded, type SentryFixture } from './__fixtures__/fixtures';
-import { decodeContentEncoding } from './decode';
+import { decodeContentEncoding, decompressionBudget } from './decode';
 import { CollectorError } from './http';
 import { envelopeRows, parseEnvelope } from './sentry-envelope';
 
 const parse = (name: SentryFixture) => {
   const r = recorded(name);
-  return parseEnvelope(decodeContentEncoding(r.body, r.headers['content-encoding'] ?? null));
+  return parseEnvelope(decodeContentEncoding(r.body, r.headers['content-encoding'] ?? null, decompressionBudget()));
 };
-const rows = (name: SentryFixture) => envelopeRows(parse(name));
+const rows = (name: SentryFixture) => envelopeRows(parse(name), decompressionBudget());
 const enc = (s: string) => new TextEncoder().encode(s);
 
 describe('envelopes recorded from the real SDKs', () => {
@@ -58,7 +58,7 @@ describe('envelopes recorded from the real SDKs', () => {
     const env = parse('sentry-browser-replay');
     expect(env.items.map((i) => i.header.type)).toEqual(['replay_event', 'replay_recording']);
     expect(env.items[1]!.header.length).toBe(env.items[1]!.payload.length);
-    const [event, recording] = envelopeRows(env);
+    const [event, recording] = envelopeRows(env, decompressionBudget());
     expect(event).toMatchObject({ type: 'replay_event', eventId: env.header.event_id });
     expect(recording!.raw).toBe(Buffer.from(env.items[1]!.payload).toString('base64'));
     expect(recording!.payload).toMatchObject({ segment_id: 0, compressed: true, events: expect.any(Array) });
@@ -72,7 +72,7 @@ describe('envelope framing', () => {
     const head = enc('{"event_id":"abc"}\n{"type":"attachment","length":5,"filename":"a.bin"}\n');
     const tail = enc('\n{"type":"mystery"}\nnot json at all\n{"type":"client_report"}\n{"discarded_events":[]}\n');
     const bytes = new Uint8Array([...head, ...binary, ...tail]);
-    const r = envelopeRows(parseEnvelope(bytes));
+    const r = envelopeRows(parseEnvelope(bytes), decompressionBudget());
     expect(r.map((x) => x.type)).toEqual(['attachment', 'mystery', 'client_report']);
     expect(Buffer.from(r[0]!.raw!, 'base64')).toEqual(Buffer.from(binary));
     expect(r[1]).toMatchObject({ payload: null, raw: Buffer.from('not json at all').toString('base64') });
@@ -81,7 +81,7 @@ describe('envelope framing', () => {
 
   it('accepts a gzip body without Content-Encoding and a header-only envelope', () => {
     const gz = new Uint8Array(gzipSync('{}\n{"type":"session"}\n{"status":"ok"}'));
-    expect(parseEnvelope(decodeContentEncoding(gz, null)).items).toHaveLength(1);
+    expect(parseEnvelope(decodeContentEncoding(gz, null, decompressionBudget())).items).toHaveLength(1);
     expect(parseEnvelope(enc('{"sent_at":"x"}')).items).toEqual([]);
   });
 

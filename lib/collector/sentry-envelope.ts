@@ -2,8 +2,7 @@
 // to the next newline when there is no length). Items become inbox rows: JSON payloads parsed, span and log
 // containers split into one row per span / log, binary payloads (replay recordings, attachments) kept as base64.
 import 'server-only';
-import { inflateSync } from 'node:zlib';
-import { isZlib, toBase64 } from './decode';
+import { inflate, isBudgetExceeded, isZlib, toBase64, type DecompressionBudget } from './decode';
 import { badRequest } from './http';
 
 type Json = Record<string, unknown>;
@@ -105,17 +104,18 @@ function eventName(p: Json): string | null {
 }
 
 /** A replay_recording payload: `{"segment_id":N}\n` then the rrweb events, zlib-compressed or plain JSON. */
-function replayRecording(payload: Uint8Array): Json {
+function replayRecording(payload: Uint8Array, budget: DecompressionBudget): Json {
   const nl = payload.indexOf(NEWLINE);
   const headerBytes = nl < 0 ? payload : payload.subarray(0, nl);
   const header = tryJson(headerBytes);
   const body = nl < 0 ? new Uint8Array(0) : payload.subarray(nl + 1);
   const out: Json = { ...(isObject(header) ? header : {}), bytes: body.length, compressed: isZlib(body) };
   try {
-    const decoded = isZlib(body) ? inflateSync(body, { maxOutputLength: 50 * 1024 * 1024 }) : body;
+    const decoded = isZlib(body) ? inflate(body, 'deflate', budget, 'replay recording') : body;
     const events = JSON.parse(utf8.decode(decoded)) as unknown;
     if (Array.isArray(events)) out.events = events;
-  } catch {
+  } catch (error) {
+    if (isBudgetExceeded(error)) throw error;
     // Kept raw: the row's `raw` column has every byte.
   }
   return out;
@@ -135,14 +135,17 @@ function base(item: EnvelopeItem, envelope: Envelope): Omit<SentryRow, 'type' | 
   };
 }
 
-/** The inbox rows for one envelope, in item order. Unknown item types are kept (raw when not JSON). */
-export function envelopeRows(envelope: Envelope): SentryRow[] {
+/**
+ * The inbox rows for one envelope, in item order. Unknown item types are kept (raw when not JSON). Replay
+ * recordings inflate from the request's `budget`.
+ */
+export function envelopeRows(envelope: Envelope, budget: DecompressionBudget): SentryRow[] {
   const rows: SentryRow[] = [];
   for (const item of envelope.items) {
     const b = base(item, envelope);
     const type = item.header.type;
     if (type === 'replay_recording') {
-      const payload = replayRecording(item.payload);
+      const payload = replayRecording(item.payload, budget);
       rows.push({ ...b, type, payload, raw: toBase64(item.payload), name: `segment ${String(payload.segment_id ?? '?')}` });
       continue;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recorded, type PosthogFixture, type SentryFixture } from './__fixtures__/fixtures';
-import { decodeContentEncoding } from './decode';
+import { decodeContentEncoding, decompressionBudget } from './decode';
 import { decodePosthogBody, extractEvents } from './posthog-decode';
 import { getPerson, getRecording, inboxStats, listEvents, listRecordings, listSentryItems } from './query';
 import { envelopeRows, parseEnvelope } from './sentry-envelope';
@@ -9,13 +9,13 @@ import { clearInbox, storeCapture, storeSentryRows } from './store';
 const batchOf = (name: PosthogFixture) => {
   const r = recorded(name);
   return extractEvents(
-    decodePosthogBody({ url: r.url, contentType: r.headers['content-type'] ?? null, contentEncoding: r.headers['content-encoding'] ?? null, body: r.body }),
+    decodePosthogBody({ url: r.url, contentType: r.headers['content-type'] ?? null, contentEncoding: r.headers['content-encoding'] ?? null, body: r.body }, decompressionBudget()),
   );
 };
 const storeSentry = (name: SentryFixture) => {
   const r = recorded(name);
-  const env = parseEnvelope(decodeContentEncoding(r.body, r.headers['content-encoding'] ?? null));
-  return storeSentryRows('1', env.header, envelopeRows(env));
+  const env = parseEnvelope(decodeContentEncoding(r.body, r.headers['content-encoding'] ?? null, decompressionBudget()));
+  return storeSentryRows('1', env.header, envelopeRows(env, decompressionBudget()));
 };
 const all = { limit: 1000, order: 'asc' as const };
 

@@ -1,5 +1,7 @@
 // Writes what the SDKs sent into the inbox tables: one transaction per request (nothing half-stored), persons
 // merged the way PostHog merges them, and every table trimmed back to INBOX_MAX_ROWS by id in the same breath.
+// No single stored item (event properties, recording chunk, Sentry item) may exceed INBOX_MAX_ITEM_BYTES: a
+// request carrying one is refused whole (413) before anything is written, rather than stored truncated.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
@@ -14,9 +16,10 @@ import {
   inboxSnapshots,
 } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import { badRequest } from './http';
+import { decompressionBudget, type DecompressionBudget } from './decode';
+import { badRequest, CollectorError } from './http';
 import { eventTimestamp, type CaptureBatch, type RawEvent } from './posthog-decode';
-import { rrwebTimestamp, snapshotEvents } from './rrweb';
+import { rrwebTimestamp, snapshotEvents, type RrwebEvent } from './rrweb';
 import type { SentryRow } from './sentry-envelope';
 
 type Json = Record<string, unknown>;
@@ -112,27 +115,112 @@ async function cap(tx: Tx, table: string, column: string): Promise<void> {
   await tx.execute(sql`delete from ${t} where ${c} <= (select max(${c}) from ${t}) - ${env.INBOX_MAX_ROWS}`);
 }
 
+/** Postgres text and jsonb cannot hold U+0000; SDKs can send it (page text, binary kept as latin1). */
+function withoutNul<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/\0/g, '\uFFFD') as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k), withoutNul(v)])) as T;
+  }
+  return value;
+}
+
+/**
+ * JSON nesting deeper than this is refused: serializing it overflows the stack (a 500) and Postgres stops
+ * somewhat further. Real rrweb DOM snapshots stay far below it.
+ */
+const MAX_JSON_DEPTH = 1000;
+
+function jsonDepth(json: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
+}
+
+/**
+ * An item ready to store: refused (413) when its JSON is larger than INBOX_MAX_ITEM_BYTES, (400) when nested
+ * deeper than MAX_JSON_DEPTH, NUL characters replaced. One serialization serves every check.
+ */
+function storable<T>(item: T, what: () => string): T {
+  let json: string;
+  try {
+    json = JSON.stringify(item) ?? '';
+  } catch (error) {
+    if (error instanceof RangeError) throw badRequest(`${what()} is nested too deeply (more than ${MAX_JSON_DEPTH} levels).`);
+    throw error;
+  }
+  if (jsonDepth(json) > MAX_JSON_DEPTH) throw badRequest(`${what()} is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+  const bytes = Buffer.byteLength(json);
+  if (bytes > env.INBOX_MAX_ITEM_BYTES) {
+    throw new CollectorError(
+      'payload_too_large',
+      `${what()} is ${bytes} bytes, more than INBOX_MAX_ITEM_BYTES (${env.INBOX_MAX_ITEM_BYTES}).`,
+    );
+  }
+  // JSON.stringify writes U+0000 as the escape `\u0000`: only items that have one are walked.
+  return json.includes('\\u0000') ? withoutNul(item) : item;
+}
+
+/** First and last rrweb timestamps by a loop: spreading 100 000+ values into Math.min overflows the stack. */
+function timeRange(events: RrwebEvent[]): { start: number; end: number } | null {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const e of events) {
+    const t = rrwebTimestamp(e);
+    if (t === null) continue;
+    if (t < start) start = t;
+    if (t > end) end = t;
+  }
+  return start <= end ? { start, end } : null;
+}
+
+const isSnapshot = (e: RawEvent) => e.event === '$snapshot' || e.event === '$snapshot_items';
+
 export type CaptureResult = { events: number; duplicates: number; snapshots: number };
 
-/** Stores one capture request (events, recordings, persons, groups) atomically. */
-export async function storeCapture(batch: CaptureBatch, now = new Date()): Promise<CaptureResult> {
+/**
+ * Stores one capture request (events, recordings, persons, groups) atomically. Recordings are decoded (from the
+ * request's decompression `budget`) and every item's size checked before the transaction opens.
+ */
+export async function storeCapture(
+  batch: CaptureBatch,
+  now = new Date(),
+  budget: DecompressionBudget = decompressionBudget(),
+): Promise<CaptureResult> {
+  const items = batch.events.map((raw, i) => {
+    if (!isSnapshot(raw)) return { e: storable(raw, () => `Event ${i} (${raw.event.slice(0, 100)})`), recording: null };
+    // Decoded before NULs are replaced: the gzip'd data is binary carried as latin1.
+    const data = raw.properties.$snapshot_data ?? raw.properties.$snapshot_items;
+    const recording = storable(snapshotEvents(data, budget), () => `Event ${i} (${raw.event}) recording chunk`);
+    const { $snapshot_data: _data, $snapshot_items: _items, ...properties } = raw.properties;
+    return { e: withoutNul({ ...raw, properties }), recording };
+  });
   return db.transaction(async (tx) => {
     const eventRows: (typeof inboxEvents.$inferInsert)[] = [];
     const snapshotRows: (typeof inboxSnapshots.$inferInsert)[] = [];
-    for (const [i, e] of batch.events.entries()) {
+    for (const [i, { e, recording: events }] of items.entries()) {
       const distinctId = e.distinct_id ?? '';
-      if (e.event === '$snapshot' || e.event === '$snapshot_items') {
+      if (events) {
         const sessionId = str(e.properties.$session_id);
         if (!sessionId) throw badRequest(`Event ${i} ($snapshot) has no $session_id.`);
-        const events = snapshotEvents(e.properties.$snapshot_data ?? e.properties.$snapshot_items);
-        const times = events.map(rrwebTimestamp).filter((t): t is number => t !== null);
         const at = eventTimestamp(e, batch.sentAt, now).getTime();
+        const range = timeRange(events) ?? { start: at, end: at };
         snapshotRows.push({
           sessionId,
           windowId: str(e.properties.$window_id),
           distinctId,
-          start: new Date(times.length ? Math.min(...times) : at),
-          end: new Date(times.length ? Math.max(...times) : at),
+          start: new Date(range.start),
+          end: new Date(range.end),
           eventCount: events.length,
           events,
         });
@@ -183,9 +271,11 @@ export async function storeCapture(batch: CaptureBatch, now = new Date()): Promi
 /** Stores one envelope's rows atomically; returns how many rows were written. */
 export async function storeSentryRows(project: string, envelopeHeader: Json, rows: SentryRow[]): Promise<number> {
   if (!rows.length) return 0;
+  const values = rows.map((r, i) => storable(r, () => `Sentry item ${i} (${r.type})`));
+  const header = withoutNul(envelopeHeader);
   const envelopeId = randomUUID();
   return db.transaction(async (tx) => {
-    await tx.insert(inboxSentryItems).values(rows.map((r) => ({ ...r, envelopeId, project, envelopeHeader })));
+    await tx.insert(inboxSentryItems).values(values.map((r) => ({ ...r, envelopeId, project, envelopeHeader: header })));
     await cap(tx, 'inbox_sentry_items', 'id');
     return rows.length;
   });

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'payment_failed'
   | 'plan_limit'
+  | 'payload_too_large'
   | 'internal';
 
 export const STATUS: Record<ErrorCode, number> = {
@@ -20,6 +21,7 @@ export const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   payment_failed: 402,
   plan_limit: 403,
+  payload_too_large: 413,
   internal: 500,
 };
 

@@ -4,20 +4,31 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
+import { API_MAX_BODY_BYTES, BodyTooLargeError, readBoundedText } from './bounded-body';
 import { STATUS } from './errors';
 import { routeTemplate, type MutationAnalytics } from '@/lib/analytics/server/mutation-events';
 import { runMutation, type AuthLevel, type MutationContext, type MutationDefinition } from './mutation';
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
+const INVALID_JSON = Symbol.for('invalid-json');
+const TOO_LARGE = Symbol.for('body-too-large');
+
+/** The JSON body, read with a byte limit before anything parses it (an oversized body is never buffered). */
 async function readBody(req: NextRequest): Promise<unknown> {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'DELETE') return {};
-  const text = await req.text();
+  let text: string;
+  try {
+    text = await readBoundedText(req, API_MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return TOO_LARGE;
+    throw error;
+  }
   if (!text) return {};
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return Symbol.for('invalid-json');
+    return INVALID_JSON;
   }
 }
 
@@ -29,7 +40,13 @@ export function defineRoute<S extends z.ZodType, A extends AuthLevel, R>(
 ) {
   return async function route(req: NextRequest, context: RouteContext): Promise<Response> {
     const body = await readBody(req);
-    if (body === Symbol.for('invalid-json')) {
+    if (body === TOO_LARGE) {
+      return NextResponse.json(
+        { error: { code: 'payload_too_large', message: `The request body is larger than ${API_MAX_BODY_BYTES} bytes.` } },
+        { status: STATUS.payload_too_large },
+      );
+    }
+    if (body === INVALID_JSON) {
       return NextResponse.json(
         { error: { code: 'validation', message: 'The request body is not valid JSON.' } },
         { status: STATUS.validation },
