@@ -2,10 +2,11 @@
 // the Stripe webhook. Oversized bodies get 413 before anything parses or verifies them.
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
+import { POST as betterAuth } from '@/app/api/auth/[...all]/route';
 import { POST as createProject } from '@/app/api/projects/route';
 import { POST as stripeWebhook } from '@/app/api/webhooks/stripe/route';
 import { signPayload } from '@/lib/billing/events';
-import { API_MAX_BODY_BYTES, BodyTooLargeError, readBoundedBody, WEBHOOK_MAX_BODY_BYTES } from './bounded-body';
+import { API_MAX_BODY_BYTES, AUTH_MAX_BODY_BYTES, BodyTooLargeError, readBoundedBody, WEBHOOK_MAX_BODY_BYTES } from './bounded-body';
 
 const MB = 1024 * 1024;
 
@@ -83,5 +84,21 @@ describe('routes read bodies with a limit', () => {
     const res = await stripeWebhook(streamed('http://127.0.0.1/api/webhooks/stripe', stream, { 'stripe-signature': 't=1,v1=x' }));
     expect(res.status).toBe(413);
     expect(meter.pulled).toBeLessThanOrEqual(WEBHOOK_MAX_BODY_BYTES + 2 * 64 * 1024);
+  });
+
+  it("Better Auth's endpoints stop reading a streamed body past AUTH_MAX_BODY_BYTES, and still sign in below it", async () => {
+    const { stream, meter } = meteredStream(64 * MB);
+    const res = await betterAuth(streamed('http://127.0.0.1/api/auth/sign-in/email', stream, { 'content-type': 'application/json' }));
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+    expect(meter.pulled).toBeLessThanOrEqual(AUTH_MAX_BODY_BYTES + 2 * 64 * 1024);
+    const small = await betterAuth(
+      new Request('http://127.0.0.1/api/auth/sign-in/email', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1', 'x-forwarded-for': '198.51.100.77' },
+        body: JSON.stringify({ email: 'nobody@example.com', password: 'wrong-password' }),
+      }),
+    );
+    expect(small.status).toBe(401);
   });
 });

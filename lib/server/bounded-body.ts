@@ -4,6 +4,8 @@ import 'server-only';
 
 /** JSON bodies of the REST API (`defineRoute`). */
 export const API_MAX_BODY_BYTES = 1024 * 1024;
+/** Better Auth's endpoints (/api/auth/*): an email, a password of at most 128 characters, a name. */
+export const AUTH_MAX_BODY_BYTES = 64 * 1024;
 /** Stripe webhook events (Stripe's own payloads are a few KiB; a full invoice stays far below this). */
 export const WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
 

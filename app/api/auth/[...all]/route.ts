@@ -1,9 +1,24 @@
 // GET/POST /api/auth/* — Better Auth's own endpoints (session, sign-in/up/out for API clients), rate limited by it
 // per client address (derived from the trusted proxy hops, never from a client's header) and per account.
+// POST bodies are read with a byte limit before Better Auth parses them.
 import { toNextJsHandler } from 'better-auth/next-js';
+import { NextResponse } from 'next/server';
 import { auth, authRequest } from '@/lib/auth';
+import { AUTH_MAX_BODY_BYTES, BodyTooLargeError, readBoundedBody } from '@/lib/server/bounded-body';
 
 const handler = toNextJsHandler(auth);
 
 export const GET = (request: Request) => handler.GET(authRequest(request));
-export const POST = (request: Request) => handler.POST(authRequest(request));
+
+export async function POST(request: Request): Promise<Response> {
+  let body: Uint8Array;
+  try {
+    body = await readBoundedBody(request, AUTH_MAX_BODY_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    return NextResponse.json({ error: { code: 'payload_too_large', message: error.message } }, { status: 413 });
+  }
+  const headers = new Headers(request.headers);
+  headers.delete('content-length');
+  return handler.POST(authRequest(new Request(request.url, { method: 'POST', headers, body: body as BodyInit })));
+}
