@@ -6,6 +6,11 @@ import { onRequestError as reportRequestError } from './lib/errors/request-error
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     await import('./sentry.server.config');
+    // The configuration was validated above (lib/env.ts); say which mode this server runs in, loudly if unsafe.
+    const { billingProvider, env, localMode } = await import('./lib/env');
+    const { startupModeLines } = await import('./lib/startup-mode');
+    const builtLocal = process.env.NEXT_PUBLIC_LOCAL_INBOX;
+    for (const line of startupModeLines({ nodeEnv: env.NODE_ENV, localMode, billingProvider, builtLocal })) console[line.level](line.text);
     const { migrateDatabase } = await import('./lib/db');
     await migrateDatabase();
     // Queued analytics events are flushed on SIGTERM/SIGINT and at exit (lib/analytics/server/shutdown.ts).

@@ -135,7 +135,8 @@ async function main() {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   // The test build and server never talk to real PostHog/Sentry/Stripe, whatever .env.local says.
-  const isolatedEnv = { ...baseEnv, ...Object.fromEntries(CLOUD_KEYS.map((k) => [k, ''])) };
+  // LOCAL_INBOX=1 as on the e2e server (e2e/support/test-server.ts): the browser bundle's local mode is fixed at build.
+  const isolatedEnv = { ...baseEnv, ...Object.fromEntries(CLOUD_KEYS.map((k) => [k, ''])), LOCAL_INBOX: '1' };
 
   mkdirSync(RESULTS, { recursive: true });
   rmSync(VITEST_JSON, { force: true });
