@@ -95,6 +95,12 @@ export const env = createEnv({
     NEXT_PUBLIC_ANALYTICS_CONSENT: process.env.NEXT_PUBLIC_ANALYTICS_CONSENT,
   },
   emptyStringAsUndefined: true,
+  // The message itself names each key, so it survives wherever the error ends up (Next's start-up log, a test).
+  onValidationError: (issues) => {
+    const keys = issues.map((i) => `${(i.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.')}: ${i.message}`);
+    console.error('❌ Invalid environment variables:', keys);
+    throw new Error(`Invalid environment variables: ${keys.join('; ')}`);
+  },
   // `next build` evaluates server modules; secrets are only demanded when the server really starts.
   skipValidation: process.env.SKIP_ENV_VALIDATION === '1' || process.env.NEXT_PHASE === 'phase-production-build',
 });
