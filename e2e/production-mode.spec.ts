@@ -4,7 +4,7 @@
 // signed webhook goes to APP_URL whatever the request's forwarding headers say.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkout, CARDS, completeOnboarding, expect, signUp, test, uniqueName } from './fixtures';
+import { CARDS, completeOnboarding, expect, signUp, test, uniqueName } from './fixtures';
 import { E2E_PORT_BASE, newDataDir, startServer, stopServer, type RunningServer } from './support/test-server';
 
 const MINIMAL_PORT = E2E_PORT_BASE + 3;
@@ -119,8 +119,17 @@ test('a forged X-Forwarded-Host does not redirect the signed checkout webhook', 
     const page = await newPage({ baseURL: server.url });
     await signUp(page, freshUser);
     await completeOnboarding(page, { workspace: uniqueName('Forwarded Co') });
-    await page.setExtraHTTPHeaders({ 'x-forwarded-host': forged, 'x-forwarded-proto': 'http' });
-    await checkout(page, { plan: 'Pro', card: CARDS.success });
+    await page.goto('/pricing');
+    await page.getByRole('button', { name: 'Upgrade to Pro' }).click();
+    await expect(page).toHaveURL(/\/checkout\/[^/?#]+/);
+    await page.getByLabel('Card number').fill(CARDS.success);
+    await page.getByLabel('Expiry').fill('12 / 34');
+    await page.getByLabel('CVC').fill('123');
+    await page.getByLabel('Name on card').fill('E2E Card Holder');
+    // The payer forges both headers (Next's server-action CSRF check compares Origin with X-Forwarded-Host, so a
+    // consistent pair passes it): with a header-derived origin, the signed events would go to the forged host.
+    await page.setExtraHTTPHeaders({ origin: `http://${forged}`, 'x-forwarded-host': forged, 'x-forwarded-proto': 'http' });
+    await page.getByRole('button', { name: 'Pay $12.00' }).click();
     await expect(page).toHaveURL(/\/billing\?checkout=success/);
     await expect(page.getByTestId('current-plan')).toHaveText('Pro');
     expect(received, 'nothing reaches the forged host').toEqual([]);
