@@ -91,7 +91,7 @@ if (!INSTRUMENTATION_OFF) {
   let posthogStarted = false;
   async function loadPostHog(): Promise<void> {
     const b = o.b;
-    if (posthogStarted || !b || o.cs !== 'granted' || untracked(new URL(o.u).pathname)) return;
+    if (posthogStarted || !b?.key || o.cs !== 'granted' || untracked(new URL(o.u).pathname)) return;
     posthogStarted = true;
     // Three chunks, one idle task each (a chunk is evaluated in the task that loads it): the slim core, the
     // extension classes, the catalog validator (zod). One chunk of all three was a single ~300 ms task at 4× CPU.

@@ -9,6 +9,11 @@ export async function register(): Promise<void> {
     // The client address of a direct deployment (no proxy in front): see lib/server/peer-address.ts.
     const [{ stampPeerAddresses }, { Server }] = await Promise.all([import('./lib/server/peer-address'), import('node:http')]);
     stampPeerAddresses(Server);
+    // The configuration was validated above (lib/env.ts); say which mode this server runs in, loudly if unsafe.
+    const { billingProvider, env, localMode } = await import('./lib/env');
+    const { startupModeLines } = await import('./lib/startup-mode');
+    const builtLocal = process.env.NEXT_PUBLIC_LOCAL_INBOX;
+    for (const line of startupModeLines({ nodeEnv: env.NODE_ENV, localMode, billingProvider, builtLocal })) console[line.level](line.text);
     const { migrateDatabase } = await import('./lib/db');
     await migrateDatabase();
     // Queued analytics events are flushed on SIGTERM/SIGINT and at exit (lib/analytics/server/shutdown.ts).

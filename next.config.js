@@ -12,9 +12,11 @@ const posthogHost = (process.env.NEXT_PUBLIC_POSTHOG_HOST || 'https://us.i.posth
 const posthogAssetsHost = posthogHost.replace(/^(https?:\/\/)(us|eu)\.i\.posthog\.com$/, '$1$2-assets.i.posthog.com');
 const localInboxForced = ['1', 'true', 'yes', 'on'].includes((process.env.LOCAL_INBOX || '').toLowerCase());
 const proxyPosthog = Boolean(process.env.NEXT_PUBLIC_POSTHOG_KEY) && !localInboxForced;
-// Same rule as lib/env.ts `localInbox`, decided at build time for the browser bundle (sentry.client.config.ts).
-const sentryDsn = process.env.NEXT_PUBLIC_SENTRY_DSN || process.env.SENTRY_DSN;
-const localInbox = localInboxForced || (!process.env.NEXT_PUBLIC_POSTHOG_KEY && !sentryDsn);
+// The one local-mode rule (lib/local-mode.js, as lib/env.ts), decided at build time for the browser bundle
+// (sentry.client.config.ts reads NEXT_PUBLIC_LOCAL_INBOX).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
+const { decideLocalMode, localModeEnv } = require('./lib/local-mode');
+const localInbox = decideLocalMode(localModeEnv()).on;
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

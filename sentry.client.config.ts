@@ -48,7 +48,9 @@ export type SentryFacade = {
 
 const LOCAL_PROJECT = '1';
 const environment = process.env.NEXT_PUBLIC_DEPLOYMENT || 'local';
-const local = process.env.NEXT_PUBLIC_LOCAL_INBOX === '1' || !process.env.NEXT_PUBLIC_SENTRY_DSN;
+// Local mode as lib/local-mode.js decided it at build time (next.config.js); without it and without a DSN the SDK is
+// initialised with no DSN, a silent no-op.
+export const local = process.env.NEXT_PUBLIC_LOCAL_INBOX === '1';
 
 function linkConfig(): LinkConfig {
   const host = process.env.NEXT_PUBLIC_POSTHOG_HOST ?? 'https://us.i.posthog.com';

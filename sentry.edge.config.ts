@@ -1,19 +1,18 @@
 // Sentry for the edge runtime (app/api/edge/*), loaded by instrumentation.ts register(). The edge runtime cannot
-// open the database or import lib/env.ts (node:crypto), so local mode is decided from the same variables here and
-// envelopes go over HTTP to the collector at Orbit's own origin (APP_URL, else the origin `next start`/`next dev`
-// publish in __NEXT_PRIVATE_ORIGIN, else 127.0.0.1:$PORT).
+// open the database or import lib/env.ts (node:crypto), so local mode comes from lib/local-mode.js directly (the
+// rule lib/env.ts uses too) and envelopes go over HTTP to the collector at Orbit's own origin (APP_URL, else the
+// origin `next start`/`next dev` publish in __NEXT_PRIVATE_ORIGIN, else 127.0.0.1:$PORT).
 import * as Sentry from '@sentry/nextjs';
 import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction } from '@/lib/errors/before-send';
 import { tracesSampleRate } from '@/lib/errors/sampling';
+import { decideLocalMode, localModeEnv } from '@/lib/local-mode';
 
 // Sentry 11 streams spans; 'static' would bring back classic transaction events (and beforeSendTransaction).
 const TRACE_LIFECYCLE = 'stream' as 'static' | 'stream';
 
 const e = process.env;
-const on = (v: string | undefined) => ['1', 'true', 'yes', 'on'].includes((v ?? '').toLowerCase());
-const off = (v: string | undefined) => ['0', 'false', 'no', 'off'].includes((v ?? '').toLowerCase());
 const configuredDsn = e.SENTRY_DSN || e.NEXT_PUBLIC_SENTRY_DSN || undefined;
-const localInbox = on(e.LOCAL_INBOX) || (!off(e.LOCAL_INBOX) && !e.NEXT_PUBLIC_POSTHOG_KEY && !configuredDsn);
+export const localInbox = decideLocalMode(localModeEnv()).on;
 const origin = (e.APP_URL || e.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${e.PORT || 3000}`).replace(/\/+$/, '');
 const environment = e.DEPLOYMENT || 'local';
 const dsn = localInbox ? `${origin.replace(/^(https?:\/\/)/, '$1orbit@')}/sentry/3` : configuredDsn;

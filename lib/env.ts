@@ -4,6 +4,7 @@
 import { createHmac } from 'node:crypto';
 import { createEnv } from '@t3-oss/env-nextjs';
 import { z } from 'zod';
+import { decideLocalMode } from './local-mode';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -15,8 +16,9 @@ const DEV_AUTH_SECRET = 'orbit-development-secret-do-not-use-in-production-0000'
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    /** Public origin of the app, used for absolute links, auth and billing redirects. */
-    APP_URL: z.url().optional(),
+    /** Public origin of the app, used for absolute links, auth and billing redirects and the local provider's
+     *  webhook. Required in production: request headers (Host, X-Forwarded-Host) are client-controlled. */
+    APP_URL: isProduction ? z.url('APP_URL is required in production (the public origin, e.g. https://orbit.example.com)') : z.url().optional(),
     /** Deployment name (production, preview, staging, local…); reported to Sentry and PostHog. */
     DEPLOYMENT: z.string().min(1).default('local'),
 
@@ -100,27 +102,47 @@ export const env = createEnv({
     NEXT_PUBLIC_ANALYTICS_CONSENT: process.env.NEXT_PUBLIC_ANALYTICS_CONSENT,
   },
   emptyStringAsUndefined: true,
+  // The message itself names each key, so it survives wherever the error ends up (Next's start-up log, a test).
+  onValidationError: (issues) => {
+    const keys = issues.map((i) => `${(i.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.')}: ${i.message}`);
+    console.error('❌ Invalid environment variables:', keys);
+    throw new Error(`Invalid environment variables: ${keys.join('; ')}`);
+  },
   // `next build` evaluates server modules; secrets are only demanded when the server really starts.
   skipValidation: process.env.SKIP_ENV_VALIDATION === '1' || process.env.NEXT_PHASE === 'phase-production-build',
 });
 
-/** Which billing provider is active: Stripe when a secret key is configured, Orbit's offline provider otherwise. */
-export const billingProvider = env.BILLING_PROVIDER ?? (env.STRIPE_SECRET_KEY ? 'stripe' : 'local');
+/**
+ * Which billing provider is active: BILLING_PROVIDER when set, else Stripe when a secret key is configured, else
+ * Orbit's offline provider outside production. In production the offline provider (which grants any plan for test
+ * card 4242) is only ever chosen by name; without it and without Stripe, billing is off (null).
+ */
+export const billingProvider: 'local' | 'stripe' | null =
+  env.BILLING_PROVIDER ?? (env.STRIPE_SECRET_KEY ? 'stripe' : env.NODE_ENV === 'production' ? null : 'local');
 
 /**
  * The secret Stripe-format webhooks are signed with. With Stripe it is the endpoint's secret; with the local
  * provider it is derived from the auth secret so a fresh machine needs no configuration.
  */
-export function stripeWebhookSecret(): string {
+export function stripeWebhookSecret(): string | null {
   if (env.STRIPE_WEBHOOK_SECRET) return env.STRIPE_WEBHOOK_SECRET;
+  // Billing off: no secret, so no webhook is ever accepted.
+  if (billingProvider === null) return null;
   if (billingProvider === 'stripe') throw new Error('STRIPE_WEBHOOK_SECRET is required when BILLING_PROVIDER=stripe');
   // Deterministic per deployment, unknowable without the auth secret, and reveals nothing about it.
   return `whsec_local_${createHmac('sha256', env.BETTER_AUTH_SECRET).update('orbit-local-webhook').digest('base64url')}`;
 }
 
 /**
- * Local mode: with neither a PostHog key nor a Sentry DSN (or with LOCAL_INBOX=1) the embedded collector, its
- * query API and the inbox are on; as soon as a real backend is configured they answer 404.
+ * Local mode (lib/local-mode.js, the one rule every runtime uses): the embedded collector, its query API and the
+ * inbox are on with LOCAL_INBOX=1, or in development/test with neither a PostHog key nor a Sentry DSN; otherwise
+ * they answer 404. In production it is off unless LOCAL_INBOX=1.
  */
-export const localInbox =
-  env.LOCAL_INBOX ?? (!env.NEXT_PUBLIC_POSTHOG_KEY && !(env.NEXT_PUBLIC_SENTRY_DSN ?? env.SENTRY_DSN));
+export const localMode = decideLocalMode({
+  NODE_ENV: env.NODE_ENV,
+  LOCAL_INBOX: env.LOCAL_INBOX,
+  NEXT_PUBLIC_POSTHOG_KEY: env.NEXT_PUBLIC_POSTHOG_KEY,
+  NEXT_PUBLIC_SENTRY_DSN: env.NEXT_PUBLIC_SENTRY_DSN,
+  SENTRY_DSN: env.SENTRY_DSN,
+});
+export const localInbox = localMode.on;

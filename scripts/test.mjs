@@ -136,7 +136,8 @@ async function main() {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   // The test build and server never talk to real PostHog/Sentry/Stripe, whatever .env.local says.
-  const isolatedEnv = { ...baseEnv, ...Object.fromEntries(CLOUD_KEYS.map((k) => [k, ''])) };
+  // LOCAL_INBOX=1 as on the e2e server (e2e/support/test-server.ts): the browser bundle's local mode is fixed at build.
+  const isolatedEnv = { ...baseEnv, ...Object.fromEntries(CLOUD_KEYS.map((k) => [k, ''])), LOCAL_INBOX: '1' };
 
   // A throwaway PostgreSQL cluster for the `postgres` Playwright project and the migrator test, removed at exit
   // (scripts/find-postgres.mjs). Without one a developer's run skips those tests and says why; CI must have one.

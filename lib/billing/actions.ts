@@ -12,10 +12,10 @@ import { cardPaymentInput } from './card';
 import { startCheckout } from './checkout';
 import { httpDelivery } from './deliver';
 import { payLocalCheckout } from './local-checkout';
-import { appOrigin as requestOrigin } from './origin';
+import { appOrigin as requestOrigin, webhookOrigin } from './origin';
 import { planAmountCents } from './plans';
 import { cancelLocalSubscription, changeLocalPlan, openPortal } from './portal';
-import { getBillingProvider } from './providers';
+import { assertLocalBilling, getBillingProvider } from './providers';
 
 const paidPlan = z.enum(['pro', 'team']);
 
@@ -46,6 +46,7 @@ export async function startCheckoutAction(
 export const payCheckoutAction = defineAction(
   { name: 'billing.checkout.pay', input: cardPaymentInput, auth: 'workspace', rateLimit: { window: 60, max: 10 } },
   async ({ sessionId, card }, ctx) => {
+    assertLocalBilling();
     const origin = requestOrigin(ctx.headers);
     await payLocalCheckout({
       sessionId,
@@ -53,7 +54,7 @@ export const payCheckoutAction = defineAction(
       userId: ctx.user.id,
       workspaceId: ctx.workspace.id,
       origin,
-      deliver: httpDelivery(origin),
+      deliver: httpDelivery(webhookOrigin()),
     });
     redirect('/billing?checkout=success');
   },
@@ -77,13 +78,13 @@ export const payCheckoutAction = defineAction(
 export const changePlanAction = defineAction(
   { name: 'billing.plan.change', input: z.object({ plan: paidPlan }), auth: 'workspace', rateLimit: { window: 60, max: 10 } },
   async ({ plan }, ctx) => {
-    const origin = requestOrigin(ctx.headers);
+    assertLocalBilling();
     await changeLocalPlan({
       userId: ctx.user.id,
       workspaceId: ctx.workspace.id,
       role: ctx.workspace.role,
       plan,
-      deliver: httpDelivery(origin),
+      deliver: httpDelivery(webhookOrigin()),
     });
     redirect('/billing?portal=updated');
   },
@@ -94,12 +95,12 @@ export const changePlanAction = defineAction(
 export const cancelSubscriptionAction = defineAction(
   { name: 'billing.subscription.cancel', input: z.object({}), auth: 'workspace', rateLimit: { window: 60, max: 10 } },
   async (_input, ctx) => {
-    const origin = requestOrigin(ctx.headers);
+    assertLocalBilling();
     await cancelLocalSubscription({
       userId: ctx.user.id,
       workspaceId: ctx.workspace.id,
       role: ctx.workspace.role,
-      deliver: httpDelivery(origin),
+      deliver: httpDelivery(webhookOrigin()),
     });
     redirect('/billing?portal=canceled');
   },

@@ -137,6 +137,7 @@ export function addOneMonth(from: Date): Date {
 }
 
 /** The `Stripe-Signature` header for a payload, exactly as Stripe computes it (t=…,v1=HMAC-SHA256). */
-export function signPayload(payload: string, secret: string = stripeWebhookSecret()): string {
+export function signPayload(payload: string, secret: string | null = stripeWebhookSecret()): string {
+  if (!secret) throw new Error('Billing is not configured: there is no webhook secret to sign with');
   return stripeWebhooks.generateTestHeaderString({ payload, secret });
 }

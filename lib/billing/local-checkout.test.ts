@@ -181,7 +181,7 @@ describe('httpDelivery (the production path)', () => {
     expect(received).toHaveLength(2);
     for (const r of received) {
       expect(r).toMatchObject({ method: 'POST', url: '/api/webhooks/stripe', signature: expect.stringMatching(/^t=\d+,v1=[0-9a-f]{64}$/) });
-      const event = stripeWebhooks.constructEvent(r.body, r.signature!, stripeWebhookSecret());
+      const event = stripeWebhooks.constructEvent(r.body, r.signature!, stripeWebhookSecret()!);
       expect(event.id).toMatch(/^evt_/);
     }
     expect((await subscriptionOf(workspaceId))!.plan).toBe('team');

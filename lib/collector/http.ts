@@ -1,5 +1,7 @@
-// The HTTP edge shared by every collector and inbox route: local-mode guard (404 otherwise), method table (405),
-// permissive CORS for local tools, bounded body reading (413) and one error shape `{ error: { code, message } }`.
+// The HTTP edge shared by every collector and inbox route: local-mode guard (404 otherwise), same-origin guard (403),
+// method table (405), bounded body reading (413) and one error shape `{ error: { code, message } }`.
+// No CORS: the browser SDKs post to their own origin and the inbox UI is served from it, so no other site needs
+// (or gets) access to what the inbox holds. Command-line tools send no Origin and are unaffected.
 import 'server-only';
 import { z } from 'zod';
 import { env, localInbox } from '@/lib/env';
@@ -7,6 +9,7 @@ import { BodyTooLargeError, readBoundedBody } from '@/lib/server/bounded-body';
 
 export type CollectorErrorCode =
   | 'validation'
+  | 'forbidden'
   | 'not_found'
   | 'method_not_allowed'
   | 'payload_too_large'
@@ -15,6 +18,7 @@ export type CollectorErrorCode =
 
 const STATUS: Record<CollectorErrorCode, number> = {
   validation: 400,
+  forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
   payload_too_large: 413,
@@ -43,16 +47,32 @@ type RouteContext = { params: Promise<Params> };
 export type Handler = (req: Request, params: Params) => Promise<Response>;
 type RouteHandler = (req: Request, context?: RouteContext) => Promise<Response>;
 
-function corsHeaders(req: Request): Record<string, string> {
+const LOOPBACK_HOST = /^(localhost|[^.:]+\.localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
+
+function hostOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why a request must be refused, or null. A browser tells where a request comes from (Sec-Fetch-Site, Origin): only
+ * this origin's own pages get through. The inbox API also checks the Host it was reached by (loopback or APP_URL),
+ * so a site that rebinds its DNS name to 127.0.0.1 is not "same origin" with the inbox either.
+ */
+export function crossOriginRefusal(req: Request): string | null {
+  const site = req.headers.get('sec-fetch-site');
+  if (site === 'cross-site' || site === 'same-site') return 'Cross-origin requests are refused: open the inbox from this server.';
+  const host = req.headers.get('host')?.toLowerCase() ?? hostOf(req.url);
   const origin = req.headers.get('origin');
-  return {
-    'access-control-allow-origin': origin ?? '*',
-    'access-control-allow-methods': 'GET, HEAD, POST, DELETE, OPTIONS',
-    'access-control-allow-headers': req.headers.get('access-control-request-headers') ?? '*',
-    'access-control-allow-credentials': 'true',
-    'access-control-max-age': '86400',
-    vary: 'origin',
-  };
+  if (origin !== null && hostOf(origin) !== host) return 'Cross-origin requests are refused: open the inbox from this server.';
+  if (new URL(req.url).pathname.startsWith('/api/dev/') && host && !LOOPBACK_HOST.test(host) && host !== hostOf(env.APP_URL)) {
+    return `The inbox API answers on loopback or APP_URL only, not on ${host}.`;
+  }
+  return null;
 }
 
 export function errorResponse(error: CollectorError, extra?: HeadersInit): Response {
@@ -63,6 +83,9 @@ function withHeaders(res: Response, headers: Record<string, string>): Response {
   for (const [k, v] of Object.entries(headers)) if (!res.headers.has(k)) res.headers.set(k, v);
   return res;
 }
+
+// The answer depends on who asks: caches must not hand a same-origin answer to another origin.
+const VARY = { vary: 'origin, sec-fetch-site' };
 
 const ALL_METHODS: Method[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -76,23 +99,24 @@ export function inboxRoute(handlers: Partial<Record<Method, Handler>>): Record<M
     (method: Method | 'OPTIONS'): RouteHandler =>
     async (req, context) => {
       if (!localInbox) return errorResponse(new CollectorError('not_found', 'Not found.'));
-      const cors = corsHeaders(req);
-      if (method === 'OPTIONS') return new Response(null, { status: 204, headers: { ...cors, allow } });
+      const refusal = crossOriginRefusal(req);
+      if (refusal) return errorResponse(new CollectorError('forbidden', refusal), VARY);
+      if (method === 'OPTIONS') return new Response(null, { status: 204, headers: { ...VARY, allow } });
       const handler = handlers[method];
       if (!handler) {
         return errorResponse(new CollectorError('method_not_allowed', `${method} is not allowed here (allowed: ${allow}).`), {
-          ...cors,
+          ...VARY,
           allow,
         });
       }
       try {
         const params = context?.params ? await context.params : {};
-        return withHeaders(await handler(req, params), cors);
+        return withHeaders(await handler(req, params), VARY);
       } catch (error) {
-        if (error instanceof CollectorError) return errorResponse(error, cors);
-        if (error instanceof z.ZodError) return errorResponse(badRequest(zodMessage(error)), cors);
+        if (error instanceof CollectorError) return errorResponse(error, VARY);
+        if (error instanceof z.ZodError) return errorResponse(badRequest(zodMessage(error)), VARY);
         console.error('[collector] unexpected error', error);
-        return errorResponse(new CollectorError('internal', 'The collector failed to handle this request.'), cors);
+        return errorResponse(new CollectorError('internal', 'The collector failed to handle this request.'), VARY);
       }
     };
   return Object.fromEntries([...ALL_METHODS, 'OPTIONS'].map((m) => [m, run(m as Method)])) as Record<

@@ -143,12 +143,11 @@ describe('bad requests store nothing', () => {
     expect((await events.POST(new Request(`${ORIGIN}/api/dev/inbox/events`, { method: 'POST' }))).status).toBe(405);
   });
 
-  it('answers CORS preflights permissively', async () => {
+  it('answers no CORS preflight: only its own origin may use it (same-origin.test.ts)', async () => {
     const res = await ingest.OPTIONS(
       new Request(`${ORIGIN}/ingest/e/`, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-headers': 'content-type' } }),
     );
-    expect(res.status).toBe(204);
-    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-    expect(res.headers.get('access-control-allow-headers')).toBe('content-type');
+    expect(res.status).toBe(403);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -33,7 +33,7 @@ export type SuperProperties = {
 
 /** What the server layout knows and the browser SDK needs at init (serialised into the <head> snippet). */
 export type OrbitBootstrap = {
-  /** project key: NEXT_PUBLIC_POSTHOG_KEY, or the local collector's key */
+  /** project key: NEXT_PUBLIC_POSTHOG_KEY, or the local collector's key in local mode; '' = no PostHog at all */
   key: string;
   uiHost?: string;
   consent: ConsentMode;

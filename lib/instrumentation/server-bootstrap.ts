@@ -9,7 +9,7 @@ import { POSTHOG_LOCAL_KEY } from '@/lib/analytics/constants';
 import { parseConsentMode, type ConsentMode } from '@/lib/analytics/client/consent';
 import { getServerFlags } from '@/lib/analytics/server/flags';
 import { personPropertiesFromEmail, readPosthogCookie } from '@/lib/analytics/server/identity';
-import { env } from '@/lib/env';
+import { env, localInbox } from '@/lib/env';
 import { getCurrentUser, getCurrentWorkspace } from '@/lib/server/context';
 import { version } from '@/package.json';
 import type { OrbitBootstrap } from './orbit-global';
@@ -30,7 +30,8 @@ export const getAnalyticsBootstrap = cache(async (): Promise<OrbitBootstrap> => 
   // Code-defined flags locally; PostHog's answer (local evaluation or a short-timeout request) with a key.
   const { featureFlags, featureFlagPayloads } = await getServerFlags(distinctId);
   return {
-    key,
+    // No key and no local collector: the browser never loads posthog-js (there is nowhere to send to).
+    key: env.NEXT_PUBLIC_POSTHOG_KEY || localInbox ? key : '',
     uiHost: env.NEXT_PUBLIC_POSTHOG_UI_HOST,
     consent: consentMode(),
     distinctId,

@@ -76,7 +76,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           <div>
             <dt className="text-slate-500">Payments</dt>
             <dd className="mt-1 font-medium text-slate-900">
-              {billingProvider === 'stripe' ? 'Stripe' : 'Orbit test checkout'}
+              {billingProvider === 'stripe' ? 'Stripe' : billingProvider === 'local' ? 'Orbit test checkout' : 'Not configured'}
             </dd>
           </div>
         </dl>
@@ -90,6 +90,11 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           <h2 id="upgrade-heading" className="text-lg font-semibold text-slate-900">
             Upgrade
           </h2>
+          {!billingProvider ? (
+            <FormMessage>
+              <span data-testid="billing-not-configured">Billing is not configured on this deployment, so plans cannot be bought here yet.</span>
+            </FormMessage>
+          ) : null}
           {!manager ? <p className="text-sm text-slate-500">Ask a workspace owner or admin to upgrade.</p> : null}
           <div className="grid gap-4 sm:grid-cols-2">
             {PAID_PLANS.map((id) => {
@@ -112,7 +117,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                       </li>
                     ))}
                   </ul>
-                  {manager ? <CheckoutButton plan={id} signedIn variant={id === 'pro' ? 'primary' : 'secondary'} /> : null}
+                  {manager && billingProvider ? <CheckoutButton plan={id} signedIn variant={id === 'pro' ? 'primary' : 'secondary'} /> : null}
                 </Card>
               );
             })}

@@ -23,8 +23,8 @@ export async function GET(): Promise<Response> {
       database,
       integrations: {
         billing: billingProvider,
-        posthog: env.NEXT_PUBLIC_POSTHOG_KEY ? 'cloud' : 'local',
-        sentry: (env.NEXT_PUBLIC_SENTRY_DSN ?? env.SENTRY_DSN) ? 'cloud' : 'local',
+        posthog: env.NEXT_PUBLIC_POSTHOG_KEY ? 'cloud' : localInbox ? 'local' : 'off',
+        sentry: (env.NEXT_PUBLIC_SENTRY_DSN ?? env.SENTRY_DSN) ? 'cloud' : localInbox ? 'local' : 'off',
         localInbox,
       },
     },

@@ -6,6 +6,7 @@ import { CardForm } from '@/components/billing/card-form';
 import { OrderSummary } from '@/components/billing/order-summary';
 import { buttonClass } from '@/components/ui/button';
 import { getCheckoutForPayer } from '@/lib/billing/checkout';
+import { billingProvider } from '@/lib/env';
 import { addOneMonth } from '@/lib/billing/events';
 import { formatUsd, isPaidPlan, planAmountCents } from '@/lib/billing/plans';
 import { getCurrentUser, getCurrentWorkspace } from '@/lib/server/context';
@@ -19,7 +20,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ sessi
   const workspace = await getCurrentWorkspace(user.id);
   if (!workspace) redirect('/onboarding');
   const session = await getCheckoutForPayer(sessionId, { userId: user.id, workspaceId: workspace.id });
-  if (!session || session.provider !== 'local' || !isPaidPlan(session.plan)) notFound();
+  if (!session || session.provider !== 'local' || billingProvider !== 'local' || !isPaidPlan(session.plan)) notFound();
 
   const paid = session.status === 'complete';
   return (

@@ -32,13 +32,13 @@ const envelope = z.object({
   data: z.object({ object: z.record(z.string(), z.unknown()) }),
 });
 
-export type WebhookErrorCode = 'missing_signature' | 'invalid_signature' | 'invalid_payload' | 'handler_failed';
+export type WebhookErrorCode = 'not_configured' | 'missing_signature' | 'invalid_signature' | 'invalid_payload' | 'handler_failed';
 
 export type WebhookResponse =
   | { status: 200; body: { received: true; id: string; type: string; outcome: 'processed' | 'duplicate' | 'ignored' } }
-  | { status: 400 | 500; body: { error: { code: WebhookErrorCode; message: string } } };
+  | { status: 400 | 404 | 500; body: { error: { code: WebhookErrorCode; message: string } } };
 
-const fail = (status: 400 | 500, code: WebhookErrorCode, message: string): WebhookResponse => ({
+const fail = (status: 400 | 404 | 500, code: WebhookErrorCode, message: string): WebhookResponse => ({
   status,
   body: { error: { code, message } },
 });
@@ -46,8 +46,9 @@ const fail = (status: 400 | 500, code: WebhookErrorCode, message: string): Webho
 export async function processStripeWebhook(
   rawBody: string,
   signature: string | null,
-  secret: string = stripeWebhookSecret(),
+  secret: string | null = stripeWebhookSecret(),
 ): Promise<WebhookResponse> {
+  if (!secret) return fail(404, 'not_configured', 'Billing is not configured on this deployment.');
   if (!signature) return fail(400, 'missing_signature', 'Missing Stripe-Signature header.');
   let verified: unknown;
   try {

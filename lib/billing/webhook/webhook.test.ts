@@ -84,7 +84,7 @@ describe('POST /api/webhooks/stripe', () => {
     const { stripeWebhookSecret } = await import('@/lib/env');
     const old = stripeWebhooks.generateTestHeaderString({
       payload,
-      secret: stripeWebhookSecret(),
+      secret: stripeWebhookSecret()!,
       timestamp: Math.floor(Date.now() / 1000) - 3600,
     });
     const res = await POST(webhookRequest(payload, old));

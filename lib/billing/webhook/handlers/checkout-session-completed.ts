@@ -43,7 +43,7 @@ export const checkoutSessionCompleted = defineHandler(session, async (tx, object
     .select({ id: checkoutSessions.id, provider: checkoutSessions.provider })
     .from(checkoutSessions)
     .where(or(eq(checkoutSessions.id, object.id), eq(checkoutSessions.externalId, object.id)));
-  const provider = checkout?.provider ?? billingProvider;
+  const provider = checkout?.provider ?? billingProvider ?? 'stripe';
   const now = new Date();
   const [current] = await tx.select().from(subscriptions).where(eq(subscriptions.workspaceId, workspaceId));
   // The subscription's own, newer events (e.g. an immediate cancel) may have arrived first: they win.

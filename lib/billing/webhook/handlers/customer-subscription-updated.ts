@@ -83,6 +83,6 @@ export const customerSubscriptionUpdated = defineHandler(subscription, async (tx
   };
   await tx
     .insert(subscriptions)
-    .values({ workspaceId, provider: current?.provider ?? billingProvider, ...values })
+    .values({ workspaceId, provider: current?.provider ?? billingProvider ?? 'stripe', ...values })
     .onConflictDoUpdate({ target: subscriptions.workspaceId, set: values });
 });

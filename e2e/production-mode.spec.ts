@@ -1,0 +1,103 @@
+// Production defaults, on real `next start` servers of the production build: started the way the README says
+// (only BETTER_AUTH_SECRET and APP_URL), nothing of local mode exists and nothing can be bought; LOCAL_INBOX=1 turns
+// local mode on and says so loudly; APP_URL is required; another site cannot use the inbox. (Where the signed
+// webhook goes is covered by lib/billing/origin.test.ts: a browser cannot forge X-Forwarded-Host past Next's own
+// server-action Origin check, which answers an error page.)
+import { completeOnboarding, expect, signUp, test, uniqueName } from './fixtures';
+import { E2E_PORT_BASE, newDataDir, startServer, stopServer, type RunningServer } from './support/test-server';
+
+const MINIMAL_PORT = E2E_PORT_BASE + 3;
+const FORCED_PORT = E2E_PORT_BASE + 4;
+const NO_APP_URL_PORT = E2E_PORT_BASE + 5;
+
+/** The README's production minimum: serverEnv's local-mode and local-billing switches removed. */
+const README_MINIMUM = { LOCAL_INBOX: '', BILLING_PROVIDER: '', DEPLOYMENT: '' };
+
+test.describe.configure({ mode: 'serial' });
+
+const servers: RunningServer[] = [];
+test.afterAll(async () => {
+  await Promise.all(servers.splice(0).map((s) => stopServer(s)));
+});
+
+test('production with only BETTER_AUTH_SECRET and APP_URL: no inbox, no collector, no billing', async ({ freshUser, newPage, request }) => {
+  test.setTimeout(240_000);
+  const server = await startServer({ port: MINIMAL_PORT, dataDir: newDataDir('prod-minimal'), env: README_MINIMUM });
+  servers.push(server);
+  const url = (path: string) => `${server.url}${path}`;
+
+  await test.step('the start-up log states the mode', async () => {
+    expect(server.output()).toContain('[orbit] mode: production · local inbox off (production) · billing: not configured');
+    expect(server.output()).not.toContain('LOCAL MODE IS ON');
+  });
+
+  await test.step('inbox, inbox API, collectors and debug routes answer 404', async () => {
+    expect((await request.get(url('/dev/inbox'))).status()).toBe(404);
+    for (const path of ['/api/dev/inbox', '/api/dev/inbox/events', '/api/dev/inbox/persons', '/api/dev/inbox/recordings', '/api/dev/inbox/sentry']) {
+      expect((await request.get(url(path))).status(), path).toBe(404);
+    }
+    expect((await request.delete(url('/api/dev/inbox'))).status()).toBe(404);
+    const capture = await request.post(url('/ingest/i/v0/e/'), { data: { api_key: 'phc_orbit_local', event: 'anyone', distinct_id: 'x', properties: {} } });
+    expect(capture.status()).toBe(404);
+    expect((await request.post(url('/sentry/api/1/envelope/'), { data: '{}\n' })).status()).toBe(404);
+    expect((await request.get(url('/api/edge/ping?boom=1'))).status()).toBe(404);
+    const health = (await (await request.get(url('/api/health'))).json()) as { integrations: Record<string, unknown> };
+    expect(health.integrations).toMatchObject({ billing: null, localInbox: false });
+  });
+
+  await test.step('a Stripe-format webhook is refused: there is no secret to verify it with', async () => {
+    const res = await request.post(url('/api/webhooks/stripe'), { data: '{}', headers: { 'stripe-signature': 't=1,v1=00' } });
+    expect(res.status()).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: 'not_configured' } });
+  });
+
+  await test.step('billing says it is not configured and hands out no plan', async () => {
+    const page = await newPage({ baseURL: server.url });
+    await signUp(page, freshUser);
+    await completeOnboarding(page, { workspace: uniqueName('Prod Minimal Co') });
+    await page.goto('/billing');
+    await expect(page.getByTestId('billing-not-configured')).toBeVisible();
+    await expect(page.getByRole('button', { name: /Upgrade to/ })).toHaveCount(0);
+    await page.goto('/pricing');
+    await page.getByRole('button', { name: 'Upgrade to Pro' }).click();
+    await expect(page.getByText('Billing is not configured on this deployment.')).toBeVisible();
+    await expect(page).toHaveURL(/\/pricing/);
+    await page.goto('/billing');
+    await expect(page.getByTestId('current-plan')).toHaveText('Free');
+  });
+});
+
+test('production with LOCAL_INBOX=1: local mode on, loudly; the inbox answers its own origin only', async ({ request }) => {
+  test.setTimeout(120_000);
+  // serverEnv (the suite's server) is exactly this: LOCAL_INBOX=1 and BILLING_PROVIDER=local.
+  const server = await startServer({ port: FORCED_PORT, dataDir: newDataDir('prod-forced') });
+  servers.push(server);
+  const url = (path: string) => `${server.url}${path}`;
+  expect(server.output()).toContain('LOCAL MODE IS ON IN PRODUCTION (LOCAL_INBOX=1)');
+  expect(server.output()).toContain('LOCAL BILLING IN PRODUCTION (BILLING_PROVIDER=local)');
+
+  expect((await request.get(url('/api/dev/inbox/events'))).status()).toBe(200);
+  const foreignRead = await request.get(url('/api/dev/inbox/events'), { headers: { origin: 'https://evil.example' } });
+  expect(foreignRead.status()).toBe(403);
+  expect(foreignRead.headers()['access-control-allow-origin']).toBeUndefined();
+  const preflight = await request.fetch(url('/api/dev/inbox'), {
+    method: 'OPTIONS',
+    headers: { origin: 'https://evil.example', 'access-control-request-method': 'DELETE' },
+  });
+  expect(preflight.headers()['access-control-allow-origin']).toBeUndefined();
+  const foreignWipe = await request.delete(url('/api/dev/inbox'), { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+  expect(foreignWipe.status()).toBe(403);
+});
+
+test('production without APP_URL does not start, and says APP_URL', async () => {
+  test.setTimeout(120_000);
+  const failed = await startServer({ port: NO_APP_URL_PORT, dataDir: newDataDir('prod-no-app-url'), env: { ...README_MINIMUM, APP_URL: '' }, timeoutMs: 60_000 }).then(
+    (s) => {
+      servers.push(s);
+      return null;
+    },
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  );
+  expect(failed, 'the server must not become healthy').not.toBeNull();
+  expect(failed).toContain('APP_URL');
+});
