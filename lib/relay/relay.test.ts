@@ -226,3 +226,27 @@ describe('upstream failures are gateway errors, never a hang', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'upstream_unreachable' } });
   });
 });
+
+describe('with the Sentry server SDK running (last: it instruments the whole process)', () => {
+  it("the SDK's sentry-trace and baggage never reach the upstream (a plain fetch in the same span gets them)", async () => {
+    const Sentry = await import('@sentry/nextjs');
+    Sentry.init({ dsn: `http://k@127.0.0.1:${CLOSED_PORT}/1`, tracesSampleRate: 1 });
+    await Sentry.startSpan({ name: 'GET /pricing' }, async () => {
+      await (await fetch(`${upstream.url}/control`)).text();
+      const res = await ingest.POST(
+        new Request('http://127.0.0.1:3000/ingest/e/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' }),
+        params(['e']),
+      );
+      expect(res.status).toBe(200);
+      const tunnelled = await monitoring.POST(new Request('http://127.0.0.1:3000/monitoring', { method: 'POST', body: envelope(dsn) }));
+      expect(tunnelled.status).toBe(200);
+    });
+    const [control, proxied, tunnelled] = upstream.requests;
+    expect(control?.path).toBe('/control');
+    expect(control?.headers['sentry-trace'], 'the SDK instruments fetch in this process').toBeDefined();
+    for (const r of [proxied, tunnelled]) {
+      expect(r).toBeDefined();
+      for (const h of ['sentry-trace', 'baggage', 'traceparent', 'x-orbit-relay']) expect(r?.headers[h], `${h} on ${r?.path}`).toBeUndefined();
+    }
+  });
+});

@@ -3,6 +3,7 @@
 // forwarding or trace headers), a capped body, a timeout, and an allow-list of response headers (never Set-Cookie).
 // Errors share the collector's shape `{ error: { code, message } }`.
 import 'server-only';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { CollectorError, readBody } from '@/lib/collector/http';
 
 /** Request headers a relayed request keeps; everything else (Cookie, Authorization, X-Forwarded-*, …) is dropped. */
@@ -83,6 +84,41 @@ function pick(from: Headers, names: readonly string[]): Headers {
   return out;
 }
 
+/**
+ * Sentry's server SDK adds `sentry-trace` and `baggage` (trace id, release, transaction name) to every outgoing fetch
+ * when undici announces the request (diagnostics channel `undici:request:create`), after the headers given to fetch.
+ * A relayed request is marked, and a subscriber that runs after the SDK's removes those headers and the mark before
+ * anything is sent. Re-subscribed on every relay so it stays the last subscriber whenever the SDK was initialised.
+ */
+const RELAY_MARK = 'x-orbit-relay';
+const CREATE_CHANNEL = 'undici:request:create';
+const ADDED_HEADERS = new Set([RELAY_MARK, 'sentry-trace', 'baggage', 'traceparent', 'tracestate']);
+
+function stripAddedHeaders(message: unknown): void {
+  const request = (message as { request?: { headers?: unknown } }).request;
+  if (!request) return;
+  const headers = request.headers;
+  if (Array.isArray(headers)) {
+    const isMarked = headers.some((v, i) => i % 2 === 0 && String(v).toLowerCase() === RELAY_MARK);
+    if (!isMarked) return;
+    const kept: unknown[] = [];
+    for (let i = 0; i < headers.length; i += 2) {
+      if (!ADDED_HEADERS.has(String(headers[i]).toLowerCase())) kept.push(headers[i], headers[i + 1]);
+    }
+    headers.splice(0, headers.length, ...kept);
+  } else if (typeof headers === 'string' && headers.toLowerCase().includes(`${RELAY_MARK}:`)) {
+    request.headers = headers
+      .split('\r\n')
+      .filter((line) => !ADDED_HEADERS.has(line.slice(0, line.indexOf(':')).trim().toLowerCase()))
+      .join('\r\n');
+  }
+}
+
+function stripLast(): void {
+  unsubscribe(CREATE_CHANNEL, stripAddedHeaders);
+  subscribe(CREATE_CHANNEL, stripAddedHeaders);
+}
+
 export type RelayOptions = {
   method: 'GET' | 'HEAD' | 'POST';
   body?: Uint8Array;
@@ -98,11 +134,14 @@ export type RelayOptions = {
  */
 export async function relay(from: Request, target: URL, options: RelayOptions): Promise<Response> {
   const timeoutMs = options.timeoutMs ?? RELAY_TIMEOUT_MS;
+  stripLast();
+  const headers = options.headers ?? pick(from.headers, FORWARDED_REQUEST_HEADERS);
+  headers.set(RELAY_MARK, '1');
   let upstream: Response;
   try {
     upstream = await fetch(target, {
       method: options.method,
-      headers: options.headers ?? pick(from.headers, FORWARDED_REQUEST_HEADERS),
+      headers,
       body: options.body && options.method === 'POST' ? (options.body as Uint8Array<ArrayBuffer>) : undefined,
       // A redirect could point anywhere: never follow one.
       redirect: 'manual',
@@ -121,7 +160,7 @@ export async function relay(from: Request, target: URL, options: RelayOptions): 
     throw new RelayError('upstream_unreachable', `${target.host} answered with a redirect (${upstream.status}); redirects are not followed.`);
   }
   // fetch already decoded the body, so its content-encoding and length no longer apply: neither is passed on.
-  const headers = pick(upstream.headers, RETURNED_RESPONSE_HEADERS);
+  const returned = pick(upstream.headers, RETURNED_RESPONSE_HEADERS);
   const body = options.method === 'HEAD' || upstream.status === 204 || upstream.status === 304 ? null : upstream.body;
-  return new Response(body, { status: upstream.status, statusText: upstream.statusText, headers });
+  return new Response(body, { status: upstream.status, statusText: upstream.statusText, headers: returned });
 }
