@@ -57,6 +57,9 @@ test('signed-in funnel reaches a separate PostHog/Sentry host through the proxy 
     if (/^https?:$/.test(url.protocol) && url.origin !== server?.url) thirdParty.push(r.url());
   });
 
+  // An anonymous visit first (posthog-js loaded), so sign-up merges that visitor into the user, as in real life.
+  await page.goto('/');
+  await page.waitForFunction(() => Boolean(window.__orbit?.ph), null, { timeout: 30_000 });
   await signUp(page, freshUser);
   await completeOnboarding(page, { workspace: uniqueName('Relay Co') });
   await checkout(page, { plan: 'Pro', card: CARDS.success });
@@ -70,9 +73,8 @@ test('signed-in funnel reaches a separate PostHog/Sentry host through the proxy 
   const envelopes = () => fake.requests.filter((r) => r.envelope);
 
   await test.step('PostHog: browser events and identity arrive through /ingest', async () => {
-    await expect
-      .poll(() => events().some((e) => e.browser && e.event === '$identify' && e.distinct_id === userId), { timeout: 45_000 })
-      .toBe(true);
+    await expect.poll(() => events().some((e) => e.event === '$identify' && e.distinct_id === userId), { timeout: 45_000 }).toBe(true);
+    await expect.poll(() => events().some((e) => e.browser && e.distinct_id === userId), { timeout: 45_000 }).toBe(true);
     await expect.poll(() => events().some((e) => e.browser && e.event === '$pageview'), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => events().some((e) => e.event === 'checkout.completed'), { timeout: 30_000 }).toBe(true);
   });

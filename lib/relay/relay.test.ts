@@ -227,6 +227,22 @@ describe('upstream failures are gateway errors, never a hang', () => {
   });
 });
 
+describe('local mode', () => {
+  it('the tunnel answers 404 and /ingest is the local collector, even with a key and a DSN configured', async () => {
+    vi.stubEnv('LOCAL_INBOX', '1');
+    vi.resetModules();
+    const localMonitoring = (await import('@/app/monitoring/route')) as unknown as RouteModule;
+    const localIngest = (await import('@/app/ingest/[...path]/route')) as unknown as RouteModule;
+    vi.stubEnv('LOCAL_INBOX', '');
+    const res = await localMonitoring.POST(new Request('http://127.0.0.1:3000/monitoring', { method: 'POST', body: envelope(dsn) }));
+    expect(res.status).toBe(404);
+    const flags = await localIngest.POST(new Request('http://127.0.0.1:3000/ingest/flags/?v=2', { method: 'POST', body: '{"distinct_id":"d","token":"t"}' }), params(['flags']));
+    expect(flags.status).toBe(200);
+    expect(await flags.json()).toHaveProperty('flags');
+    expect(upstream.requests).toHaveLength(0);
+  });
+});
+
 describe('with the Sentry server SDK running (last: it instruments the whole process)', () => {
   it("the SDK's sentry-trace and baggage never reach the upstream (a plain fetch in the same span gets them)", async () => {
     const Sentry = await import('@sentry/nextjs');
