@@ -3,15 +3,10 @@
  * Next.js configuration.
  * `skipTrailingSlashRedirect` keeps PostHog's `/ingest/e/` style paths intact (no 308 to `/ingest/e`).
  * `distDir` is overridable so several builds (dev, test, bench) can live side by side.
- * With a PostHog key, `/ingest/*` is a reverse proxy to PostHog Cloud (ad blockers leave first-party paths alone);
- * without one, app/ingest is Orbit's local collector. `beforeFiles` so the proxy wins over that route.
+ * No `rewrites()` to PostHog or Sentry: a rewrite to another host forwards every header, the session cookie included.
+ * app/ingest (PostHog proxy or local collector) and app/monitoring (Sentry tunnel) relay an allow-list instead.
  */
 
-const posthogHost = (process.env.NEXT_PUBLIC_POSTHOG_HOST || 'https://us.i.posthog.com').replace(/\/+$/, '');
-// PostHog's assets live on a sibling host: us.i.posthog.com → us-assets.i.posthog.com.
-const posthogAssetsHost = posthogHost.replace(/^(https?:\/\/)(us|eu)\.i\.posthog\.com$/, '$1$2-assets.i.posthog.com');
-const localInboxForced = ['1', 'true', 'yes', 'on'].includes((process.env.LOCAL_INBOX || '').toLowerCase());
-const proxyPosthog = Boolean(process.env.NEXT_PUBLIC_POSTHOG_KEY) && !localInboxForced;
 // The one local-mode rule (lib/local-mode.js, as lib/env.ts), decided at build time for the browser bundle
 // (sentry.client.config.ts reads NEXT_PUBLIC_LOCAL_INBOX).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
@@ -35,26 +30,14 @@ const nextConfig = {
     NEXT_PUBLIC_LOCAL_INBOX: localInbox ? '1' : '',
     NEXT_PUBLIC_SENTRY_ORG: process.env.SENTRY_ORG || '',
   },
-  async rewrites() {
-    if (!proxyPosthog) return { beforeFiles: [], afterFiles: [], fallback: [] };
-    return {
-      beforeFiles: [
-        { source: '/ingest/static/:path*', destination: `${posthogAssetsHost}/static/:path*` },
-        { source: '/ingest/array/:path*', destination: `${posthogAssetsHost}/array/:path*` },
-        { source: '/ingest/:path*', destination: `${posthogHost}/:path*` },
-      ],
-      afterFiles: [],
-      fallback: [],
-    };
-  },
 };
 
 /**
  * Sentry's build integration (`withSentryConfig`, docs/error-tracking.md). Source maps are generated but never
  * served (`deleteSourcemapsAfterUpload`), and uploaded only when SENTRY_AUTH_TOKEN is set: without it nothing is
  * uploaded and the build passes. Release = the git commit (the SDK's default), environment = DEPLOYMENT
- * (set in the sentry.*.config.ts files). The tunnel route only exists with a real DSN (production); in local mode
- * the browser already posts to Orbit's own /sentry collector. SENTRY_BUILD=0 builds without the wrapper.
+ * (set in the sentry.*.config.ts files). No `tunnelRoute`: it relays to sentry.io only and forwards every header;
+ * the browser's `tunnel` is Orbit's own /monitoring handler (app/monitoring). SENTRY_BUILD=0 builds without the wrapper.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS (module.exports above)
 const { withSentryConfig } = require('@sentry/nextjs/config');
@@ -71,7 +54,6 @@ module.exports = useSentryBuild
       telemetry: false,
       sourcemaps: uploadSourceMaps ? { deleteSourcemapsAfterUpload: true } : { disable: true },
       release: uploadSourceMaps ? { create: true, finalize: true } : { create: false, finalize: false },
-      tunnelRoute: localInbox ? undefined : '/monitoring',
       // Debug logging stripped (webpack builds; Turbopack's Sentry browser build is already debug-free).
       bundleSizeOptimizations: { excludeDebugStatements: true },
       webpack: { treeshake: { removeDebugLogging: true } },

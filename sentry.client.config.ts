@@ -94,6 +94,8 @@ export function initSentry(landingUrl: string): SentryFacade {
   const cfg = linkConfig();
   init({
     dsn: local ? `${location.protocol}//orbit@${location.host}/sentry/${LOCAL_PROJECT}` : process.env.NEXT_PUBLIC_SENTRY_DSN,
+    // Orbit's own tunnel (app/monitoring): first-party, relays to this DSN only, without cookies.
+    tunnel: local ? undefined : '/monitoring',
     environment,
     tracesSampler: (ctx) => tracesSampleRate({ name: ctx.name, attributes: ctx.attributes, parentSampled: ctx.parentSampled }, environment),
     // Same-origin only: Orbit's pages, server actions and /api (never third parties: CORS).

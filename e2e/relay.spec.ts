@@ -1,0 +1,147 @@
+// Production mode with real backends configured: a build whose PostHog host and Sentry DSN point at a separate fake
+// host on loopback (e2e/support/fake-upstream.ts), not at the in-process collector. A signed-in funnel (sign-up →
+// onboarding → checkout) must reach that host through Orbit's ingest proxy and Sentry tunnel (app/ingest,
+// app/monitoring) with events, identity and spans, but never with the session cookie, another forwarded header or a
+// value the user typed. NEXT_PUBLIC_* values are inlined at build time, so this spec has its own build
+// (e2e/support/own-build.ts, ~2-5 min the first time) and its own server on E2E_PORT_BASE + 7, the fake host on + 8.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CARDS, checkout, completeOnboarding, expect, signUp, test, uniqueName, type TestUser } from './fixtures';
+import { startFakeUpstream, type FakeUpstream, type RecordedRequest } from './support/fake-upstream';
+import { ensureBuild } from './support/own-build';
+import { E2E_PORT_BASE, newDataDir, ROOT, startServer, stopServer, type RunningServer } from './support/test-server';
+
+const PORT = E2E_PORT_BASE + 7;
+const UPSTREAM_PORT = E2E_PORT_BASE + 8;
+const UPSTREAM = `http://127.0.0.1:${UPSTREAM_PORT}`;
+const SENTRY_PROJECT = '4242';
+const DSN = `http://relaypublickey@127.0.0.1:${UPSTREAM_PORT}/${SENTRY_PROJECT}`;
+const DIST_DIR = '.next-e2e-relay';
+
+/** Build and runtime configuration: a real (fake) backend for everything, local mode off. */
+const CONFIG = {
+  NEXT_PUBLIC_POSTHOG_KEY: 'phc_e2e_relay',
+  NEXT_PUBLIC_POSTHOG_HOST: UPSTREAM,
+  NEXT_PUBLIC_SENTRY_DSN: DSN,
+  SENTRY_DSN: DSN,
+  LOCAL_INBOX: '',
+  DEPLOYMENT: 'e2e',
+  SENTRY_AUTH_TOKEN: '',
+};
+
+test.describe.configure({ mode: 'serial' });
+
+let upstream: FakeUpstream | undefined;
+let server: RunningServer | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(900_000);
+  upstream = await startFakeUpstream(UPSTREAM_PORT);
+  await ensureBuild({ distDir: DIST_DIR, env: CONFIG });
+  server = await startServer({ port: PORT, dataDir: newDataDir('relay'), env: { ...CONFIG, NEXT_DIST_DIR: DIST_DIR } });
+});
+
+test.afterAll(async () => {
+  if (server) await stopServer(server);
+  await upstream?.stop();
+  // What the third party saw, for debugging a failure (paths, headers, decoded events; kept with the other results).
+  if (upstream) {
+    mkdirSync(path.join(ROOT, '.test-results'), { recursive: true });
+    const summary = upstream.requests.map((r) => ({ ...r, body: r.body.slice(0, 200_000) }));
+    writeFileSync(path.join(ROOT, '.test-results', 'relay-upstream.json'), JSON.stringify(summary, null, 2));
+  }
+});
+
+const isBrowser = (r: RecordedRequest) => /Chrome\//.test(String(r.headers['user-agent'] ?? ''));
+
+let user: TestUser | undefined;
+/** Each typed value of the user found in the body, with its surroundings (the value itself replaced). */
+function typedValues(r: RecordedRequest): [string, string][] {
+  if (!user) throw new Error('no user');
+  return Object.entries(user).map(([field, secret]) => {
+    const at = r.body.indexOf(secret);
+    return [field, at === -1 ? '' : r.body.slice(Math.max(0, at - 150), at + secret.length + 50).replace(secret, `<${field}>`)];
+  });
+}
+
+test('signed-in funnel reaches a separate PostHog/Sentry host through the proxy and tunnel, without the cookie', async ({ freshUser, newPage }, testInfo) => {
+  test.setTimeout(180_000);
+  if (!server || !upstream) throw new Error('not started');
+  const fake = upstream;
+  user = freshUser;
+  const page = await newPage({ baseURL: server.url });
+  const thirdParty: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (/^https?:$/.test(url.protocol) && url.origin !== server?.url) thirdParty.push(r.url());
+  });
+
+  // An anonymous visit first (posthog-js loaded), so sign-up merges that visitor into the user, as in real life.
+  await page.goto('/');
+  await page.waitForFunction(() => Boolean(window.__orbit?.ph), null, { timeout: 30_000 });
+  await signUp(page, freshUser);
+  await completeOnboarding(page, { workspace: uniqueName('Relay Co') });
+  await checkout(page, { plan: 'Pro', card: CARDS.success });
+  await expect(page).toHaveURL(/\/billing\?checkout=success/);
+  const userId = await page.evaluate(() => window.__orbit?.b?.user?.id);
+  expect(userId, 'the page bootstrapped the signed-in user').toBeTruthy();
+  const cookies = await page.context().cookies();
+  expect(cookies.some((c) => c.name.startsWith('orbit')), 'the browser holds a session cookie').toBe(true);
+
+  // posthog-js puts the distinct id in the properties, posthog-node at the top level.
+  const events = () =>
+    fake.requests.flatMap((r) => r.events.map((e) => ({ ...e, distinct_id: e.distinct_id ?? String(e.properties?.['distinct_id'] ?? ''), browser: isBrowser(r) })));
+  const envelopes = () => fake.requests.filter((r) => r.envelope);
+
+  await test.step('PostHog: browser events and identity arrive through /ingest', async () => {
+    await expect.poll(() => events().some((e) => e.event === '$identify' && e.distinct_id === userId), { timeout: 45_000 }).toBe(true);
+    await expect.poll(() => events().some((e) => e.browser && e.distinct_id === userId), { timeout: 45_000 }).toBe(true);
+    await expect.poll(() => events().some((e) => e.browser && e.event === '$pageview'), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => events().some((e) => e.event === 'checkout.completed'), { timeout: 30_000 }).toBe(true);
+  });
+
+  await test.step('Sentry: browser items through /monitoring, server items from the server SDK', async () => {
+    await expect.poll(() => envelopes().some(isBrowser), { timeout: 45_000 }).toBe(true);
+    await expect.poll(() => envelopes().some((r) => !isBrowser(r)), { timeout: 45_000 }).toBe(true);
+    for (const r of envelopes()) {
+      expect(r.path).toBe(`/api/${SENTRY_PROJECT}/envelope/`);
+      expect(r.envelope?.items.length, 'every envelope has items').toBeGreaterThan(0);
+    }
+  });
+
+  await test.step('nothing the browser holds or typed reaches the third party', async () => {
+    await testInfo.attach('upstream-requests.json', {
+      body: JSON.stringify(fake.requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers })), null, 2),
+      contentType: 'application/json',
+    });
+    expect(fake.requests.length).toBeGreaterThan(0);
+    const forbidden = ['cookie', 'authorization', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip', 'forwarded'];
+    // Trace headers: checked on what the relays sent. The server's own SDK requests (posthog-node) get the Sentry
+    // server SDK's propagation, which its tracePropagationTargets decide (sentry.server.config.ts), not the relays.
+    const relayed = ['sentry-trace', 'baggage', 'traceparent', 'x-orbit-relay'];
+    expect(fake.requests.filter(isBrowser).length, 'requests relayed from the browser').toBeGreaterThan(0);
+    for (const r of fake.requests) {
+      for (const h of forbidden) expect(r.headers[h], `${h} header on ${r.method} ${r.path}`).toBeUndefined();
+      if (isBrowser(r)) for (const h of relayed) expect(r.headers[h], `${h} header on relayed ${r.method} ${r.path}`).toBeUndefined();
+      // The server SDK's own envelopes are checked in the next test.
+      if (!isBrowser(r) && r.envelope) continue;
+      for (const [field, context] of typedValues(r)) expect(context, `the user's ${field} in the body of ${r.method} ${r.path}`).toBe('');
+    }
+    expect(thirdParty, 'the browser only ever talks to Orbit').toEqual([]);
+    const after = await page.context().cookies();
+    expect(after.map((c) => c.name), 'no upstream Set-Cookie reaches the browser').not.toContain('upstream_tracker');
+  });
+});
+
+// Known leak outside the relays: the Sentry server SDK attaches the raw body of server actions (multipart form data:
+// the name typed at sign-up/onboarding) to its spans. Its data collection is configured in sentry.server.config.ts;
+// once that stops, this test passes and `test.fail` turns it red: delete the line then.
+test('the Sentry server SDK sends no value the user typed', async () => {
+  test.fail(true, 'server action request bodies reach Sentry spans (sentry.server.config.ts data collection)');
+  if (!upstream || !user) throw new Error('the funnel test did not run');
+  const serverEnvelopes = upstream.requests.filter((r) => r.envelope && !isBrowser(r));
+  expect(serverEnvelopes.length).toBeGreaterThan(0);
+  for (const r of serverEnvelopes) {
+    for (const [field, context] of typedValues(r)) expect(context, `the user's ${field} in a server envelope`).toBe('');
+  }
+});

@@ -1,0 +1,131 @@
+// A fake PostHog + Sentry host on loopback, separate from the app: what Orbit's ingest proxy, its Sentry tunnel and
+// its server SDKs really send leaves the app over HTTP and lands here. Every request is recorded with its headers and
+// its decoded body (gzip, `compression=gzip-js`, form-encoded base64 `data=`), so a spec can assert on what a third
+// party would see. It answers enough of both APIs for the SDKs to keep going: capture, flags/decide, remote config,
+// extension scripts, recordings, envelopes.
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
+
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: IncomingHttpHeaders;
+  /** the body after every decoding step above, as text */
+  body: string;
+  /** PostHog events found in the body (capture endpoints) */
+  events: { event: string; distinct_id?: string; properties?: Record<string, unknown> }[];
+  /** Sentry envelope: its header and items (type + parsed payload) */
+  envelope?: { header: Record<string, unknown>; items: { type: string; payload: unknown }[] };
+};
+
+export type FakeUpstream = {
+  url: string;
+  port: number;
+  requests: RecordedRequest[];
+  stop: () => Promise<void>;
+};
+
+const gzipped = (b: Buffer) => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
+
+function decodeBody(raw: Buffer, headers: IncomingHttpHeaders, query: Record<string, string>): string {
+  let bytes = raw;
+  if (headers['content-encoding'] === 'gzip' || query.compression === 'gzip-js' || gzipped(bytes)) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch {
+      // Not gzip after all: keep the bytes as sent.
+    }
+  }
+  let text = bytes.toString('utf8');
+  if (String(headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
+    const data = new URLSearchParams(text).get('data');
+    if (data !== null) text = query.compression === 'base64' || !/^[[{]/.test(data) ? Buffer.from(data, 'base64').toString('utf8') : data;
+  }
+  return text;
+}
+
+function posthogEvents(text: string): RecordedRequest['events'] {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    const list = Array.isArray(parsed) ? parsed : typeof parsed === 'object' && parsed && 'batch' in parsed ? (parsed as { batch: unknown }).batch : [parsed];
+    if (!Array.isArray(list)) return [];
+    return list.filter((e): e is RecordedRequest['events'][number] => typeof e === 'object' && e !== null && typeof (e as { event?: unknown }).event === 'string');
+  } catch {
+    return [];
+  }
+}
+
+function parseEnvelope(text: string): RecordedRequest['envelope'] {
+  const lines = text.split('\n');
+  const parse = (line: string | undefined): unknown => {
+    try {
+      return line ? JSON.parse(line) : undefined;
+    } catch {
+      return line;
+    }
+  };
+  const header = parse(lines[0]);
+  if (typeof header !== 'object' || header === null) return undefined;
+  const items: { type: string; payload: unknown }[] = [];
+  for (let i = 1; i < lines.length; i += 2) {
+    const itemHeader = parse(lines[i]) as { type?: string } | undefined;
+    if (!itemHeader?.type) continue;
+    items.push({ type: itemHeader.type, payload: parse(lines[i + 1]) });
+  }
+  return { header: header as Record<string, unknown>, items };
+}
+
+function reply(path: string, method: string): { status: number; type: string; body: string } {
+  const json = (body: unknown) => ({ status: 200, type: 'application/json', body: JSON.stringify(body) });
+  if (/^\/api\/[^/]+\/envelope\/?$/.test(path)) return json({});
+  if (/^\/(flags|decide)\/?$/.test(path)) return json({ flags: {}, featureFlags: {}, featureFlagPayloads: {}, errorsWhileComputingFlags: false });
+  if (/\/config\.js$/.test(path)) return { status: 200, type: 'application/javascript', body: '' };
+  if (/\/config$/.test(path)) return json({});
+  if (method === 'GET' && path.endsWith('.js')) return { status: 200, type: 'application/javascript', body: '' };
+  return json({ status: 1 });
+}
+
+/** Starts the fake host on 127.0.0.1:<port> (0 = any free port). */
+export async function startFakeUpstream(port = 0): Promise<FakeUpstream> {
+  const requests: RecordedRequest[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://fake.local');
+      const query = Object.fromEntries(url.searchParams.entries());
+      const body = decodeBody(Buffer.concat(chunks), req.headers, query);
+      const isEnvelope = /^\/api\/[^/]+\/envelope\/?$/.test(url.pathname);
+      requests.push({
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query,
+        headers: req.headers,
+        body,
+        events: isEnvelope ? [] : posthogEvents(body),
+        envelope: isEnvelope ? parseEnvelope(body) : undefined,
+      });
+      const r = reply(url.pathname, req.method ?? 'GET');
+      // A Set-Cookie a real third party might send: the proxy must never hand it to the browser.
+      res.writeHead(r.status, { 'content-type': r.type, 'set-cookie': 'upstream_tracker=1; Path=/' });
+      res.end(r.body);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    port: actual,
+    requests,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

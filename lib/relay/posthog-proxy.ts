@@ -1,0 +1,46 @@
+// The PostHog ingest proxy outside local mode: `/ingest/<path>` → the configured PostHog host (`/static/*` and
+// `/array/*` → its assets host), same path and query, through relay() (no cookies, capped, timed out). A first-party
+// path keeps ad blockers from dropping analytics; a route handler instead of a `rewrites()` entry keeps the session
+// cookie and every other header off PostHog's servers.
+import 'server-only';
+import { relay, RelayError, readCappedBody } from './relay';
+
+/** posthog-js batches and compresses; a recording chunk stays well under this. */
+export const INGEST_MAX_BODY_BYTES = 5 * 1024 * 1024;
+export const INGEST_PREFIX = '/ingest';
+export const DEFAULT_POSTHOG_HOST = 'https://us.i.posthog.com';
+
+export type IngestConfig = { key?: string; host?: string; timeoutMs?: number; maxBodyBytes?: number };
+
+/** PostHog Cloud serves its SDK assets from a sibling host: us.i.posthog.com → us-assets.i.posthog.com. */
+export function posthogAssetsHost(host: string): string {
+  return host.replace(/^(https?:\/\/)(us|eu)\.i\.posthog\.com$/, '$1$2-assets.i.posthog.com');
+}
+
+/** Where `/ingest<rest>` goes; null when the path could escape the configured host's path. */
+export function posthogTarget(requestUrl: string, configuredHost = DEFAULT_POSTHOG_HOST): URL | null {
+  const url = new URL(requestUrl);
+  if (!url.pathname.startsWith(`${INGEST_PREFIX}/`)) return null;
+  const rest = url.pathname.slice(INGEST_PREFIX.length);
+  // Dot segments (raw or percent-encoded) and backslashes would be normalised into another path by URL parsing.
+  if (/(^|\/)(\.|%2e){1,2}(\/|$)|\\|%5c|%2f/i.test(rest)) return null;
+  const host = configuredHost.replace(/\/+$/, '');
+  const base = /^\/(static|array)\//.test(rest) ? posthogAssetsHost(host) : host;
+  const target = new URL(`${base}${rest}${url.search}`);
+  const expected = new URL(base);
+  if (target.origin !== expected.origin || !target.pathname.startsWith(expected.pathname.replace(/\/$/, ''))) return null;
+  return target;
+}
+
+/** Relays one posthog-js request; throws RelayError (4xx for bad input, 502/504 for the upstream). */
+export async function proxyIngest(req: Request, config: IngestConfig): Promise<Response> {
+  if (!config.key) throw new RelayError('not_found', 'Not found.');
+  const method = req.method.toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
+    throw new RelayError('method_not_allowed', `${method} is not allowed here (allowed: GET, HEAD, POST).`);
+  }
+  const target = posthogTarget(req.url, config.host);
+  if (!target) throw new RelayError('validation', 'Invalid ingest path.');
+  const body = method === 'POST' ? await readCappedBody(req, config.maxBodyBytes ?? INGEST_MAX_BODY_BYTES) : undefined;
+  return relay(req, target, { method, body, timeoutMs: config.timeoutMs });
+}

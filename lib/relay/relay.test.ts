@@ -1,0 +1,268 @@
+// The ingest proxy and the Sentry tunnel against a real fake upstream on loopback (e2e/support/fake-upstream.ts):
+// the route handlers are called as Next calls them, with a signed-in browser's headers, and the test reads what the
+// upstream really received.
+import { createServer, type Server, type Socket } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startFakeUpstream, type FakeUpstream } from '@/e2e/support/fake-upstream';
+
+const BASE = Number(process.env.ORBIT_E2E_PORT_BASE ?? 3200);
+const UPSTREAM_PORT = BASE + 90;
+const BLACKHOLE_PORT = BASE + 91;
+const CLOSED_PORT = BASE + 92;
+const PROJECT = '42';
+
+let upstream: FakeUpstream;
+let blackhole: Server | undefined;
+const held: Socket[] = [];
+let dsn: string;
+
+type RouteModule = Record<'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'OPTIONS', (req: Request, ctx?: unknown) => Promise<Response>>;
+let ingest: RouteModule;
+let monitoring: RouteModule;
+
+const SIGNED_IN_HEADERS = {
+  cookie: 'orbit.session_token=secret-session; ph_phc_test_posthog=%7B%7D',
+  authorization: 'Bearer secret-token',
+  'x-forwarded-for': '203.0.113.7',
+  'x-forwarded-host': 'orbit.example',
+  'x-real-ip': '203.0.113.7',
+  forwarded: 'for=203.0.113.7',
+  'sentry-trace': '0123456789abcdef0123456789abcdef-0123456789abcdef-1',
+  baggage: 'sentry-environment=production',
+  'x-posthog-distinct-id': 'user-1',
+  'user-agent': 'Mozilla/5.0 Chrome/140.0',
+};
+const FORBIDDEN = ['cookie', 'authorization', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip', 'forwarded', 'sentry-trace', 'baggage', 'x-posthog-distinct-id'];
+
+function envelope(forDsn: string): string {
+  return [
+    JSON.stringify({ event_id: '9ec79c33ec9942ab8353589fcb2e04dc', dsn: forDsn, sent_at: new Date().toISOString() }),
+    JSON.stringify({ type: 'event' }),
+    JSON.stringify({ message: 'hello', level: 'error' }),
+  ].join('\n');
+}
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream(UPSTREAM_PORT);
+  const hole = createServer((socket) => held.push(socket));
+  await new Promise<void>((resolve) => hole.listen(BLACKHOLE_PORT, '127.0.0.1', resolve));
+  blackhole = hole;
+  dsn = `http://publickey@127.0.0.1:${UPSTREAM_PORT}/${PROJECT}`;
+  vi.stubEnv('NEXT_PUBLIC_POSTHOG_KEY', 'phc_test');
+  vi.stubEnv('NEXT_PUBLIC_POSTHOG_HOST', upstream.url);
+  vi.stubEnv('NEXT_PUBLIC_SENTRY_DSN', dsn);
+  vi.stubEnv('LOCAL_INBOX', '');
+  vi.resetModules();
+  ingest = (await import('@/app/ingest/[...path]/route')) as unknown as RouteModule;
+  monitoring = (await import('@/app/monitoring/route')) as unknown as RouteModule;
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  for (const s of held) s.destroy();
+  const hole = blackhole;
+  if (hole) await new Promise<void>((resolve) => hole.close(() => resolve()));
+  await (upstream as FakeUpstream | undefined)?.stop();
+});
+
+beforeEach(() => {
+  upstream.requests.length = 0;
+});
+
+const params = (path: string[]) => ({ params: Promise.resolve({ path }) });
+
+describe('ingest proxy (/ingest/*, outside local mode)', () => {
+  it('relays a signed-in capture without Cookie, Authorization, forwarding or trace headers, and drops Set-Cookie', async () => {
+    const body = JSON.stringify([{ event: '$pageview', distinct_id: 'user-1', properties: {} }]);
+    const res = await ingest.POST(
+      new Request('http://127.0.0.1:3000/ingest/e/?ip=0&ver=1', {
+        method: 'POST',
+        headers: { ...SIGNED_IN_HEADERS, 'content-type': 'application/json' },
+        body,
+      }),
+      params(['e']),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(upstream.requests).toHaveLength(1);
+    const seen = upstream.requests[0]!;
+    expect(seen.method).toBe('POST');
+    expect(seen.path).toBe('/e/');
+    expect(seen.query).toEqual({ ip: '0', ver: '1' });
+    expect(seen.body).toBe(body);
+    for (const h of FORBIDDEN) expect(seen.headers[h], h).toBeUndefined();
+    expect(seen.headers['content-type']).toBe('application/json');
+    expect(seen.headers['user-agent']).toBe(SIGNED_IN_HEADERS['user-agent']);
+  });
+
+  it('relays GETs (remote config, SDK assets) to the configured host only', async () => {
+    const res = await ingest.GET(new Request('http://127.0.0.1:3000/ingest/array/phc_test/config.js', { headers: SIGNED_IN_HEADERS }), params(['array']));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('javascript');
+    expect(upstream.requests.map((r) => r.path)).toEqual(['/array/phc_test/config.js']);
+    expect(upstream.requests[0]!.headers.cookie).toBeUndefined();
+  });
+
+  it('refuses paths that would leave the configured host path with a 400, forwarding nothing', async () => {
+    for (const path of ['/ingest/%2e%2e/admin', '/ingest/../x', '/ingest/a%2F..%2Fb']) {
+      const res = await ingest.GET(new Request(`http://127.0.0.1:3000${path}`), params(['x']));
+      expect([400, 404], path).toContain(res.status);
+      if (res.status === 400) expect(await res.json()).toMatchObject({ error: { code: 'validation' } });
+    }
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it('refuses a body over the cap with 413 before relaying anything', async () => {
+    const { proxyIngest } = await import('./posthog-proxy');
+    const big = new Uint8Array(2048).fill(97);
+    const declared = await ingest.POST(
+      new Request('http://127.0.0.1:3000/ingest/e/', { method: 'POST', headers: { 'content-length': String(50 * 1024 * 1024) }, body: big }),
+      params(['e']),
+    );
+    expect(declared.status).toBe(413);
+    const { relayRoute } = await import('./route');
+    const streamed = await relayRoute((req) => proxyIngest(req, { key: 'phc_test', host: upstream.url, maxBodyBytes: 1024 }), 'GET, HEAD, POST')(
+      new Request('http://127.0.0.1:3000/ingest/e/', { method: 'POST', body: big }),
+    );
+    expect(streamed.status).toBe(413);
+    expect(await streamed.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it('answers 405 for other methods', async () => {
+    const res = await ingest.DELETE(new Request('http://127.0.0.1:3000/ingest/e/', { method: 'DELETE' }), params(['e']));
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD, POST');
+  });
+
+  it('sends PostHog Cloud assets to the assets host and everything else to the API host', async () => {
+    const { posthogTarget } = await import('./posthog-proxy');
+    const cloud = 'https://us.i.posthog.com';
+    expect(posthogTarget('http://o/ingest/static/recorder.js?v=1', cloud)?.href).toBe('https://us-assets.i.posthog.com/static/recorder.js?v=1');
+    expect(posthogTarget('http://o/ingest/array/phc/config.js', 'https://eu.i.posthog.com')?.href).toBe('https://eu-assets.i.posthog.com/array/phc/config.js');
+    expect(posthogTarget('http://o/ingest/flags/?v=2', cloud)?.href).toBe('https://us.i.posthog.com/flags/?v=2');
+    expect(posthogTarget('http://o/ingest/e/', 'https://ph.example.com/')?.href).toBe('https://ph.example.com/e/');
+    expect(posthogTarget('http://o/ingest/static/x.js', 'https://ph.example.com/prefix')?.href).toBe('https://ph.example.com/prefix/static/x.js');
+  });
+});
+
+describe('Sentry tunnel (/monitoring)', () => {
+  it('relays an envelope for the configured DSN to its envelope endpoint, without cookies, whatever ?o=&p= say', async () => {
+    const body = envelope(dsn);
+    const res = await monitoring.POST(
+      new Request('http://127.0.0.1:3000/monitoring?o=666&p=777', {
+        method: 'POST',
+        headers: { ...SIGNED_IN_HEADERS, 'content-type': 'text/plain;charset=UTF-8' },
+        body,
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(upstream.requests).toHaveLength(1);
+    const seen = upstream.requests[0]!;
+    expect(seen.path).toBe(`/api/${PROJECT}/envelope/`);
+    expect(seen.query).toEqual({ sentry_key: 'publickey', sentry_version: '7' });
+    expect(seen.body).toBe(body);
+    expect(seen.envelope?.items.map((i) => i.type)).toEqual(['event']);
+    for (const h of FORBIDDEN) expect(seen.headers[h], h).toBeUndefined();
+    expect(seen.headers['content-type']).toBe('application/x-sentry-envelope');
+  });
+
+  it('refuses an envelope for another DSN (other org host, other project) with 403 and forwards nothing', async () => {
+    for (const other of ['https://key@o999.ingest.sentry.io/123', `http://publickey@127.0.0.1:${UPSTREAM_PORT}/43`, `http://publickey@evil.example:${UPSTREAM_PORT}/${PROJECT}`]) {
+      const res = await monitoring.POST(new Request('http://127.0.0.1:3000/monitoring', { method: 'POST', body: envelope(other) }));
+      expect(res.status, other).toBe(403);
+      expect(await res.json()).toMatchObject({ error: { code: 'forbidden_destination' } });
+    }
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it('answers bad input with a structured 4xx: no header, no dsn, compressed, too large, wrong method', async () => {
+    const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+      monitoring.POST(new Request('http://127.0.0.1:3000/monitoring', { method: 'POST', body, headers }));
+    const cases: [Response, number, string][] = [
+      [await post('not json\n{}'), 400, 'validation'],
+      [await post(JSON.stringify({ event_id: 'x' })), 400, 'validation'],
+      [await post(envelope('not a url')), 400, 'validation'],
+      [await post(envelope(dsn), { 'content-encoding': 'gzip' }), 415, 'unsupported_media_type'],
+      [await post('x'.repeat(1024 * 1024 + 1)), 413, 'payload_too_large'],
+      [await monitoring.GET(new Request('http://127.0.0.1:3000/monitoring')), 405, 'method_not_allowed'],
+    ];
+    for (const [res, status, code] of cases) {
+      expect(res.status).toBe(status);
+      expect(await res.json()).toMatchObject({ error: { code } });
+    }
+    expect(upstream.requests).toHaveLength(0);
+  });
+});
+
+describe('upstream failures are gateway errors, never a hang', () => {
+  it('a blackholed upstream (accepts, never answers) gives a 504 JSON answer within the timeout', async () => {
+    const { proxyIngest } = await import('./posthog-proxy');
+    const { tunnelEnvelope } = await import('./sentry-tunnel');
+    const { relayRoute } = await import('./route');
+    const hole = `http://127.0.0.1:${BLACKHOLE_PORT}`;
+    const started = Date.now();
+    const a = await relayRoute((req) => proxyIngest(req, { key: 'k', host: hole, timeoutMs: 300 }), 'GET, HEAD, POST')(
+      new Request('http://127.0.0.1:3000/ingest/e/', { method: 'POST', body: '[]' }),
+    );
+    const b = await relayRoute((req) => tunnelEnvelope(req, { dsn: `http://k@127.0.0.1:${BLACKHOLE_PORT}/1`, timeoutMs: 300 }), 'POST')(
+      new Request('http://127.0.0.1:3000/monitoring', { method: 'POST', body: envelope(`http://k@127.0.0.1:${BLACKHOLE_PORT}/1`) }),
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+    for (const res of [a, b]) {
+      expect(res.status).toBe(504);
+      expect(await res.json()).toMatchObject({ error: { code: 'upstream_timeout' } });
+    }
+  });
+
+  it('an unreachable upstream (connection refused) gives a 502 JSON answer', async () => {
+    const { proxyIngest } = await import('./posthog-proxy');
+    const { relayRoute } = await import('./route');
+    const res = await relayRoute((req) => proxyIngest(req, { key: 'k', host: `http://127.0.0.1:${CLOSED_PORT}` }), 'GET, HEAD, POST')(
+      new Request('http://127.0.0.1:3000/ingest/flags/?v=2', { method: 'POST', body: '{}' }),
+    );
+    expect(res.status).toBe(502);
+    expect(await res.json()).toMatchObject({ error: { code: 'upstream_unreachable' } });
+  });
+});
+
+describe('local mode', () => {
+  it('the tunnel answers 404 and /ingest is the local collector, even with a key and a DSN configured', async () => {
+    vi.stubEnv('LOCAL_INBOX', '1');
+    vi.resetModules();
+    const localMonitoring = (await import('@/app/monitoring/route')) as unknown as RouteModule;
+    const localIngest = (await import('@/app/ingest/[...path]/route')) as unknown as RouteModule;
+    vi.stubEnv('LOCAL_INBOX', '');
+    const res = await localMonitoring.POST(new Request('http://127.0.0.1:3000/monitoring', { method: 'POST', body: envelope(dsn) }));
+    expect(res.status).toBe(404);
+    const flags = await localIngest.POST(new Request('http://127.0.0.1:3000/ingest/flags/?v=2', { method: 'POST', body: '{"distinct_id":"d","token":"t"}' }), params(['flags']));
+    expect(flags.status).toBe(200);
+    expect(await flags.json()).toHaveProperty('flags');
+    expect(upstream.requests).toHaveLength(0);
+  });
+});
+
+describe('with the Sentry server SDK running (last: it instruments the whole process)', () => {
+  it("the SDK's sentry-trace and baggage never reach the upstream (a plain fetch in the same span gets them)", async () => {
+    const Sentry = await import('@sentry/nextjs');
+    Sentry.init({ dsn: `http://k@127.0.0.1:${CLOSED_PORT}/1`, tracesSampleRate: 1 });
+    await Sentry.startSpan({ name: 'GET /pricing' }, async () => {
+      await (await fetch(`${upstream.url}/control`)).text();
+      const res = await ingest.POST(
+        new Request('http://127.0.0.1:3000/ingest/e/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' }),
+        params(['e']),
+      );
+      expect(res.status).toBe(200);
+      const tunnelled = await monitoring.POST(new Request('http://127.0.0.1:3000/monitoring', { method: 'POST', body: envelope(dsn) }));
+      expect(tunnelled.status).toBe(200);
+    });
+    const [control, proxied, tunnelled] = upstream.requests;
+    expect(control?.path).toBe('/control');
+    expect(control?.headers['sentry-trace'], 'the SDK instruments fetch in this process').toBeDefined();
+    for (const r of [proxied, tunnelled]) {
+      expect(r).toBeDefined();
+      for (const h of ['sentry-trace', 'baggage', 'traceparent', 'x-orbit-relay']) expect(r?.headers[h], `${h} on ${r?.path}`).toBeUndefined();
+    }
+  });
+});

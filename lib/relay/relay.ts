@@ -1,0 +1,166 @@
+// The one way Orbit relays a browser request to a third party (PostHog ingest, Sentry envelopes): to a URL the
+// caller built from configuration, with an allow-list of request headers (never the session cookie, credentials,
+// forwarding or trace headers), a capped body, a timeout, and an allow-list of response headers (never Set-Cookie).
+// Errors share the collector's shape `{ error: { code, message } }`.
+import 'server-only';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { CollectorError, readBody } from '@/lib/collector/http';
+
+/** Request headers a relayed request keeps; everything else (Cookie, Authorization, X-Forwarded-*, …) is dropped. */
+export const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-encoding', 'user-agent', 'accept', 'accept-language'] as const;
+
+/** Response headers the browser gets back; everything else (Set-Cookie, Location, server internals) is dropped. */
+export const RETURNED_RESPONSE_HEADERS = [
+  'content-type',
+  'cache-control',
+  'etag',
+  'last-modified',
+  'expires',
+  'retry-after',
+  // Sentry's SDK backs off on these.
+  'x-sentry-rate-limits',
+] as const;
+
+/** Milliseconds before a relayed request (and its response body) is abandoned. */
+export const RELAY_TIMEOUT_MS = 10_000;
+
+export type RelayErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'forbidden_destination'
+  | 'upstream_unreachable'
+  | 'upstream_timeout';
+
+const STATUS: Record<RelayErrorCode, number> = {
+  validation: 400,
+  not_found: 404,
+  method_not_allowed: 405,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  forbidden_destination: 403,
+  // Gateway errors: the request was fine, the third party did not answer (or not usably).
+  upstream_unreachable: 502,
+  upstream_timeout: 504,
+};
+
+export class RelayError extends Error {
+  constructor(
+    readonly code: RelayErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RelayError';
+  }
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export function relayErrorResponse(error: RelayError, headers?: HeadersInit): Response {
+  return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers });
+}
+
+/** The request body, refused with 413 past `limit` bytes before it is all buffered. */
+export async function readCappedBody(req: Request, limit: number): Promise<Uint8Array> {
+  try {
+    return await readBody(req, limit);
+  } catch (error) {
+    if (error instanceof CollectorError && error.code === 'payload_too_large') {
+      throw new RelayError('payload_too_large', `The body is larger than ${limit} bytes.`);
+    }
+    throw error;
+  }
+}
+
+function pick(from: Headers, names: readonly string[]): Headers {
+  const out = new Headers();
+  for (const name of names) {
+    const value = from.get(name);
+    if (value !== null) out.set(name, value);
+  }
+  return out;
+}
+
+/**
+ * Sentry's server SDK adds `sentry-trace` and `baggage` (trace id, release, transaction name) to every outgoing fetch
+ * when undici announces the request (diagnostics channel `undici:request:create`), after the headers given to fetch.
+ * A relayed request is marked, and a subscriber that runs after the SDK's removes those headers and the mark before
+ * anything is sent. Re-subscribed on every relay so it stays the last subscriber whenever the SDK was initialised.
+ */
+const RELAY_MARK = 'x-orbit-relay';
+const CREATE_CHANNEL = 'undici:request:create';
+const ADDED_HEADERS = new Set([RELAY_MARK, 'sentry-trace', 'baggage', 'traceparent', 'tracestate']);
+
+function stripAddedHeaders(message: unknown): void {
+  const request = (message as { request?: { headers?: unknown } }).request;
+  if (!request) return;
+  const headers = request.headers;
+  if (Array.isArray(headers)) {
+    const isMarked = headers.some((v, i) => i % 2 === 0 && String(v).toLowerCase() === RELAY_MARK);
+    if (!isMarked) return;
+    const kept: unknown[] = [];
+    for (let i = 0; i < headers.length; i += 2) {
+      if (!ADDED_HEADERS.has(String(headers[i]).toLowerCase())) kept.push(headers[i], headers[i + 1]);
+    }
+    headers.splice(0, headers.length, ...kept);
+  } else if (typeof headers === 'string' && headers.toLowerCase().includes(`${RELAY_MARK}:`)) {
+    request.headers = headers
+      .split('\r\n')
+      .filter((line) => !ADDED_HEADERS.has(line.slice(0, line.indexOf(':')).trim().toLowerCase()))
+      .join('\r\n');
+  }
+}
+
+function stripLast(): void {
+  unsubscribe(CREATE_CHANNEL, stripAddedHeaders);
+  subscribe(CREATE_CHANNEL, stripAddedHeaders);
+}
+
+export type RelayOptions = {
+  method: 'GET' | 'HEAD' | 'POST';
+  body?: Uint8Array;
+  timeoutMs?: number;
+  /** headers to send instead of the allow-listed ones of `from` (the tunnel sets its own content type) */
+  headers?: Headers;
+};
+
+/**
+ * Sends one request to `target` and returns the upstream answer with only the allow-listed response headers.
+ * The caller guarantees `target` is a configured destination. Throws RelayError on timeout (504) or when the upstream
+ * cannot be reached or answers with a redirect (502).
+ */
+export async function relay(from: Request, target: URL, options: RelayOptions): Promise<Response> {
+  const timeoutMs = options.timeoutMs ?? RELAY_TIMEOUT_MS;
+  stripLast();
+  const headers = options.headers ?? pick(from.headers, FORWARDED_REQUEST_HEADERS);
+  headers.set(RELAY_MARK, '1');
+  let upstream: Response;
+  try {
+    upstream = await fetch(target, {
+      method: options.method,
+      headers,
+      body: options.body && options.method === 'POST' ? (options.body as Uint8Array<ArrayBuffer>) : undefined,
+      // A redirect could point anywhere: never follow one.
+      redirect: 'manual',
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+      throw new RelayError('upstream_timeout', `${target.host} did not answer within ${timeoutMs} ms.`);
+    }
+    throw new RelayError('upstream_unreachable', `${target.host} could not be reached.`);
+  }
+  if (upstream.status >= 300 && upstream.status < 400) {
+    await upstream.body?.cancel().catch(() => undefined);
+    throw new RelayError('upstream_unreachable', `${target.host} answered with a redirect (${upstream.status}); redirects are not followed.`);
+  }
+  // fetch already decoded the body, so its content-encoding and length no longer apply: neither is passed on.
+  const returned = pick(upstream.headers, RETURNED_RESPONSE_HEADERS);
+  const body = options.method === 'HEAD' || upstream.status === 204 || upstream.status === 304 ? null : upstream.body;
+  return new Response(body, { status: upstream.status, statusText: upstream.statusText, headers: returned });
+}
