@@ -50,7 +50,7 @@ describe('plan limit under concurrent creates', () => {
   it('20 parallel creates on a Free workspace: exactly 3 projects, 17 structured 403 plan_limit, no 5xx', async () => {
     const { cookie, workspaceId } = await signedInWorkspace();
     request.headers = new Headers({ 'x-forwarded-for': '10.9.0.1', cookie });
-    const limit = PLANS_CATALOG.free.limits.projects;
+    const limit = PLANS_CATALOG.free.limits.projects ?? Number.POSITIVE_INFINITY;
     expect(limit).toBe(3);
     // One request first, so the parallel ones do not queue behind the first request's module loading and caches.
     const warm = await projectsRoute.GET(new NextRequest('http://localhost/api/projects', { headers: request.headers }), { params: Promise.resolve({}) });
