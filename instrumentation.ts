@@ -15,7 +15,16 @@ export async function register(): Promise<void> {
     const builtLocal = process.env.NEXT_PUBLIC_LOCAL_INBOX;
     for (const line of startupModeLines({ nodeEnv: env.NODE_ENV, localMode, billingProvider, builtLocal })) console[line.level](line.text);
     const { migrateDatabase } = await import('./lib/db');
-    await migrateDatabase();
+    try {
+      await migrateDatabase();
+    } catch (error) {
+      // Another process owns the embedded database: without exiting, Next would keep running and answer 500.
+      if (error instanceof Error && error.name === 'DataDirInUseError') {
+        console.error(`[orbit] ${error.message}`);
+        process.exit(1);
+      }
+      throw error;
+    }
     // Queued analytics events are flushed on SIGTERM/SIGINT and at exit (lib/analytics/server/shutdown.ts).
     const { registerAnalyticsShutdown } = await import('./lib/analytics/server/shutdown');
     registerAnalyticsShutdown();

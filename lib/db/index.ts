@@ -2,7 +2,7 @@
 // One client per process, kept on globalThis so dev hot reloads and Next's module layers share it; created on
 // first use so `next build` never opens the data directory.
 import 'server-only';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
@@ -12,6 +12,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
 import { tracePglite, tracePostgres } from '@/lib/errors/db-spans';
+import { lockDataDir } from './pglite-lock';
 import * as schema from './schema';
 
 /** Both drivers expose the same query builder; PGlite's type stands for both. */
@@ -52,45 +53,6 @@ function open(): Handle {
       releaseLock();
     },
   };
-}
-
-/**
- * PGlite is an in-process database: two processes on one data directory corrupt it. A lock file with the owner's
- * pid turns that mistake (e.g. `npm run db:seed` while `npm run dev` runs) into a clear error; a stale lock from a
- * crashed process is taken over.
- */
-function lockDataDir(dataDir: string): () => void {
-  const lockFile = `${dataDir}.lock`;
-  try {
-    const owner = Number(readFileSync(lockFile, 'utf8'));
-    if (owner && owner !== process.pid && isAlive(owner)) {
-      throw new Error(
-        `The embedded database ${dataDir} is in use by process ${owner} (is \`npm run dev\` or \`npm start\` running?). ` +
-          'Stop it first, point PGLITE_DATA_DIR elsewhere, or use DATABASE_URL.',
-      );
-    }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  writeFileSync(lockFile, String(process.pid));
-  const release = () => {
-    try {
-      if (Number(readFileSync(lockFile, 'utf8')) === process.pid) rmSync(lockFile);
-    } catch {
-      // Already gone.
-    }
-  };
-  process.once('exit', release);
-  return release;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function handle(): Handle {

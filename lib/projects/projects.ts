@@ -4,7 +4,7 @@ import 'server-only';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/lib/db';
 import { projects, tasks, type Plan, type Project } from '@/lib/db/schema';
-import { assertWithinPlan } from '@/lib/billing/limits';
+import { withinPlan } from '@/lib/billing/limits';
 import { notFound } from '@/lib/server/errors';
 import type { ProjectDto, ProjectSummaryDto } from './dto';
 
@@ -48,12 +48,14 @@ export async function createProject(
   userId: string,
   input: { name: string; description?: string | undefined },
 ): Promise<ProjectDto> {
-  await assertWithinPlan(workspace, 'projects');
   const workspaceId = workspace.id;
-  const [row] = await db
-    .insert(projects)
-    .values({ workspaceId, createdBy: userId, name: input.name, description: input.description ?? '' })
-    .returning();
+  const row = await withinPlan(workspace, 'projects', async (tx) => {
+    const [inserted] = await tx
+      .insert(projects)
+      .values({ workspaceId, createdBy: userId, name: input.name, description: input.description ?? '' })
+      .returning();
+    return inserted;
+  });
   if (!row) throw new Error('Project insert returned no row');
   return toProjectDto(row);
 }
