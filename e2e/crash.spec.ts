@@ -5,8 +5,8 @@
 import { expect, test } from '@playwright/test';
 import { E2E_PORT_BASE, newDataDir, startServer, stopServer, type RunningServer } from './support/test-server';
 
-const CRASH_PORT = E2E_PORT_BASE + 2;
-const RACE_PORTS = [E2E_PORT_BASE + 3, E2E_PORT_BASE + 4] as const;
+const CRASH_PORT = E2E_PORT_BASE + 20;
+const RACE_PORTS = [E2E_PORT_BASE + 21, E2E_PORT_BASE + 22] as const;
 const PASSWORD = 'correct horse battery';
 
 test.describe.configure({ mode: 'serial' });
