@@ -71,6 +71,8 @@ export default defineConfig({
     { name: 'chromium', testMatch: /.*\.spec\.ts/, testIgnore: /restart\.spec\.ts/, dependencies: ['setup'] },
     // Starts and stops its own server on port E2E_PORT_BASE + 1; independent of the shared one.
     { name: 'restart', testMatch: /restart\.spec\.ts/ },
+    // Last: searches everything the collector stored during the run for the secrets the tests typed.
+    { name: 'privacy-scan', testMatch: /privacy\.scan\.ts/, dependencies: ['chromium'] },
   ],
   webServer: {
     command: `"${process.execPath}" "${NEXT_BIN}" start -H 127.0.0.1 -p ${PORT}`,
