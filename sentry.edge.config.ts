@@ -3,7 +3,7 @@
 // envelopes go over HTTP to the collector at Orbit's own origin (APP_URL, else the origin `next start`/`next dev`
 // publish in __NEXT_PRIVATE_ORIGIN, else 127.0.0.1:$PORT).
 import * as Sentry from '@sentry/nextjs';
-import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction } from '@/lib/errors/before-send';
+import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction, DATA_COLLECTION } from '@/lib/errors/before-send';
 import { tracesSampleRate } from '@/lib/errors/sampling';
 
 // Sentry 11 streams spans; 'static' would bring back classic transaction events (and beforeSendTransaction).
@@ -23,6 +23,8 @@ if (dsn) {
     dsn,
     environment,
     tracesSampler: (ctx) => tracesSampleRate({ name: ctx.name, attributes: ctx.attributes, parentSampled: ctx.parentSampled }, environment),
+    // No request/response bodies (a sign-up's password), no client IPs: off at the source, not only scrubbed.
+    dataCollection: DATA_COLLECTION,
     beforeSend,
     // Transactions are streamed as spans in Sentry 11 (beforeSendSpan); this only runs with traceLifecycle 'static'.
     ...(TRACE_LIFECYCLE === 'static' ? { beforeSendTransaction } : {}),
