@@ -1,5 +1,5 @@
 // The last project of the suite (`privacy-scan`, after `chromium`): every payload the local collector stored during
-// the whole run — PostHog events, persons, session recordings, Sentry items with their headers and raw bytes — is
+// the whole run — PostHog events, persons, session recordings, Sentry items (the raw bytes of binary ones) — is
 // searched for every password, email, name, card number and CVC the tests typed (e2e/support/typed-secrets.ts).
 // Raw strings and the encoded forms a body would carry them in (URL-encoded, form-encoded, JSON-escaped); emails
 // that arrive hashed or as `[email]` are fine, an email in clear is not. Zero occurrences, or the test fails.
@@ -57,23 +57,26 @@ async function allEvents(request: APIRequestContext): Promise<Array<Row & Record
   return [...byId.values()];
 }
 
-/** All Sentry items by id, each with its item and envelope headers and raw bytes (base64, decoded here). */
+/**
+ * All Sentry items by id, from the list (payloads included); items stored as raw bytes (no JSON payload: replay
+ * recordings, attachments) are fetched one by one for their bytes (base64, decoded here) and headers.
+ */
 async function allSentryItems(request: APIRequestContext): Promise<Array<Record<string, unknown>>> {
-  const ids: number[] = [];
+  const out: Array<Record<string, unknown>> = [];
   let after = 0;
   for (;;) {
-    const { items } = await get<{ items: Row[] }>(request, `/api/dev/inbox/sentry?limit=${PAGE}&order=asc&after=${after}`);
-    ids.push(...items.map((i) => i.id));
+    const { items } = await get<{ items: Array<Row & Record<string, unknown>> }>(request, `/api/dev/inbox/sentry?limit=${PAGE}&order=asc&after=${after}`);
+    for (const item of items) {
+      if (item.payload !== null && item.payload !== undefined) {
+        out.push(item);
+        continue;
+      }
+      const full = await get<Record<string, unknown>>(request, `/api/dev/inbox/sentry/${item.id}`);
+      const raw = typeof full.raw_base64 === 'string' ? Buffer.from(full.raw_base64, 'base64').toString('latin1') : '';
+      out.push({ ...full, raw_decoded: raw });
+    }
     if (items.length < PAGE) break;
     after = items[items.length - 1]!.id;
-  }
-  const out: Array<Record<string, unknown>> = [];
-  for (let i = 0; i < ids.length; i += 4) {
-    const batch = await Promise.all(ids.slice(i, i + 4).map((id) => get<Record<string, unknown>>(request, `/api/dev/inbox/sentry/${id}`)));
-    for (const item of batch) {
-      const raw = typeof item.raw_base64 === 'string' ? Buffer.from(item.raw_base64, 'base64').toString('latin1') : '';
-      out.push({ ...item, raw_decoded: raw });
-    }
   }
   return out;
 }
