@@ -73,6 +73,8 @@ export default defineConfig({
     { name: 'restart', testMatch: /restart\.spec\.ts/ },
     // Two servers of its own (E2E_PORT_BASE + 10, + 11) on the PostgreSQL scripts/test.mjs starts (docs/testing.md).
     { name: 'postgres', testMatch: /postgres\.spec\.ts/ },
+    // Last: searches everything the collector stored during the run for the secrets the tests typed.
+    { name: 'privacy-scan', testMatch: /privacy\.scan\.ts/, dependencies: ['chromium'] },
   ],
   webServer: {
     command: `"${process.execPath}" "${NEXT_BIN}" start -H 127.0.0.1 -p ${PORT}`,

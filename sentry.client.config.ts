@@ -15,7 +15,7 @@ import {
   withScope,
 } from '@sentry/nextjs';
 import { posthogCookieName, POSTHOG_LOCAL_KEY } from './lib/analytics/constants';
-import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction } from './lib/errors/before-send';
+import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction, DATA_COLLECTION } from './lib/errors/before-send';
 import { attachSentry, type Crumb, type ReportContext } from './lib/errors/client-report';
 import { exceptionProperties, identityFromCookie, posthogTags, readCookie, type LinkConfig, type PostHogIdentity } from './lib/errors/posthog-link';
 import { tracesSampleRate } from './lib/errors/sampling';
@@ -100,6 +100,8 @@ export function initSentry(landingUrl: string): SentryFacade {
     tracesSampler: (ctx) => tracesSampleRate({ name: ctx.name, attributes: ctx.attributes, parentSampled: ctx.parentSampled }, environment),
     // Same-origin only: Orbit's pages, server actions and /api (never third parties: CORS).
     tracePropagationTargets: [location.origin, /^\/(?!\/)/],
+    // No request/response bodies (a sign-up's password), no client IPs: off at the source, not only scrubbed.
+    dataCollection: DATA_COLLECTION,
     beforeSend,
     // Transactions are streamed as spans in Sentry 11 (beforeSendSpan); this only runs with traceLifecycle 'static'.
     ...(TRACE_LIFECYCLE === 'static' ? { beforeSendTransaction } : {}),

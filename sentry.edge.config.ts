@@ -3,7 +3,7 @@
 // rule lib/env.ts uses too) and envelopes go over HTTP to the collector at Orbit's own origin (APP_URL, else the
 // origin `next start`/`next dev` publish in __NEXT_PRIVATE_ORIGIN, else 127.0.0.1:$PORT).
 import * as Sentry from '@sentry/nextjs';
-import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction } from '@/lib/errors/before-send';
+import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction, DATA_COLLECTION } from '@/lib/errors/before-send';
 import { tracesSampleRate } from '@/lib/errors/sampling';
 import { decideLocalMode, localModeEnv } from '@/lib/local-mode';
 
@@ -22,6 +22,8 @@ if (dsn) {
     dsn,
     environment,
     tracesSampler: (ctx) => tracesSampleRate({ name: ctx.name, attributes: ctx.attributes, parentSampled: ctx.parentSampled }, environment),
+    // No request/response bodies (a sign-up's password), no client IPs: off at the source, not only scrubbed.
+    dataCollection: DATA_COLLECTION,
     beforeSend,
     // Transactions are streamed as spans in Sentry 11 (beforeSendSpan); this only runs with traceLifecycle 'static'.
     ...(TRACE_LIFECYCLE === 'static' ? { beforeSendTransaction } : {}),

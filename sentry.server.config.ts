@@ -3,7 +3,7 @@
 // (lib/errors/local-transport.ts); with SENTRY_DSN they go to Sentry. Neither → the SDK stays off.
 import * as Sentry from '@sentry/nextjs';
 import { env, localInbox } from '@/lib/env';
-import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction } from '@/lib/errors/before-send';
+import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction, DATA_COLLECTION } from '@/lib/errors/before-send';
 import { makeLocalCollectorTransport, SERVER_LOCAL_PROJECT } from '@/lib/errors/local-transport';
 import { posthogTags } from '@/lib/errors/posthog-link';
 import { posthogIdentity, serverLinkConfig } from '@/lib/errors/server-scope';
@@ -21,6 +21,8 @@ if (dsn) {
     transport: localInbox ? makeLocalCollectorTransport : undefined,
     environment: env.DEPLOYMENT,
     tracesSampler: (ctx) => tracesSampleRate({ name: ctx.name, attributes: ctx.attributes, parentSampled: ctx.parentSampled }, env.DEPLOYMENT),
+    // No request/response bodies (a sign-up's password), no client IPs: off at the source, not only scrubbed.
+    dataCollection: DATA_COLLECTION,
     beforeSend,
     // Transactions are streamed as spans in Sentry 11 (beforeSendSpan); this only runs with traceLifecycle 'static'.
     ...(TRACE_LIFECYCLE === 'static' ? { beforeSendTransaction } : {}),

@@ -5,6 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { Inbox, type Identity } from './inbox';
+import { registerSecret, registerTypedFields } from './support/typed-secrets';
 
 export { expect };
 
@@ -13,11 +14,16 @@ export type TestUser = { name: string; email: string; password: string };
 /** A unique, valid user; the email never repeats across tests, workers or runs. */
 export function makeUser(label = 'user'): TestUser {
   const id = `${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
-  return {
+  const user = {
     name: `E2E ${label} ${id.slice(-6)}`,
     email: `e2e-${label}-${id}@example.com`,
     password: `pw-${randomBytes(9).toString('base64url')}`,
   };
+  // The privacy scan (e2e/privacy.scan.ts) searches every stored payload for these.
+  registerSecret('name', user.name);
+  registerSecret('email', user.email);
+  registerSecret('password', user.password);
+  return user;
 }
 
 export function uniqueName(prefix: string): string {
@@ -116,6 +122,9 @@ export async function checkout(page: Page, { plan = 'Pro', card, amount = '$12.0
   await page.goto('/pricing');
   await page.getByRole('button', { name: `Upgrade to ${plan}` }).click();
   await expect(page).toHaveURL(/\/checkout\/[^/?#]+/);
+  registerSecret('card', card);
+  registerSecret('cvc', '123');
+  registerSecret('name', 'E2E Card Holder');
   await page.getByLabel('Card number').fill(card);
   await page.getByLabel('Expiry').fill('12 / 34');
   await page.getByLabel('CVC').fill('123');
@@ -135,6 +144,11 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  // Whatever a test types into a password, email, name or card field is registered for the privacy scan.
+  context: async ({ context }, provide) => {
+    await registerTypedFields(context);
+    await provide(context);
+  },
   freshUser: async ({}, provide, testInfo) => {
     await provide(makeUser(`w${testInfo.workerIndex}`));
   },
@@ -147,6 +161,7 @@ export const test = base.extend<Fixtures>({
       // Same real-browser options as the default context (the launch args are the browser's, shared).
       const context = await browser.newContext({ userAgent, locale, timezoneId, viewport, baseURL: options?.baseURL ?? baseURL });
       contexts.push(context);
+      await registerTypedFields(context);
       return context.newPage();
     });
     await Promise.all(contexts.map((c) => c.close()));

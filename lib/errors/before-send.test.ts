@@ -1,5 +1,19 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { beforeBreadcrumb, beforeSend, beforeSendSpan, dropNextControlFlow, EVENT_FILTERS, runFilters, scrubPrivacy, tagCategory, type EventLike } from './before-send';
+import {
+  beforeBreadcrumb,
+  beforeSend,
+  beforeSendSpan,
+  DATA_COLLECTION,
+  dropNextControlFlow,
+  EVENT_FILTERS,
+  runFilters,
+  scrubPrivacy,
+  tagCategory,
+  type EventLike,
+} from './before-send';
+import { FILTERED } from './scrub';
 
 const event = (value: string, extra: Partial<EventLike> = {}): EventLike => ({ event_id: 'e1', exception: { values: [{ type: 'Error', value }] }, ...extra });
 
@@ -37,5 +51,58 @@ describe('SDK hooks', () => {
   it('beforeSendSpan and beforeBreadcrumb scrub', () => {
     expect(JSON.stringify(beforeSendSpan({ name: 'GET /x?token=abc', attributes: { 'user.email': { type: 'string', value: 'a@b.io' } } }))).not.toMatch(/abc|a@b\.io/);
     expect(JSON.stringify(beforeBreadcrumb({ category: 'api', message: 'POST /invite a@b.io' }))).not.toContain('a@b.io');
+  });
+});
+
+describe('fail closed', () => {
+  const span = () => ({
+    trace_id: 't'.repeat(32),
+    span_id: 's'.repeat(16),
+    start_timestamp: 1,
+    end_timestamp: 2,
+    is_segment: true,
+    name: 'POST /signup',
+    attributes: { 'http.request.method': 'POST' } as Record<string, unknown>,
+  });
+
+  it('beforeSendSpan returns a scrubbed copy, never the span it was given', () => {
+    const original = span();
+    original.attributes['http.request.body.data'] = 'password=hunter2';
+    const out = beforeSendSpan(original);
+    expect(out).not.toBe(original);
+    expect(out.attributes).toEqual({ 'http.request.method': 'POST', 'http.request.body.data': FILTERED });
+  });
+
+  it('beforeSendSpan never throws (the SDK would send the original): an unscrubbable span keeps only ids and times', () => {
+    const hostile = new Proxy(span(), {
+      ownKeys: () => {
+        throw new Error('no keys');
+      },
+    });
+    expect(beforeSendSpan(hostile)).toEqual({ trace_id: 't'.repeat(32), span_id: 's'.repeat(16), start_timestamp: 1, end_timestamp: 2, is_segment: true, name: FILTERED, attributes: {} });
+    const cyclic = span();
+    cyclic.attributes.self = cyclic.attributes;
+    expect(beforeSendSpan(cyclic).attributes.self).toBe(FILTERED);
+  });
+
+  it('beforeSend drops an event it cannot scrub', () => {
+    const hostile = new Proxy(event('a@b.io'), {
+      ownKeys: () => {
+        throw new Error('no keys');
+      },
+    });
+    expect(beforeSend(hostile, {})).toBeNull();
+  });
+});
+
+describe('DATA_COLLECTION', () => {
+  it('turns request/response bodies and user info (IPs) off', () => {
+    expect(DATA_COLLECTION).toEqual({ httpBodies: [], userInfo: false });
+  });
+
+  it('is passed by the browser, server and edge configs', () => {
+    for (const file of ['sentry.client.config.ts', 'sentry.server.config.ts', 'sentry.edge.config.ts']) {
+      expect(readFileSync(path.join(process.cwd(), file), 'utf8'), file).toMatch(/^\s+dataCollection: DATA_COLLECTION,$/m);
+    }
   });
 });

@@ -1,8 +1,22 @@
 // The `beforeSend` / `beforeSendSpan` / `beforeSendTransaction` / `beforeBreadcrumb` hooks shared by the browser,
 // server and edge configs: a chain of small named filters, each unit-tested (before-send.test.ts, scrub.test.ts).
 // Order matters: drop what must never be reported, tag, then scrub last so nothing a filter added can leak.
+import type { DataCollection } from '@sentry/core';
 import { classifyError, isNextControlFlow } from './classify';
-import { scrubDeep, scrubEvent } from './scrub';
+import { FILTERED, scrubDeep, scrubEvent } from './scrub';
+
+/**
+ * What the Sentry SDKs may collect, set explicitly in every config (browser, server, edge) rather than left to the
+ * SDK's defaults, which in @sentry/nextjs 11 collect every request and response body (a sign-up's password
+ * included) and the client's IP. Off: all HTTP bodies, and `userInfo` (IPs, on events, spans and sessions, and
+ * Relay's IP inference for browser envelopes). Orbit identifies users by id only (setUser({ id })). Headers,
+ * cookies and query strings keep the SDK's filtering and pass through the scrubbers below. See
+ * docs/error-tracking.md.
+ */
+export const DATA_COLLECTION: Readonly<DataCollection> = Object.freeze({
+  httpBodies: [],
+  userInfo: false,
+});
 
 type Tags = Record<string, unknown>;
 export type EventLike = {
@@ -64,12 +78,34 @@ export function beforeSendTransaction<E extends EventLike>(event: E): E | null {
   }
 }
 
-/** For `beforeSendSpan` (streamed spans): attribute values and names are scrubbed, secret-named attributes dropped. */
+/** Span fields that are ids, times and flags: all a span keeps when its payload cannot be scrubbed. */
+const SPAN_SKELETON = ['trace_id', 'span_id', 'parent_span_id', 'start_timestamp', 'end_timestamp', 'timestamp', 'status', 'is_segment', 'op'] as const;
+
+/** What a span becomes when scrubbing fails: its ids and times, name and attributes [Filtered]. */
+export function filteredSpan<S extends object>(span: S): S {
+  const out: Record<string, unknown> = { name: FILTERED, attributes: {} };
+  for (const key of SPAN_SKELETON) {
+    try {
+      const v = (span as Record<string, unknown>)[key];
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[key] = typeof v === 'string' ? v.slice(0, 64) : v;
+    } catch {
+      // A throwing getter: leave the field out.
+    }
+  }
+  return out as S;
+}
+
+/**
+ * For `beforeSendSpan` (streamed spans): attribute values and names are scrubbed, secret-named attributes dropped.
+ * The SDK cannot drop a span here and sends the original when this hook throws or returns null, so it never
+ * throws: a span that cannot be scrubbed is sent as its skeleton (filteredSpan).
+ */
 export function beforeSendSpan<S extends object>(span: S): S {
   try {
-    return scrubDeep(span);
+    const out = scrubDeep(span);
+    return out && typeof out === 'object' ? out : filteredSpan(span);
   } catch {
-    return span;
+    return filteredSpan(span);
   }
 }
 

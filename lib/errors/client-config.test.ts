@@ -41,6 +41,8 @@ describe('sentry.client.config', () => {
     expect(options.tracePropagationTargets).toEqual(['http://127.0.0.1:3111', /^\/(?!\/)/]);
     expect((options.tracesSampler as (c: { name: string }) => number)({ name: '/dashboard' })).toBe(1);
     expect(options).not.toHaveProperty('sendDefaultPii');
+    // No bodies, no IPs (and Relay infers none from browser envelopes): lib/errors/before-send.ts DATA_COLLECTION.
+    expect(options.dataCollection).toEqual({ httpBodies: [], userInfo: false });
   });
 
   it('reports queued client errors under the id shown to the user', async () => {

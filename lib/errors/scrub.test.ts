@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { FILTERED, scrubAuthHeaders, scrubCardNumbers, scrubCookies, scrubDeep, scrubEmails, scrubEvent, scrubTokens } from './scrub';
+import {
+  FILTERED,
+  MAX_SCRUB_DEPTH,
+  MAX_SCRUB_NODES,
+  scrubAuthHeaders,
+  scrubBodyFields,
+  scrubCardNumbers,
+  scrubCookies,
+  scrubDeep,
+  scrubEmails,
+  scrubEvent,
+  scrubString,
+  scrubTokens,
+} from './scrub';
 
 const EMAIL = 'ada.lovelace+orbit@example.co.uk';
 const CARD = '4242 4242 4242 4242';
@@ -71,5 +84,105 @@ describe('scrubEvent: an event carrying every kind of secret', () => {
     }
     expect(json).toContain('user_1');
     expect(json).toContain('x-forwarded-for');
+  });
+});
+
+describe('request bodies in strings', () => {
+  const SECRET = { name: 'Ada Byron Lovelace', email: 'ada@example.org', password: 'hunter2-Sup3r-secret', card: '4242424242424242' };
+  const leaks = (text: string) => Object.values(SECRET).filter((s) => text.includes(s) || text.includes(encodeURIComponent(s)) || text.includes(s.replace(/ /g, '+')));
+
+  it('scrubBodyFields empties every part of a multipart body (a server action sign-up)', () => {
+    const b = '----WebKitFormBoundaryq1';
+    const body = [
+      `--${b}\r\nContent-Disposition: form-data; name="1_$ACTION_ID_7f00"\r\n\r\n`,
+      `--${b}\r\nContent-Disposition: form-data; name="1_name"\r\n\r\n${SECRET.name}`,
+      `--${b}\r\nContent-Disposition: form-data; name="1_email"\r\n\r\n${SECRET.email}`,
+      `--${b}\r\nContent-Disposition: form-data; name="1_password"\r\nContent-Type: text/plain\r\n\r\n${SECRET.password}`,
+      `--${b}--\r\n`,
+    ].join('\r\n');
+    expect(leaks(scrubString(body))).toEqual([]);
+    expect(scrubString(body)).toContain(FILTERED);
+  });
+
+  it('scrubBodyFields filters secret members of a JSON body, keeps the others', () => {
+    const out = scrubBodyFields(JSON.stringify({ user: { full_name: SECRET.name, email: SECRET.email }, password: SECRET.password, cardNumber: SECRET.card, cvc: 123, plan: 'pro' }));
+    expect(leaks(out)).toEqual([]);
+    expect(out).not.toContain('123');
+    expect(JSON.parse(out)).toMatchObject({ password: FILTERED, cvc: FILTERED, plan: 'pro' });
+  });
+
+  it('scrubBodyFields filters secret pairs of a form body or query string, keeps the others', () => {
+    const form = new URLSearchParams({ '1_name': SECRET.name, 'user[email]': SECRET.email, '1_password': SECRET.password, plan: 'pro' }).toString();
+    const out = scrubString(form);
+    expect(leaks(out)).toEqual([]);
+    expect(out).toContain('plan=pro');
+    expect(scrubString(`/signup?name=${encodeURIComponent(SECRET.name)}&step=2`)).toBe(`/signup?name=${FILTERED}&step=2`);
+  });
+});
+
+describe('fail closed', () => {
+  it('a repeated reference or a cycle becomes [Filtered], never the original object', () => {
+    const shared = { note: 'mail a@b.io' };
+    const out = scrubDeep({ first: shared, again: shared, list: [shared] }) as Record<string, unknown>;
+    expect(out.first).toEqual({ note: 'mail [email]' });
+    expect(out.first).not.toBe(shared);
+    expect(out.again).toBe(FILTERED);
+    expect(out.list).toEqual([FILTERED]);
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(scrubDeep(cyclic)).toEqual({ a: 1, self: FILTERED });
+  });
+
+  it(`anything deeper than ${MAX_SCRUB_DEPTH} levels becomes [Filtered]`, () => {
+    let deep: Record<string, unknown> = { secret: 'hunter2 a@b.io 4242 4242 4242 4242' };
+    for (let i = 0; i < MAX_SCRUB_DEPTH + 5; i++) deep = { child: deep };
+    const json = JSON.stringify(scrubDeep(deep));
+    expect(json).not.toMatch(/hunter2|a@b\.io|4242/);
+    expect(json).toContain(FILTERED);
+  });
+
+  it('a value that throws while read becomes [Filtered], and so does an object whose keys cannot be listed', () => {
+    const tricky = { ok: 'fine', get bad(): string { throw new Error('getter'); } };
+    expect(scrubDeep(tricky)).toEqual({ ok: 'fine', bad: FILTERED });
+    const hostile = new Proxy({ password: 'hunter2' }, { ownKeys: () => { throw new Error('no keys'); } });
+    expect(scrubDeep({ hostile })).toEqual({ hostile: FILTERED });
+    expect(scrubDeep(hostile)).toBe(FILTERED);
+  });
+
+  it('binary data and non-JSON values become [Filtered]; past the node budget everything does', () => {
+    expect(scrubDeep({ bytes: new TextEncoder().encode('password=hunter2'), fn: () => 1, n: 10n })).toEqual({ bytes: FILTERED, fn: FILTERED, n: FILTERED });
+    const wide = Array.from({ length: MAX_SCRUB_NODES + 10 }, (_, i) => ({ i }));
+    const out = scrubDeep(wide) as unknown[];
+    expect(out.at(-1)).toBe(FILTERED);
+  });
+
+  it('client IPs and bodies are dropped by key, in events and in span attributes', () => {
+    const span = scrubDeep({
+      attributes: {
+        'http.request.body.data': '{"password":"hunter2"}',
+        'user.ip_address': '203.0.113.7',
+        'client.address': '203.0.113.7',
+        'network.peer.address': '203.0.113.7',
+        'http.request.header.x-forwarded-for': ['203.0.113.7'],
+        'http.request.method': 'POST',
+      },
+    });
+    expect(JSON.stringify(span)).not.toMatch(/hunter2|203\.0\.113\.7/);
+    expect(span.attributes['http.request.method']).toBe('POST');
+    const event = scrubEvent({ user: { id: 'u1', ip_address: '203.0.113.7' }, request: { url: '/signup', data: { password: 'hunter2' } } });
+    expect(event).toEqual({ user: { id: 'u1' }, request: { url: '/signup', data: FILTERED } });
+  });
+});
+
+describe('scrubEvent and the SDK’s bookkeeping', () => {
+  it('keeps sdkProcessingMetadata by reference except the sampling context (scrubbed) and the request (dropped)', () => {
+    const scope = { client: { options: { dsn: 'x' } } };
+    const out = scrubEvent({
+      message: 'ok',
+      sdkProcessingMetadata: { capturedSpanScope: scope, dynamicSamplingContext: { transaction: '/invite?email=a@b.io' }, normalizedRequest: { data: 'password=hunter2' } },
+    });
+    expect(out.sdkProcessingMetadata?.capturedSpanScope).toBe(scope);
+    expect(out.sdkProcessingMetadata?.dynamicSamplingContext).toEqual({ transaction: `/invite?email=${FILTERED}` });
+    expect(JSON.stringify(out)).not.toMatch(/hunter2|a@b\.io/);
   });
 });

@@ -22,3 +22,9 @@ export function luhnValid(digits: string): boolean {
   }
   return sum % 10 === 0;
 }
+
+/**
+ * Field names whose values are secrets or personal data, as they appear in request bodies (`1_password` of a
+ * server action, `user[email]`, `cardNumber`, `full_name`): the name may carry a prefix. Not global.
+ */
+export const SECRET_FIELD_NAME = /(?:^|[^a-z])(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|card(?:[_-]?number)?|cc[_-]?(?:number|num|csc|exp)|cvc|cvv|csc|email|e-?mail[_-]?address|(?:full|first|last|given|family|display|user)?[_-]?name|phone|address|ssn)\]?$/i;
