@@ -49,7 +49,7 @@ describe('what people typed is masked in recordings and out of autocapture', () 
   it('the app shell: the signed-in name (and its initials) during onboarding and in the full shell', () => {
     for (const pathname of ['/onboarding/workspace', '/dashboard']) {
       nav.pathname = pathname;
-      const html = renderToStaticMarkup(createElement(AppFrame, { user: { name: NAME }, workspace: { name: 'Acme', plan: 'free' } }, 'page'));
+      const html = renderToStaticMarkup(createElement(AppFrame, { user: { name: NAME }, workspace: { name: 'Acme', plan: 'free' }, children: 'page' }));
       expect(html).toContain(NAME.split(' ')[0]!.slice(0, 1));
       expect(exposures(html, NAME), pathname).toEqual([]);
       expect(exposures(html, 'ZQ'), pathname).toEqual([]);
