@@ -1,7 +1,7 @@
 // The components that show what people typed (their name, teammates' names and emails, invite emails), rendered
 // for real: every such value sits inside an element carrying PRIVATE_TEXT_CLASS (`ph-mask`: masked in session
 // recordings; `ph-sensitive`: out of autocapture) and never in an attribute, which rrweb records unmasked.
-import { createElement } from 'react';
+import { createElement, type FC, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -13,6 +13,8 @@ vi.mock('next/navigation', async (importOriginal) => ({
 
 const { AppFrame } = await import('@/components/app/app-frame');
 const { MemberList } = await import('@/components/app/settings/member-list');
+// createElement's typing wants children among the props; they are passed as its third argument.
+const Frame = AppFrame as FC<Omit<Parameters<typeof AppFrame>[0], 'children'> & { children?: ReactNode }>;
 const { PRIVATE_TEXT_CLASS, PII_SELECTOR } = await import('./privacy');
 const { RECORDING_PRIVACY } = await import('./posthog-init');
 
@@ -49,7 +51,7 @@ describe('what people typed is masked in recordings and out of autocapture', () 
   it('the app shell: the signed-in name (and its initials) during onboarding and in the full shell', () => {
     for (const pathname of ['/onboarding/workspace', '/dashboard']) {
       nav.pathname = pathname;
-      const html = renderToStaticMarkup(createElement(AppFrame, { user: { name: NAME }, workspace: { name: 'Acme', plan: 'free' }, children: 'page' }));
+      const html = renderToStaticMarkup(createElement(Frame, { user: { name: NAME }, workspace: { name: 'Acme', plan: 'free' } }, 'page'));
       expect(html).toContain(NAME.split(' ')[0]!.slice(0, 1));
       expect(exposures(html, NAME), pathname).toEqual([]);
       expect(exposures(html, 'ZQ'), pathname).toEqual([]);
