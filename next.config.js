@@ -30,6 +30,24 @@ const nextConfig = {
     NEXT_PUBLIC_LOCAL_INBOX: localInbox ? '1' : '',
     NEXT_PUBLIC_SENTRY_ORG: process.env.SENTRY_ORG || '',
   },
+  // Security headers of every response (docs/architecture.md, "Security headers"). The Content-Security-Policy of pages is set by
+  // proxy.ts (it carries a per-request nonce); HSTS only in production builds (browsers ignore it over http).
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
+          ...(process.env.NODE_ENV === 'production'
+            ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
+            : []),
+        ],
+      },
+    ];
+  },
 };
 
 /**

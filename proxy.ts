@@ -2,9 +2,12 @@
 // renders. It only checks that a session cookie is present (no database here, so it stays fast and cheap); the
 // (app) layout verifies the session for real. It also tells the layout which path is being rendered.
 // Sentry: the gate is a span of the request's trace, and an error thrown here reaches onRequestError.
+// Every page also gets its Content-Security-Policy here, with a fresh nonce (lib/security/csp.ts): Next reads the
+// nonce from the request's CSP header for its own scripts, the root layout from NONCE_HEADER for Orbit's snippet.
 import { startSpan } from '@sentry/nextjs';
 import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, newNonce, NONCE_HEADER } from '@/lib/security/csp';
 import { isAppPath, PATHNAME_HEADER } from '@/lib/workspaces/app-paths';
 
 export function proxy(request: NextRequest) {
@@ -18,10 +21,16 @@ function gate(request: NextRequest) {
     login.searchParams.set('next', `${pathname}${search}`);
     return NextResponse.redirect(login);
   }
-  // Overwritten on every request, so a client cannot choose what the layout believes the path is.
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV !== 'production' });
+  // Overwritten on every request, so a client cannot choose what the layout believes the path or the nonce is.
   const headers = new Headers(request.headers);
   headers.set(PATHNAME_HEADER, pathname);
-  return NextResponse.next({ request: { headers } });
+  headers.set(NONCE_HEADER, nonce);
+  headers.set('content-security-policy', csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('content-security-policy', csp);
+  return response;
 }
 
 export const config = {

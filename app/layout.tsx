@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { ConsentBanner } from '@/components/consent/consent-banner';
 import { headScript } from '@/lib/instrumentation/early-queue-snippet';
 import { getAnalyticsBootstrap } from '@/lib/instrumentation/server-bootstrap';
+import { NONCE_HEADER } from '@/lib/security/csp';
 import { PostHogProvider } from '@/providers/posthog-provider';
 import './globals.css';
 
@@ -29,11 +31,13 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const bootstrap = await getAnalyticsBootstrap();
   const { flags, props, user, workspace } = bootstrap;
+  // proxy.ts's per-request nonce: the Content-Security-Policy allows exactly this inline script.
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html lang="en">
       <head>
         {/* A raw inline script, not next/script: it must run before the bundles to see their errors. */}
-        {INSTRUMENTED ? <script dangerouslySetInnerHTML={{ __html: headScript(bootstrap) }} /> : null}
+        {INSTRUMENTED ? <script nonce={nonce} dangerouslySetInnerHTML={{ __html: headScript(bootstrap) }} /> : null}
       </head>
       <body className="min-h-dvh bg-white font-sans text-slate-900">
         <PostHogProvider analytics={{ flags, props, user, workspace }}>

@@ -184,14 +184,29 @@ test('newsletter visit → CTA → sign up → onboarding → project → checko
     expect(user.sessionId).toBe(anon.sessionId);
   });
 
-  await test.step('no payload contains the password, the card number or the email', async () => {
+  const invitee = `invitee-${randomUUID().slice(0, 8)}@example.com`;
+  await test.step('settings: the names and emails people typed are on screen, and masked in the recording', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect(page).toHaveURL(/\/settings/);
+    await page.getByLabel('Invite by email').fill(invitee);
+    await page.getByRole('button', { name: 'Send invite' }).click();
+    const list = page.getByRole('list', { name: 'Members and pending invites' });
+    await expect(list).toContainText(invitee);
+    await expect(list).toContainText(freshUser.name);
+    // The re-rendered list (with the invite) has reached the recording: what is checked below is really there.
+    await expect
+      .poll(async () => JSON.stringify(await inbox.recording(anon.sessionId)).includes('Invited as member'), { timeout: 30_000 })
+      .toBe(true);
+  });
+
+  await test.step('no payload contains the password, the card number, the email, the name or an invitee', async () => {
     const stored = {
       events: await inbox.events({ distinctId: user.distinctId, since: identity.since, limit: 1000 }),
       recording: await inbox.recording(anon.sessionId),
       person: await inbox.person(user.distinctId),
     };
     expect(payloads.length).toBeGreaterThan(0);
-    for (const secret of [freshUser.password, freshUser.email, CARDS.success, CARDS.success.replace(/ /g, '')]) {
+    for (const secret of [freshUser.password, freshUser.email, freshUser.name, invitee, CARDS.success, CARDS.success.replace(/ /g, '')]) {
       const where = [
         ...stored.events.filter((e) => JSON.stringify(e).includes(secret)).map((e) => `event ${e.event} (${e.source})`),
         ...(JSON.stringify(stored.recording).includes(secret) ? ['recording'] : []),

@@ -132,7 +132,16 @@ export async function checkout(page: Page, { plan = 'Pro', card, amount = '$12.0
   await page.getByRole('button', { name: `Pay ${amount}` }).click();
 }
 
+/** Collects the browser's Content-Security-Policy violation reports (console errors) of every page of a context. */
+function watchCsp(context: BrowserContext, seen: string[]): void {
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) seen.push(`${message.location().url}: ${message.text()}`);
+  });
+}
+
 type Fixtures = {
+  /** CSP violations seen in this test's browser contexts; any at all fails the test (automatic). */
+  cspViolations: string[];
   /** A unique user that does not exist yet (sign them up with `signUp`). */
   freshUser: TestUser;
   /** Query API of the local collector (PostHog and Sentry traffic), bound to this test's server. */
@@ -149,17 +158,27 @@ export const test = base.extend<Fixtures>({
     await registerTypedFields(context);
     await provide(context);
   },
+  cspViolations: [
+    async ({ context }, provide) => {
+      const seen: string[] = [];
+      watchCsp(context, seen);
+      await provide(seen);
+      expect(seen, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
   freshUser: async ({}, provide, testInfo) => {
     await provide(makeUser(`w${testInfo.workerIndex}`));
   },
   inbox: async ({ request }, provide) => {
     await provide(new Inbox(request));
   },
-  newPage: async ({ browser, baseURL, userAgent, locale, timezoneId, viewport }, provide) => {
+  newPage: async ({ browser, baseURL, userAgent, locale, timezoneId, viewport, cspViolations }, provide) => {
     const contexts: BrowserContext[] = [];
     await provide(async (options) => {
       // Same real-browser options as the default context (the launch args are the browser's, shared).
       const context = await browser.newContext({ userAgent, locale, timezoneId, viewport, baseURL: options?.baseURL ?? baseURL });
+      watchCsp(context, cspViolations);
       contexts.push(context);
       await registerTypedFields(context);
       return context.newPage();

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { OrbitMark } from '@/components/marketing/logo';
+import { PRIVATE_TEXT_CLASS } from '@/lib/analytics/client/privacy';
 import type { Plan } from '@/lib/db/schema/billing';
 import { isOnboardingPath } from '@/lib/workspaces/app-paths';
 import { LogoutButton } from './logout-button';
@@ -45,7 +46,9 @@ export function AppFrame({ user, workspace, children }: Props) {
         <header className="mx-auto flex max-w-3xl items-center justify-between px-6 py-5">
           <Brand href="/onboarding" />
           <div className="flex items-center gap-3 text-sm text-slate-500">
-            <span className="hidden sm:inline">Signed in as {user.name}</span>
+            <span className="hidden sm:inline">
+              Signed in as <span className={PRIVATE_TEXT_CLASS}>{user.name}</span>
+            </span>
             <LogoutButton />
           </div>
         </header>
@@ -83,8 +86,7 @@ export function AppFrame({ user, workspace, children }: Props) {
           <div className="ml-auto flex items-center gap-3">
             <PlanBadge plan={workspace.plan} />
             <span
-              className="hidden size-8 items-center justify-center rounded-full bg-slate-900 text-xs font-semibold text-white sm:flex"
-              title={user.name}
+              className={`${PRIVATE_TEXT_CLASS} hidden size-8 items-center justify-center rounded-full bg-slate-900 text-xs font-semibold text-white sm:flex`}
               aria-hidden="true"
             >
               {initials(user.name)}

@@ -2,19 +2,21 @@
 // Server action of the local debug surface: fails on purpose through the mutation wrapper (see lib/errors/debug.ts).
 import 'server-only';
 import { z } from 'zod';
-import { localInbox } from '@/lib/env';
+import { AppError } from '@/lib/server/errors';
 import { defineAction, type MutationResult } from '@/lib/server/mutation';
-import { debugError } from './debug';
+import { debugError, debugSurfaceEnabled } from './debug';
 
 const boom = defineAction(
   { name: 'dev.boom', input: z.object({ marker: z.string().max(100).default('') }), auth: 'user' },
   async (input) => {
-    if (!localInbox) throw new Error('The debug surface is only available in local mode.');
     throw debugError('server-action', input.marker);
   },
   false,
 );
 
+// A server action is callable by its id from any page, so the gate is here, before the wrapper: outside local mode
+// the action does not exist (no failure runs, nothing reaches Sentry, no analytics event).
 export async function debugServerActionError(marker: string): Promise<MutationResult<never>> {
+  if (!debugSurfaceEnabled()) return { ok: false, error: new AppError('not_found', 'Not found.').toBody() };
   return boom(null, { marker });
 }

@@ -7,8 +7,13 @@ import { localInbox } from '@/lib/env';
 
 export type DebugKind = 'server-component' | 'server-action' | 'route-handler';
 
+/** Whether the surface exists in this process (local mode; LOCAL_INBOX=1 is the explicit switch). */
+export function debugSurfaceEnabled(): boolean {
+  return localInbox;
+}
+
 export function requireDebugSurface(): void {
-  if (!localInbox) notFound();
+  if (!debugSurfaceEnabled()) notFound();
 }
 
 export function debugError(kind: DebugKind | 'edge-route', marker = ''): Error {

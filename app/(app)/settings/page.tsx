@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { InviteForm } from '@/components/app/settings/invite-form';
+import { MemberList } from '@/components/app/settings/member-list';
 import { ProfileForm } from '@/components/app/settings/profile-form';
 import { WorkspaceForm } from '@/components/app/settings/workspace-form';
 import { Card } from '@/components/ui/card';
@@ -24,8 +25,6 @@ function Section({ id, title, description, children }: { id: string; title: stri
   );
 }
 
-const ROLE_STYLE = { owner: 'bg-brand-50 text-brand-700 ring-brand-200', admin: 'bg-sky-50 text-sky-700 ring-sky-200', member: 'bg-slate-50 text-slate-600 ring-slate-200' };
-
 export default async function SettingsPage() {
   const { user, workspace } = await requireWorkspace('/settings');
   const canManage = canManageWorkspace(workspace.role);
@@ -41,29 +40,7 @@ export default async function SettingsPage() {
       </Section>
       <Section id="members-heading" title="Members" description="People who can see and edit this workspace's projects.">
         <div className="space-y-6">
-          <ul className="divide-y divide-slate-100" aria-label="Members and pending invites">
-            {members.map((m) => (
-              <li key={m.userId} className="flex items-center justify-between gap-3 py-3 first:pt-0">
-                <div className="min-w-0">
-                  <p className="truncate text-sm font-medium text-slate-900">
-                    {m.name}
-                    {m.userId === user.id ? <span className="text-slate-500"> (you)</span> : null}
-                  </p>
-                  <p className="truncate text-xs text-slate-500">{m.email}</p>
-                </div>
-                <span className={`rounded-full px-2 py-0.5 text-xs font-medium capitalize ring-1 ring-inset ${ROLE_STYLE[m.role]}`}>{m.role}</span>
-              </li>
-            ))}
-            {invites.map((inv) => (
-              <li key={inv.id} className="flex items-center justify-between gap-3 py-3" data-invite-email={inv.email}>
-                <div className="min-w-0">
-                  <p className="truncate text-sm font-medium text-slate-700">{inv.email}</p>
-                  <p className="text-xs text-slate-500">Invited as {inv.role}</p>
-                </div>
-                <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-700 ring-1 ring-inset ring-amber-200">Pending</span>
-              </li>
-            ))}
-          </ul>
+          <MemberList members={members} invites={invites} currentUserId={user.id} />
           {canManage ? (
             <div className="border-t border-slate-100 pt-6">
               <InviteForm />

@@ -8,6 +8,7 @@ import { buttonClass } from '@/components/ui/button';
 import { getCheckoutForPayer } from '@/lib/billing/checkout';
 import { billingProvider } from '@/lib/env';
 import { addOneMonth } from '@/lib/billing/events';
+import { PRIVATE_TEXT_CLASS } from '@/lib/analytics/client/privacy';
 import { formatUsd, isPaidPlan, planAmountCents } from '@/lib/billing/plans';
 import { getCurrentUser, getCurrentWorkspace } from '@/lib/server/context';
 
@@ -58,7 +59,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ sessi
               <div className="space-y-1">
                 <h1 className="text-xl font-semibold text-slate-900">Pay with card</h1>
                 <p className="text-sm text-slate-500">
-                  Billing <span className="font-medium text-slate-700">{workspace.name}</span> · receipt to {user.email}
+                  Billing <span className="font-medium text-slate-700">{workspace.name}</span> · receipt to <span className={PRIVATE_TEXT_CLASS}>{user.email}</span>
                 </p>
               </div>
               {session.status === 'failed' ? (

@@ -5,7 +5,7 @@ import { TrackOnMount } from '@/lib/analytics/client/track-on-mount';
 import type { OnboardingStep } from '@/lib/onboarding/steps';
 import { OnboardingProgress } from './progress';
 
-export function StepCard({ step, title, description, children }: { step: OnboardingStep; title: string; description: string; children: ReactNode }) {
+export function StepCard({ step, title, description, children }: { step: OnboardingStep; title: ReactNode; description: string; children: ReactNode }) {
   return (
     <div className="mx-auto max-w-lg pt-6 sm:pt-12">
       <Card className="space-y-8 p-8">

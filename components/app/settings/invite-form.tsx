@@ -1,6 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { Field, FormMessage, Input, Select } from '@/components/ui/field';
+import { PRIVATE_TEXT_CLASS } from '@/lib/analytics/client/privacy';
 import { inviteMemberAction } from '@/lib/workspaces/actions';
 import { SubmitButton } from '../submit-button';
 
@@ -21,7 +22,7 @@ export function InviteForm() {
         </Field>
       </div>
       {errors && !errors.fieldErrors ? <FormMessage>{errors.message}</FormMessage> : null}
-      {state?.ok ? <FormMessage tone="success">Invite sent to {state.data.email}.</FormMessage> : null}
+      {state?.ok ? <FormMessage tone="success">Invite sent to <span className={PRIVATE_TEXT_CLASS}>{state.data.email}</span>.</FormMessage> : null}
       <SubmitButton pendingLabel="Sending…">Send invite</SubmitButton>
     </form>
   );

@@ -7,6 +7,13 @@ import { CARD_PATTERN, EMAIL_PATTERN } from '@/lib/privacy/patterns';
 
 export const PII_SELECTOR = '[data-pii], .ph-mask';
 
+/**
+ * Class of every element showing what a person typed about themselves or others (names, email addresses, invite
+ * emails): `ph-mask` masks its text in session recordings, `ph-sensitive` keeps its text and attributes out of
+ * autocapture. Such values never go into attributes (`title`, `data-*`): rrweb records attributes unmasked.
+ */
+export const PRIVATE_TEXT_CLASS = 'ph-mask ph-sensitive';
+
 const stars = (s: string): string => s.replace(/\S/g, '*');
 
 export function maskPiiText(text: string, element?: Pick<Element, 'closest'> | null): string {

@@ -2,11 +2,13 @@
 // what it records: a mapping from (input, result, ctx) to catalog events, or an explicit `false` — the argument is
 // required, so a new action that forgets it does not compile. The wrapper calls `recordMutation` once per call;
 // this module turns the outcome into the action's own events, `api.error` / `api.rate_limited` for failures and a
-// sampled `api.request`, all queued, then flushed after the response.
+// sampled `api.request`, all queued, then flushed after the response. Nothing is recorded for a visitor whose
+// analytics consent is not granted (consent.ts).
 import 'server-only';
 import type { EventName, EventProperties } from '@/lib/analytics/catalog';
 import type { AppError } from '@/lib/server/errors';
 import { serverAnalytics, type AnalyticsIdentity } from './client';
+import { requestConsent } from './consent';
 import { flushAfterResponse } from './flush-after';
 import { identityFromRequest, personPropertiesFromEmail } from './identity';
 
@@ -102,7 +104,11 @@ export function recordMutation(outcome: MutationOutcome): void {
   try {
     const analytics = serverAnalytics();
     if (!analytics.active) return;
-    const identity = identityFromRequest(outcome.headers ?? new Headers(), outcome.ctx?.user ?? null);
+    const headers = outcome.headers ?? new Headers();
+    // The browser never loads PostHog without consent (declined, not yet given in opt-in mode, GPC, DNT); the
+    // server records nothing about that visitor either: no event, no $identify, no ip_hash or email_hash.
+    if (requestConsent(headers) !== 'granted') return;
+    const identity = identityFromRequest(headers, outcome.ctx?.user ?? null);
     const workspaceId = outcome.ctx?.workspace?.id ?? undefined;
     const mapping = erase(outcome.analytics);
     const { name, request, durationMs } = outcome;

@@ -1,9 +1,11 @@
 // One handler per Stripe event type: a zod schema for the parts of `data.object` it uses, and a function that
 // writes inside the webhook's transaction (so the event id and its effects commit together or not at all).
 import 'server-only';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { WebhookTracked } from '@/lib/analytics/server/webhook-events';
 import type { Tx } from '@/lib/db';
+import { deletedSubscriptions } from '@/lib/db/schema';
 
 export type VerifiedEvent = { id: string; type: string; created: number };
 
@@ -46,3 +48,12 @@ export function isStale(row: { lastEventAt: Date | null } | undefined, event: Ve
 
 /** Stripe metadata: string → string. */
 export const metadataSchema = z.record(z.string(), z.string()).nullish().transform((m) => m ?? {});
+
+/** Whether Stripe already reported this subscription deleted (see `deletedSubscriptions`): it grants nothing any more. */
+export async function wasDeleted(tx: Tx, subscriptionId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: deletedSubscriptions.subscriptionId })
+    .from(deletedSubscriptions)
+    .where(eq(deletedSubscriptions.subscriptionId, subscriptionId));
+  return Boolean(row);
+}

@@ -259,6 +259,37 @@ describe('event handlers', () => {
     expect(await subscriptionOf(second.workspaceId)).toMatchObject({ status: 'past_due' });
   });
 
+  it('a deletion that arrives before its checkout is remembered: the late checkout does not grant the plan', async () => {
+    const { event: checkout, workspaceId, userId, sessionId, subscriptionId } = await completedCheckout('pro');
+    const periodStart = new Date();
+    const base = { subscriptionId, customerId: 'cus_test1', workspaceId, userId, periodStart, periodEnd: addOneMonth(periodStart) };
+    const deleted = buildEvent('customer.subscription.deleted', subscriptionObject({ ...base, plan: 'pro', status: 'canceled' }));
+    // Stripe created the checkout event first; the deletion is delivered first.
+    checkout.created = deleted.created - 30;
+
+    expect((await postEvent(deleted)).status).toBe(200);
+    expect((await postEvent(checkout)).body.outcome).toBe('processed');
+
+    expect((await subscriptionOf(workspaceId))?.plan ?? 'free').toBe('free');
+    // The checkout itself did complete (the buyer paid); only the plan is withheld.
+    const [session] = await db.select().from(checkoutSessions).where(eq(checkoutSessions.id, sessionId));
+    expect(session).toMatchObject({ status: 'complete' });
+
+    // An older subscription.updated of the same subscription arriving even later does not revive it either.
+    const update = buildEvent('customer.subscription.updated', subscriptionObject({ ...base, plan: 'team', status: 'active' }));
+    update.created = deleted.created - 10;
+    expect((await postEvent(update)).status).toBe(200);
+    expect((await subscriptionOf(workspaceId))?.plan ?? 'free').toBe('free');
+
+    // A new subscription of the same workspace is not affected by the old one's tombstone.
+    const fresh = buildEvent(
+      'checkout.session.completed',
+      checkoutSessionObject({ sessionId, workspaceId, userId, plan: 'pro', customerId: 'cus_test1', subscriptionId: `${subscriptionId}_2`, origin: 'http://127.0.0.1:3000' }),
+    );
+    expect((await postEvent(fresh)).status).toBe(200);
+    expect(await subscriptionOf(workspaceId)).toMatchObject({ plan: 'pro', status: 'active', subscriptionId: `${subscriptionId}_2` });
+  });
+
   it('an event about a subscription Orbit does not know is acknowledged without effect', async () => {
     const before = await db.select().from(subscriptions);
     const res = await postEvent(buildEvent('invoice.payment_failed', { id: 'in_x', customer: 'cus_nobody', subscription: 'sub_nobody' }));

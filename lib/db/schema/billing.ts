@@ -48,6 +48,19 @@ export const checkoutSessions = pgTable(
   (t) => [index('checkout_sessions_workspace_id_idx').on(t.workspaceId)],
 );
 
+/**
+ * Subscriptions Stripe reported deleted. Stripe does not order deliveries: a deletion can arrive before the
+ * checkout (or update) that created the subscription, find no row, and would otherwise be forgotten; the late
+ * event then grants a plan nobody pays for. Those handlers check here first.
+ */
+export const deletedSubscriptions = pgTable('deleted_subscriptions', {
+  subscriptionId: text('subscription_id').primaryKey(),
+  customerId: text('customer_id').notNull(),
+  /** `created` of the deletion event. */
+  deletedAt: timestamp('deleted_at', { withTimezone: true }).notNull(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Every webhook event id processed once; a replay finds its id here and changes nothing. */
 export const webhookEvents = pgTable('webhook_events', {
   id: text('id').primaryKey(),

@@ -6,7 +6,7 @@ import { checkoutSessions, subscriptions, users, workspaces } from '@/lib/db/sch
 import { webhookEvent } from '@/lib/analytics/server/webhook-events';
 import { billingProvider } from '@/lib/env';
 import { planAmountCents } from '../../plans';
-import { defineHandler, eventTime, isStale, metadataSchema, PayloadError } from '../define-handler';
+import { defineHandler, eventTime, isStale, metadataSchema, PayloadError, wasDeleted } from '../define-handler';
 
 const session = z.object({
   id: z.string().min(1),
@@ -47,7 +47,9 @@ export const checkoutSessionCompleted = defineHandler(session, async (tx, object
   const now = new Date();
   const [current] = await tx.select().from(subscriptions).where(eq(subscriptions.workspaceId, workspaceId));
   // The subscription's own, newer events (e.g. an immediate cancel) may have arrived first: they win.
-  const superseded = current?.subscriptionId === object.subscription && isStale(current, event);
+  // A deletion delivered before this event (out of order) left a tombstone: the buyer paid, but the subscription
+  // is gone, so the workspace keeps whatever it has.
+  const superseded = (current?.subscriptionId === object.subscription && isStale(current, event)) || (await wasDeleted(tx, object.subscription));
 
   if (!superseded) {
     const row = {

@@ -3,12 +3,17 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { webhookEvent } from '@/lib/analytics/server/webhook-events';
-import { subscriptions } from '@/lib/db/schema';
+import { deletedSubscriptions, subscriptions } from '@/lib/db/schema';
 import { defineHandler, eventTime, isStale } from '../define-handler';
 
 const subscription = z.object({ id: z.string().min(1), customer: z.string().min(1) });
 
 export const customerSubscriptionDeleted = defineHandler(subscription, async (tx, object, event, track) => {
+  // Remembered even when Orbit has no row yet: its checkout may still be on the way and must not grant the plan.
+  await tx
+    .insert(deletedSubscriptions)
+    .values({ subscriptionId: object.id, customerId: object.customer, deletedAt: eventTime(event) })
+    .onConflictDoNothing();
   // Matching on the subscription id: a stale deletion of an older subscription leaves the current one alone.
   const [known] = await tx.select().from(subscriptions).where(eq(subscriptions.subscriptionId, object.id));
   if (!known || isStale(known, event)) return;

@@ -6,7 +6,7 @@ import { subscriptions, users, workspaces } from '@/lib/db/schema';
 import { webhookEvent } from '@/lib/analytics/server/webhook-events';
 import { billingProvider } from '@/lib/env';
 import { effectivePlan } from '@/lib/server/context';
-import { defineHandler, eventTime, isStale, metadataSchema, PayloadError } from '../define-handler';
+import { defineHandler, eventTime, isStale, metadataSchema, PayloadError, wasDeleted } from '../define-handler';
 import { planFromPrice, statusFromStripe } from '../plans-from-stripe';
 
 const subscription = z.object({
@@ -62,7 +62,7 @@ export const customerSubscriptionUpdated = defineHandler(subscription, async (tx
   // A subscription Orbit has not seen yet (its checkout event may still be on its way): the metadata copied at
   // checkout names the workspace.
   const workspaceId = object.metadata.workspaceId;
-  if (!workspaceId) return;
+  if (!workspaceId || (await wasDeleted(tx, object.id))) return;
   const [workspace] = await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, workspaceId));
   if (!workspace) return;
   const [current] = await tx.select().from(subscriptions).where(eq(subscriptions.workspaceId, workspaceId));

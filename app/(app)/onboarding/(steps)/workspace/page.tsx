@@ -6,11 +6,11 @@ import { enterStep } from '@/lib/onboarding/guard';
 export const metadata: Metadata = { title: 'Name your workspace' };
 
 export default async function WorkspaceStepPage() {
-  const { user } = await enterStep('workspace');
-  const firstName = user.name.split(/\s+/)[0] ?? user.name;
+  await enterStep('workspace');
   return (
     <StepCard step="workspace" title="Name your workspace" description="A workspace holds your projects and the people you plan them with.">
-      <WorkspaceStepForm suggestion={`${firstName}'s team`} />
+      {/* Not the person's name: a placeholder is an attribute, and recordings keep attributes as they are. */}
+      <WorkspaceStepForm suggestion="e.g. Acme Inc." />
     </StepCard>
   );
 }

@@ -1,0 +1,77 @@
+// Security headers on real responses of the production build, and the Content-Security-Policy in the real
+// browser: the landing page, PostHog's lazy load and recording, the signed-in app and the inbox's rrweb-player all
+// run under it without one violation (the `cspViolations` fixture also fails any other spec on a violation).
+import type { Page } from '@playwright/test';
+import { completeOnboarding, expect, signUp, test, uniqueName } from './fixtures';
+
+const COMMON = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  // `next start` is a production server.
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
+};
+
+/** `securitypolicyviolation` events of the page, recorded from before its first script. */
+async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const w = window as Window & { __cspViolations?: string[] };
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations!.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  return () => page.evaluate(() => (window as Window & { __cspViolations?: string[] }).__cspViolations ?? []);
+}
+
+test('every response carries the security headers; pages a CSP with a fresh nonce that the inline snippet uses', async ({ request }) => {
+  for (const path of ['/', '/pricing', '/login', '/api/health', '/dev/inbox', '/ingest/flags/?v=2']) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    const headers = res.headers();
+    for (const [name, value] of Object.entries(COMMON)) expect.soft(headers[name], `${path} ${name}`).toBe(value);
+  }
+  const nonces: string[] = [];
+  for (const path of ['/', '/pricing', '/login', '/dev/inbox', '/']) {
+    const res = await request.get(path);
+    const csp = res.headers()['content-security-policy'] ?? '';
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(csp, path).toContain("connect-src 'self'");
+    expect(csp, path).not.toContain('unsafe-eval');
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce, path).toBeTruthy();
+    // The early-queue snippet and Next's own inline scripts carry this request's nonce.
+    const html = await res.text();
+    expect(html, path).toContain(`nonce="${nonce}"`);
+    nonces.push(nonce!);
+  }
+  expect(new Set(nonces).size).toBe(nonces.length);
+});
+
+test('the app, PostHog (with its recording) and the inbox replay run under the CSP without a violation', async ({ page, freshUser, inbox, cspViolations }) => {
+  const violations = await watchViolations(page);
+  const seen: string[] = [];
+  const leave = async () => seen.push(...(await violations()).map((v) => `${new URL(page.url()).pathname}: ${v}`));
+
+  await page.goto('/');
+  // posthog-js is loaded lazily by the nonce'd snippet, then loads its recorder: 'strict-dynamic' at work.
+  await page.waitForFunction(() => Boolean(window.__orbit?.ph), null, { timeout: 20_000 });
+  const sessionId = await page.evaluate(() => window.__orbit!.ph!.get_session_id());
+  await leave();
+  await page.goto('/pricing');
+  await leave();
+  await signUp(page, freshUser);
+  await completeOnboarding(page, { workspace: uniqueName('CSP Co'), project: uniqueName('CSP') });
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await inbox.waitForRecording(sessionId, { minSnapshots: 2 });
+  await leave();
+
+  await page.goto(`/dev/inbox/recordings/${encodeURIComponent(sessionId)}`);
+  await expect(page.getByTestId('recording-player').locator('iframe')).toBeAttached({ timeout: 20_000 });
+  await leave();
+  await page.goto('/dev/inbox');
+  await expect(page.getByRole('heading').first()).toBeVisible();
+  await leave();
+
+  expect(seen).toEqual([]);
+  expect(cspViolations).toEqual([]);
+});

@@ -1,0 +1,82 @@
+// The components that show what people typed (their name, teammates' names and emails, invite emails), rendered
+// for real: every such value sits inside an element carrying PRIVATE_TEXT_CLASS (`ph-mask`: masked in session
+// recordings; `ph-sensitive`: out of autocapture) and never in an attribute, which rrweb records unmasked.
+import { createElement, type FC, type ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it, vi } from 'vitest';
+
+const nav = vi.hoisted(() => ({ pathname: '/dashboard' }));
+vi.mock('next/navigation', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/navigation')>()),
+  usePathname: () => nav.pathname,
+}));
+
+const { AppFrame } = await import('@/components/app/app-frame');
+const { MemberList } = await import('@/components/app/settings/member-list');
+// createElement's typing wants children among the props; they are passed as its third argument.
+const Frame = AppFrame as FC<Omit<Parameters<typeof AppFrame>[0], 'children'> & { children?: ReactNode }>;
+const { PRIVATE_TEXT_CLASS, PII_SELECTOR } = await import('./privacy');
+const { RECORDING_PRIVACY } = await import('./posthog-init');
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const PRIVATE = PRIVATE_TEXT_CLASS.split(' ');
+
+/** Where `secret` appears in `html` outside a private element: as text, or in any attribute. */
+function exposures(html: string, secret: string): string[] {
+  const found: string[] = [];
+  const stack: boolean[] = [];
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)([^>]*)>|([^<]+)/g)) {
+    const [, closing, tag, attrs = '', text] = m;
+    if (text !== undefined) {
+      if (text.includes(secret) && !stack.includes(true)) found.push(`text "${text}"`);
+      continue;
+    }
+    if (attrs.includes(secret)) found.push(`attribute of <${tag}${attrs}>`);
+    if (closing) {
+      stack.pop();
+      continue;
+    }
+    if (attrs.trimEnd().endsWith('/') || VOID.has(tag!.toLowerCase())) continue;
+    const classes = /class="([^"]*)"/.exec(attrs)?.[1]?.split(/\s+/) ?? [];
+    stack.push(PRIVATE.every((c) => classes.includes(c)));
+  }
+  return found;
+}
+
+const NAME = 'Zelda Quixotefield';
+const EMAIL = 'zelda.q@private.example';
+const INVITEE = 'new.hire@private.example';
+
+describe('what people typed is masked in recordings and out of autocapture', () => {
+  it('the app shell: the signed-in name (and its initials) during onboarding and in the full shell', () => {
+    for (const pathname of ['/onboarding/workspace', '/dashboard']) {
+      nav.pathname = pathname;
+      const html = renderToStaticMarkup(createElement(Frame, { user: { name: NAME }, workspace: { name: 'Acme', plan: 'free' } }, 'page'));
+      expect(html).toContain(NAME.split(' ')[0]!.slice(0, 1));
+      expect(exposures(html, NAME), pathname).toEqual([]);
+      expect(exposures(html, 'ZQ'), pathname).toEqual([]);
+    }
+  });
+
+  it('settings: member names, member emails and invite emails', () => {
+    const html = renderToStaticMarkup(
+      createElement(MemberList, {
+        members: [{ userId: 'usr_1', name: NAME, email: EMAIL, role: 'owner' }],
+        invites: [{ id: 'inv_1', email: INVITEE, role: 'member' }],
+        currentUserId: 'usr_1',
+      }),
+    );
+    for (const secret of [NAME, EMAIL, INVITEE]) {
+      expect(html).toContain(secret);
+      expect(exposures(html, secret), secret).toEqual([]);
+    }
+  });
+
+  it('the recording config masks exactly that class, and autocapture skips it', () => {
+    // rrweb masks text under maskTextClass; maskTextFn masks whole elements matching PII_SELECTOR.
+    expect(PRIVATE).toContain(RECORDING_PRIVACY.maskTextClass);
+    expect(PII_SELECTOR).toContain(`.${RECORDING_PRIVACY.maskTextClass}`);
+    // posthog-js autocapture leaves out text and attributes of `ph-sensitive` elements and their children.
+    expect(PRIVATE).toContain('ph-sensitive');
+  });
+});

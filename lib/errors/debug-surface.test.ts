@@ -1,0 +1,57 @@
+// The "break it on purpose" surface outside local mode: the page, the route and the server action all answer
+// "not found", for any signed-in user, without running the failing code and without reporting anything to Sentry.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock('next/headers', () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
+}));
+// A deployment with real backends configured: local mode is off.
+vi.mock('@/lib/env', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/lib/env')>()), localInbox: false }));
+const reported = vi.hoisted(() => [] as string[]);
+vi.mock('./server', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('./server')>()),
+  captureMutationError: (name: string) => {
+    reported.push(name);
+    return 'event-id';
+  },
+}));
+
+const { auth } = await import('@/lib/auth');
+const { debugServerActionError } = await import('./debug-actions');
+const boomRoute = await import('@/app/api/dev/boom/route');
+const { default: DevErrorsPage } = await import('@/app/(app)/dev/errors/page');
+const { NextRequest } = await import('next/server');
+
+async function signedIn(): Promise<void> {
+  const { headers } = await auth.api.signUpEmail({
+    body: { name: 'Any User', email: `debug-${Date.now().toString(36)}@example.test`, password: 'correct horse battery' },
+    returnHeaders: true,
+  });
+  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
+  request.headers = new Headers({ cookie: `orbit.session_token=${token}`, 'x-forwarded-for': '203.0.113.50' });
+}
+
+const isNotFound = (error: unknown) => String((error as { digest?: unknown }).digest ?? '').startsWith('NEXT_HTTP_ERROR_FALLBACK;404');
+
+describe('debug surface outside local mode', () => {
+  beforeEach(() => {
+    reported.length = 0;
+  });
+
+  it('the server action answers not_found to a signed-in user and reports nothing', async () => {
+    await signedIn();
+    const result = await debugServerActionError('prod-probe');
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(reported).toEqual([]);
+  });
+
+  it('GET /api/dev/boom and /dev/errors are 404s', async () => {
+    await signedIn();
+    const call = boomRoute.GET(new NextRequest('http://localhost/api/dev/boom?marker=x'), { params: Promise.resolve({}) });
+    await expect(call).rejects.toSatisfy(isNotFound);
+    await expect(DevErrorsPage({ searchParams: Promise.resolve({ kind: 'server-component' }) })).rejects.toSatisfy(isNotFound);
+    expect(reported).toEqual([]);
+  });
+});
