@@ -7,7 +7,7 @@ import { invites, members, users, type MemberRole } from '@/lib/db/schema';
 import { conflict } from '@/lib/server/errors';
 import type { CurrentWorkspace } from '@/lib/server/context';
 import { assertCanManage } from '@/lib/workspaces/workspaces';
-import { assertWithinPlan } from '@/lib/billing/limits';
+import { withinPlan } from '@/lib/billing/limits';
 
 export type InviteDto = { id: string; email: string; role: MemberRole; createdAt: string };
 
@@ -24,9 +24,10 @@ export async function createInvite(
     .where(and(eq(members.workspaceId, workspace.id), eq(users.email, input.email)))
     .limit(1);
   if (member) throw conflict('This person is already a member of the workspace.');
-  await assertWithinPlan(workspace, 'members');
+  // Counted and inserted under the workspace row lock, so parallel invites cannot all see a free seat.
   // One statement: a new invite, or a revoked/accepted one re-opened; a pending one is left alone (no row back).
-  const [row] = await db
+  const [row] = await withinPlan(workspace, 'members', (tx) =>
+    tx
     .insert(invites)
     .values({ workspaceId: workspace.id, email: input.email, role: input.role, invitedBy })
     .onConflictDoUpdate({
@@ -34,7 +35,8 @@ export async function createInvite(
       set: { status: 'pending', role: input.role, invitedBy, createdAt: sql`now()` },
       setWhere: ne(invites.status, 'pending'),
     })
-    .returning();
+    .returning(),
+  );
   if (!row) throw conflict('An invite is already pending for this email.');
   return { id: row.id, email: row.email, role: row.role, createdAt: row.createdAt.toISOString() };
 }
