@@ -5,6 +5,7 @@
 //
 // No server-only import and no Node APIs: the browser SDK loads this lazily, the server imports it directly.
 // Values only come from dependency-free modules (enums, plans, flags, steps, error codes), never from Drizzle.
+import './zod-browser';
 import { z } from 'zod';
 import { PAID_PLANS } from '@/lib/billing/plans';
 import { JOB_ROLES, MEMBER_ROLES, PLANS, SUBSCRIPTION_STATUSES } from '@/lib/db/schema/enums';
