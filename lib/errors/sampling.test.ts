@@ -24,8 +24,9 @@ describe('tracesSampleRate', () => {
     expect(tracesSampleRate({ name: 'GET /api/projects', parentSampled: false }, 'production')).toBe(0);
   });
 
-  it('never traces the collector, the PostHog proxy or the inbox, anywhere', () => {
+  it('never traces the collector, the PostHog proxy, the Sentry tunnel or the inbox, anywhere', () => {
     expect(tracesSampleRate({ name: 'POST /sentry/api/[project]/envelope' }, 'local')).toBe(0);
+    expect(tracesSampleRate({ name: 'POST /monitoring' }, 'production')).toBe(0);
     expect(tracesSampleRate({ name: 'POST /ingest/[...path]' }, 'local')).toBe(0);
     expect(tracesSampleRate({ name: 'GET', attributes: { 'http.target': '/api/dev/inbox/sentry?type=event' } }, 'e2e')).toBe(0);
   });

@@ -11,7 +11,7 @@ export const PRODUCTION_TRACES_RATE = 0.05;
 const ALWAYS = /(^|[\s/])(onboarding|checkout)([/\s.]|$)|(^|\s)(onboarding|checkout)\.|\/api\/webhooks\/stripe/;
 
 /** Instrumentation talking to itself (collector, PostHog proxy, inbox, static files): tracing it is pure noise. */
-const NEVER = /\/(sentry\/api|ingest|api\/dev\/inbox|dev\/inbox|_next\/static|_next\/image|favicon\.ico)(\/|\s|$)/;
+const NEVER = /\/(sentry\/api|ingest|monitoring|api\/dev\/inbox|dev\/inbox|_next\/static|_next\/image|favicon\.ico)(\/|\s|$)/;
 
 function target(input: SamplingInput): string {
   const a = input.attributes ?? {};
