@@ -61,6 +61,20 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
+/**
+ * The dotted path of the first string holding U+0000 in validated input ('' for the top level), or null. Postgres
+ * text cannot store a NUL, so such input would otherwise fail in the database as a 500 after the schema passed it.
+ */
+function pathWithNul(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    const found = pathWithNul(child, path ? `${path}.${key}` : key);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 /** Next's redirect()/notFound() work by throwing; they must pass through untouched. */
 function isNextControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
@@ -119,6 +133,12 @@ export async function runMutation<S extends z.ZodType, A extends AuthLevel, R>(
     }
     if (!parsed.success) {
       throw new AppError('validation', 'Please check the highlighted fields.', { fieldErrors: zodFieldErrors(parsed.error) });
+    }
+    const nul = pathWithNul(parsed.data);
+    if (nul !== null) {
+      throw new AppError('validation', 'Please check the highlighted fields.', {
+        fieldErrors: { [nul || 'form']: ['Must not contain NUL characters.'] },
+      });
     }
     validInput = parsed.data;
     const input = parsed.data;
