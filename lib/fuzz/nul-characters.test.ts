@@ -15,6 +15,9 @@ const { db, schema } = await import('@/lib/db');
 const { createFirstWorkspace } = await import('@/lib/onboarding/state');
 const projectsRoute = await import('@/app/api/projects/route');
 const taskRoute = await import('@/app/api/tasks/[id]/route');
+const stripe = await import('@/app/api/webhooks/stripe/route');
+const { buildEvent, subscriptionObject, signPayload } = await import('@/lib/billing/events');
+const { createWorkspaceWithOwner } = await import('@/lib/billing/test-helpers');
 
 beforeAll(async () => {
   const email = `nul-${Date.now()}@example.test`;
@@ -41,5 +44,18 @@ describe('NUL characters in input', () => {
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatchObject({ code: 'validation', fieldErrors: { name: [expect.any(String)] } });
     expect(await projectCount()).toBe(before);
+  });
+
+  it('refuses a signed Stripe event carrying a NUL with 400 invalid_payload and records nothing', async () => {
+    const { userId, workspaceId } = await createWorkspaceWithOwner();
+    const object = subscriptionObject({ subscriptionId: 'sub_nul', customerId: 'cus_\u0000', workspaceId, userId, plan: 'pro', status: 'active', periodStart: new Date(), periodEnd: new Date(Date.now() + 86_400_000) });
+    for (const event of [{ ...buildEvent('customer.subscription.updated', object), id: 'evt_\u0000' }, buildEvent('customer.subscription.updated', object)]) {
+      const payload = JSON.stringify(event);
+      const res = await stripe.POST(new Request('http://localhost/api/webhooks/stripe', { method: 'POST', headers: { 'stripe-signature': signPayload(payload) }, body: payload }));
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.code).toBe('invalid_payload');
+    }
+    expect((await db.select({ n: sqlCount() }).from(schema.webhookEvents))[0]!.n).toBe(0);
+    expect((await db.select({ n: sqlCount() }).from(schema.subscriptions))[0]!.n).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import { captureMutationError, traceMutation } from '@/lib/errors/server';
 import { AppError, type ErrorBody } from './errors';
 import { clientIp, getCurrentUser, getCurrentWorkspace, type CurrentUser, type CurrentWorkspace } from './context';
 import { consume, type RateLimitRule } from './rate-limit';
+import { pathWithNul } from './nul-characters';
 
 export type AuthLevel = 'public' | 'user' | 'workspace';
 
@@ -59,20 +60,6 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
     (out[key] ??= []).push(issue.message);
   }
   return out;
-}
-
-/**
- * The dotted path of the first string holding U+0000 in validated input ('' for the top level), or null. Postgres
- * text cannot store a NUL, so such input would otherwise fail in the database as a 500 after the schema passed it.
- */
-function pathWithNul(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (value === null || typeof value !== 'object') return null;
-  for (const [key, child] of Object.entries(value)) {
-    const found = pathWithNul(child, path ? `${path}.${key}` : key);
-    if (found !== null) return found;
-  }
-  return null;
 }
 
 /** Next's redirect()/notFound() work by throwing; they must pass through untouched. */
