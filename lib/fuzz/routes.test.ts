@@ -39,6 +39,8 @@ const recording = await import('@/app/api/dev/inbox/recordings/[sessionId]/route
 const sentryItems = await import('@/app/api/dev/inbox/sentry/route');
 const sentryItem = await import('@/app/api/dev/inbox/sentry/[id]/route');
 const stats = await import('@/app/api/dev/inbox/stats/route');
+const { buildEvent, checkoutSessionObject, signPayload, subscriptionObject } = await import('@/lib/billing/events');
+const { createWorkspaceWithOwner } = await import('@/lib/billing/test-helpers');
 
 const ORIGIN = 'http://localhost';
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 120);
@@ -277,6 +279,45 @@ describe('webhook and auth', () => {
       },
       null,
     ), 120_000);
+
+  it('/api/webhooks/stripe with a valid signature over Stripe-shaped events with one field wrong: 2xx or 400, never a 5xx', async () => {
+    const { userId, workspaceId } = await createWorkspaceWithOwner();
+    const now = new Date();
+    const objects = {
+      'checkout.session.completed': () =>
+        checkoutSessionObject({ sessionId: 'cs_fuzz', workspaceId, userId, plan: 'pro', customerId: 'cus_fuzz', subscriptionId: 'sub_fuzz', origin: ORIGIN }),
+      'customer.subscription.updated': () =>
+        subscriptionObject({ subscriptionId: 'sub_fuzz', customerId: 'cus_fuzz', workspaceId, userId, plan: 'team', status: 'active', periodStart: now, periodEnd: new Date(now.getTime() + 2_592_000_000) }),
+      'customer.subscription.deleted': () =>
+        subscriptionObject({ subscriptionId: 'sub_fuzz', customerId: 'cus_fuzz', workspaceId, userId, plan: 'pro', status: 'canceled', periodStart: now, periodEnd: now }),
+      'invoice.payment_failed': () => ({ id: 'in_fuzz', object: 'invoice', customer: 'cus_fuzz', subscription: 'sub_fuzz', metadata: { workspaceId } }),
+    };
+    const paths = ['id', 'customer', 'subscription', 'status', 'metadata', 'metadata.workspaceId', 'metadata.plan', 'metadata.userId', 'client_reference_id', 'items', 'items.data', 'items.data.0.current_period_end', 'items.data.0.price', 'items.data.0.price.lookup_key', 'created', 'canceled_at'];
+    const mutation = fc.record({
+      type: fc.constantFrom(...(Object.keys(objects) as (keyof typeof objects)[])),
+      path: fc.constantFrom(...paths),
+      value: fc.option(wrongType),
+      eventId: fc.option(fc.oneof(printable, anyText).map((s) => `evt_${s}`)),
+    });
+    await fc.assert(
+      fc.asyncProperty(mutation, async ({ type, path, value, eventId }) => {
+        tried.set('/api/webhooks/stripe (signed)', (tried.get('/api/webhooks/stripe (signed)') ?? 0) + 1);
+        const object: Record<string, unknown> = objects[type]();
+        const keys = path.split('.');
+        let node = object as Record<string, unknown> | undefined;
+        for (const key of keys.slice(0, -1)) node = node?.[key] as Record<string, unknown> | undefined;
+        if (node && typeof node === 'object') {
+          if (value === null) delete node[keys.at(-1)!];
+          else node[keys.at(-1)!] = value;
+        }
+        const event = { ...buildEvent(type, object), ...(eventId ? { id: eventId } : {}) };
+        const payload = JSON.stringify(event);
+        const res = await stripe.POST(new Request(`${ORIGIN}/api/webhooks/stripe`, { method: 'POST', headers: { 'stripe-signature': signPayload(payload) }, body: payload }));
+        await checkResponse('/api/webhooks/stripe (signed)', res, 'POST');
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  }, 120_000);
 
   it('/api/auth/* POST: never a 5xx, no user or session from a refused request', () =>
     fuzz(
