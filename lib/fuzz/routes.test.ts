@@ -66,6 +66,28 @@ const hugeString = fc
   .tuple(fc.constantFrom(...keys), fc.integer({ min: 1_000, max: 2_000_000 }))
   .map(([key, n]) => JSON.stringify({ [key]: 'é'.repeat(n) }));
 
+const posthogEvent = fc.record(
+  { event: fc.oneof(fc.constantFrom('$pageview', '$snapshot', '$identify', '$exception'), wrongType), distinct_id: wrongType, properties: fc.oneof(fc.dictionary(fc.constantFrom('$session_id', '$window_id', '$snapshot_data', '$current_url', 'token', '$set'), wrongType, { maxKeys: 4 }), wrongType), timestamp: wrongType, uuid: wrongType },
+  { requiredKeys: ['event'] },
+);
+const posthogShaped = fc.oneof(
+  posthogEvent.map((e) => JSON.stringify({ api_key: 'phc_t', ...e })),
+  fc.array(posthogEvent, { maxLength: 5 }).map((batch) => JSON.stringify({ api_key: 'phc_t', batch })),
+  fc.array(posthogEvent, { maxLength: 5 }).map((batch) => JSON.stringify(batch)),
+  fc.record({ token: wrongType, distinct_id: wrongType, groups: wrongType, person_properties: wrongType }).map((o) => JSON.stringify(o)),
+);
+const sentryShaped = fc
+  .tuple(
+    fc.dictionary(fc.constantFrom('event_id', 'dsn', 'sent_at', 'sdk'), wrongType, { maxKeys: 3 }),
+    fc.array(
+      fc.tuple(
+        fc.record({ type: fc.oneof(fc.constantFrom('event', 'transaction', 'replay_event', 'replay_recording', 'attachment', 'session', 'client_report'), wrongType), length: fc.option(fc.oneof(fc.integer({ min: -5, max: 100 }), wrongType)) }),
+        fc.oneof(fc.json({ maxDepth: 3 }), anyText),
+      ),
+      { maxLength: 4 },
+    ),
+  )
+  .map(([header, items]) => [JSON.stringify(header), ...items.flatMap(([h, payload]) => [JSON.stringify(h), payload])].join('\n'));
 type Body = { bytes: Uint8Array | string | undefined; encoding?: string };
 const rawBody: fc.Arbitrary<Uint8Array | string> = fc.oneof(
   fc.uint8Array({ maxLength: 4_000 }),
@@ -149,6 +171,8 @@ type Target = {
   /** Pins the caller's address (routes with a per-IP budget would otherwise only answer 429 after a few runs). */
   ip?: () => string;
   betterAuthShape?: boolean;
+  /** Bodies shaped like what this route expects, mixed in with the generic ones. */
+  shaped?: fc.Arbitrary<string>;
 };
 
 async function fuzz(target: Target, cookie: string | null, numRuns = NUM_RUNS): Promise<void> {
@@ -156,7 +180,7 @@ async function fuzz(target: Target, cookie: string | null, numRuns = NUM_RUNS): 
   const c: fc.Arbitrary<Case> = fc.record({
     method: fc.constantFrom(...target.methods),
     params: target.params,
-    body,
+    body: target.shaped ? fc.oneof(body, target.shaped.map((bytes): Body => ({ bytes }))) : body,
     contentType,
     query,
     headers: extraHeaders,
@@ -347,6 +371,7 @@ describe('collectors and the inbox query API (local mode)', () => {
       handler: pick(ingest),
       methods: ALL,
       path: (p) => `/ingest/${(p.path as string[]).map(encodeURIComponent).join('/')}/`,
+      shaped: posthogShaped,
       params: fc
         .oneof(fc.constantFrom(['e'], ['i', 'v0', 'e'], ['batch'], ['s'], ['flags'], ['decide'], ['array', 'phc_t', 'config'], ['static', 'nope.js']), fc.array(segment, { minLength: 1, maxLength: 4 }))
         .map((path) => ({ path: [...path] })),
@@ -358,6 +383,7 @@ describe('collectors and the inbox query API (local mode)', () => {
       methods: ALL,
       path: (p) => `/sentry/api/${encodeURIComponent(String(p.project))}/envelope/`,
       params: fc.oneof(fc.constant('1'), printable).map((project) => ({ project })),
+      shaped: sentryShaped,
       rows: inboxRows,
     },
     { route: '/monitoring', handler: pick(monitoring), methods: ALL, path: () => '/monitoring', params: noParams, rows: inboxRows },
