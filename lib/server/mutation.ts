@@ -10,6 +10,7 @@ import { captureMutationError, traceMutation } from '@/lib/errors/server';
 import { AppError, type ErrorBody } from './errors';
 import { clientIp, getCurrentUser, getCurrentWorkspace, type CurrentUser, type CurrentWorkspace } from './context';
 import { consume, type RateLimitRule } from './rate-limit';
+import { pathWithNul } from './nul-characters';
 
 export type AuthLevel = 'public' | 'user' | 'workspace';
 
@@ -119,6 +120,12 @@ export async function runMutation<S extends z.ZodType, A extends AuthLevel, R>(
     }
     if (!parsed.success) {
       throw new AppError('validation', 'Please check the highlighted fields.', { fieldErrors: zodFieldErrors(parsed.error) });
+    }
+    const nul = pathWithNul(parsed.data);
+    if (nul !== null) {
+      throw new AppError('validation', 'Please check the highlighted fields.', {
+        fieldErrors: { [nul || 'form']: ['Must not contain NUL characters.'] },
+      });
     }
     validInput = parsed.data;
     const input = parsed.data;

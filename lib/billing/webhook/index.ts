@@ -13,6 +13,7 @@ import { checkoutSessionCompleted } from './handlers/checkout-session-completed'
 import { customerSubscriptionDeleted } from './handlers/customer-subscription-deleted';
 import { customerSubscriptionUpdated } from './handlers/customer-subscription-updated';
 import { invoicePaymentFailed } from './handlers/invoice-payment-failed';
+import { pathWithNul } from '@/lib/server/nul-characters';
 
 const handlers: Record<string, WebhookHandler> = {
   'checkout.session.completed': checkoutSessionCompleted,
@@ -58,6 +59,7 @@ export async function processStripeWebhook(
   }
   const parsed = envelope.safeParse(verified);
   if (!parsed.success) return fail(400, 'invalid_payload', 'The payload is not a Stripe event.');
+  if (pathWithNul(parsed.data) !== null) return fail(400, 'invalid_payload', 'The payload contains a NUL character.');
   const event = parsed.data;
 
   const handler = handlers[event.type];

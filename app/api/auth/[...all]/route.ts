@@ -8,7 +8,13 @@ import { AUTH_MAX_BODY_BYTES, BodyTooLargeError, readBoundedBody } from '@/lib/s
 
 const handler = toNextJsHandler(auth);
 
-export const GET = (request: Request) => handler.GET(authRequest(request));
+/** Better Auth answers an unknown endpoint with an empty 404; callers get the same error body as every other route. */
+function structuredNotFound(response: Response): Response {
+  if (response.status !== 404 || response.headers.get('content-type')?.includes('json')) return response;
+  return NextResponse.json({ error: { code: 'not_found', message: 'Not found.' } }, { status: 404 });
+}
+
+export const GET = async (request: Request) => structuredNotFound(await handler.GET(authRequest(request)));
 
 export async function POST(request: Request): Promise<Response> {
   let body: Uint8Array;
@@ -20,5 +26,5 @@ export async function POST(request: Request): Promise<Response> {
   }
   const headers = new Headers(request.headers);
   headers.delete('content-length');
-  return handler.POST(authRequest(new Request(request.url, { method: 'POST', headers, body: body as BodyInit })));
+  return structuredNotFound(await handler.POST(authRequest(new Request(request.url, { method: 'POST', headers, body: body as BodyInit }))));
 }

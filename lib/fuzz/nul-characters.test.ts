@@ -1,0 +1,61 @@
+// Postgres text cannot hold U+0000: a NUL in any validated input must be a 400, never a database error (500).
+import { NextRequest } from 'next/server';
+import { count as sqlCount } from 'drizzle-orm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock('next/headers', () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+const { auth } = await import('@/lib/auth');
+const { db, schema } = await import('@/lib/db');
+const { createFirstWorkspace } = await import('@/lib/onboarding/state');
+const projectsRoute = await import('@/app/api/projects/route');
+const taskRoute = await import('@/app/api/tasks/[id]/route');
+const stripe = await import('@/app/api/webhooks/stripe/route');
+const { buildEvent, subscriptionObject, signPayload } = await import('@/lib/billing/events');
+const { createWorkspaceWithOwner } = await import('@/lib/billing/test-helpers');
+
+beforeAll(async () => {
+  const email = `nul-${Date.now()}@example.test`;
+  const { headers, response } = await auth.api.signUpEmail({ body: { name: 'Nul', email, password: 'correct horse battery' }, returnHeaders: true });
+  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
+  await createFirstWorkspace(response.user.id, 'Nul workspace');
+  request.headers = new Headers({ cookie: `orbit.session_token=${token}`, 'x-forwarded-for': '10.9.9.9' });
+});
+
+const projectCount = async () => (await db.select({ n: sqlCount() }).from(schema.projects))[0]!.n;
+
+describe('NUL characters in input', () => {
+  it('refuses a NUL in a path id with 400 validation, not a 500', async () => {
+    const res = await taskRoute.DELETE(new NextRequest('http://localhost/api/tasks/%00', { method: 'DELETE' }), { params: Promise.resolve({ id: '\u0000' }) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: 'validation', fieldErrors: { id: [expect.any(String)] } });
+  });
+
+  it('refuses a NUL in a body field with 400 validation and writes no row', async () => {
+    const before = await projectCount();
+    const res = await projectsRoute.POST(new NextRequest('http://localhost/api/projects', { method: 'POST', body: JSON.stringify({ name: 'a\u0000b' }) }), {
+      params: Promise.resolve({}),
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: 'validation', fieldErrors: { name: [expect.any(String)] } });
+    expect(await projectCount()).toBe(before);
+  });
+
+  it('refuses a signed Stripe event carrying a NUL with 400 invalid_payload and records nothing', async () => {
+    const { userId, workspaceId } = await createWorkspaceWithOwner();
+    const object = subscriptionObject({ subscriptionId: 'sub_nul', customerId: 'cus_\u0000', workspaceId, userId, plan: 'pro', status: 'active', periodStart: new Date(), periodEnd: new Date(Date.now() + 86_400_000) });
+    for (const event of [{ ...buildEvent('customer.subscription.updated', object), id: 'evt_\u0000' }, buildEvent('customer.subscription.updated', object)]) {
+      const payload = JSON.stringify(event);
+      const res = await stripe.POST(new Request('http://localhost/api/webhooks/stripe', { method: 'POST', headers: { 'stripe-signature': signPayload(payload) }, body: payload }));
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.code).toBe('invalid_payload');
+    }
+    expect((await db.select({ n: sqlCount() }).from(schema.webhookEvents))[0]!.n).toBe(0);
+    expect((await db.select({ n: sqlCount() }).from(schema.subscriptions))[0]!.n).toBe(0);
+  });
+});

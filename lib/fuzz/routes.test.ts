@@ -1,0 +1,419 @@
+// Hostile input against every route handler, called directly with real Requests on the real in-memory PGlite and
+// a real Better Auth session: generated bodies (bytes, JSON, wrong types, huge strings, deep nesting), encodings,
+// headers and query strings. Whatever arrives: never a 5xx, a refusal is `{ error: { code, message } }` JSON, and
+// a refused request leaves the tables it would write unchanged.
+import { gzipSync } from 'node:zlib';
+import { count as sqlCount } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import fc from 'fast-check';
+import { NextRequest } from 'next/server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock('next/headers', () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+const { auth } = await import('@/lib/auth');
+const { db, schema } = await import('@/lib/db');
+const { createFirstWorkspace } = await import('@/lib/onboarding/state');
+const projectsRoute = await import('@/app/api/projects/route');
+const projectRoute = await import('@/app/api/projects/[id]/route');
+const projectTasksRoute = await import('@/app/api/projects/[id]/tasks/route');
+const taskRoute = await import('@/app/api/tasks/[id]/route');
+const naiveTasks = await import('@/app/api/bench/naive-tasks/[id]/route');
+const reportId = await import('@/app/api/errors/report-id/route');
+const stripe = await import('@/app/api/webhooks/stripe/route');
+const authRoute = await import('@/app/api/auth/[...all]/route');
+const ingest = await import('@/app/ingest/[...path]/route');
+const sentry = await import('@/app/sentry/api/[project]/envelope/route');
+const monitoring = await import('@/app/monitoring/route');
+const inbox = await import('@/app/api/dev/inbox/route');
+const events = await import('@/app/api/dev/inbox/events/route');
+const person = await import('@/app/api/dev/inbox/persons/[distinctId]/route');
+const persons = await import('@/app/api/dev/inbox/persons/route');
+const recordings = await import('@/app/api/dev/inbox/recordings/route');
+const recording = await import('@/app/api/dev/inbox/recordings/[sessionId]/route');
+const sentryItems = await import('@/app/api/dev/inbox/sentry/route');
+const sentryItem = await import('@/app/api/dev/inbox/sentry/[id]/route');
+const stats = await import('@/app/api/dev/inbox/stats/route');
+const { buildEvent, checkoutSessionObject, signPayload, subscriptionObject } = await import('@/lib/billing/events');
+const { createWorkspaceWithOwner } = await import('@/lib/billing/test-helpers');
+
+const ORIGIN = 'http://localhost';
+const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 120);
+type Params = Record<string, string | string[]>;
+type Handler = (req: NextRequest, ctx: { params: Promise<Params> }) => Promise<Response> | Response;
+
+// ---- generated input ----------------------------------------------------------------------------------------
+
+const printable = fc.string({ unit: fc.constantFrom(...' !"#$%&\'()*+,-./0123456789:;<=>?@AZaz[\\]^_`{|}~'.split('')), maxLength: 40 });
+const anyText = fc.string({ unit: 'binary', maxLength: 80 });
+const wrongType = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  anyText,
+  fc.constantFrom('', ' ', '\u0000', 'null', '-1', 'NaN', '1e309', '__proto__', 'constructor'),
+  fc.integer({ min: 0, max: 200_000 }).map((n) => 'x'.repeat(n)),
+);
+const keys = ['name', 'description', 'title', 'done', 'id', 'plan', 'email', 'password', 'event', 'batch', 'distinct_id', 'properties', 'data', 'type', '__proto__', 'constructor'];
+const shapedJson = fc.dictionary(fc.constantFrom(...keys), wrongType, { maxKeys: 5 }).map((o) => JSON.stringify(o));
+const deepJson = fc
+  .tuple(fc.integer({ min: 1, max: 20_000 }), fc.boolean())
+  .map(([depth, arrays]) => (arrays ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)));
+const hugeString = fc
+  .tuple(fc.constantFrom(...keys), fc.integer({ min: 1_000, max: 2_000_000 }))
+  .map(([key, n]) => JSON.stringify({ [key]: 'é'.repeat(n) }));
+
+const posthogEvent = fc.record(
+  { event: fc.oneof(fc.constantFrom('$pageview', '$snapshot', '$identify', '$exception'), wrongType), distinct_id: wrongType, properties: fc.oneof(fc.dictionary(fc.constantFrom('$session_id', '$window_id', '$snapshot_data', '$current_url', 'token', '$set'), wrongType, { maxKeys: 4 }), wrongType), timestamp: wrongType, uuid: wrongType },
+  { requiredKeys: ['event'] },
+);
+const posthogShaped = fc.oneof(
+  posthogEvent.map((e) => JSON.stringify({ api_key: 'phc_t', ...e })),
+  fc.array(posthogEvent, { maxLength: 5 }).map((batch) => JSON.stringify({ api_key: 'phc_t', batch })),
+  fc.array(posthogEvent, { maxLength: 5 }).map((batch) => JSON.stringify(batch)),
+  fc.record({ token: wrongType, distinct_id: wrongType, groups: wrongType, person_properties: wrongType }).map((o) => JSON.stringify(o)),
+);
+const sentryShaped = fc
+  .tuple(
+    fc.dictionary(fc.constantFrom('event_id', 'dsn', 'sent_at', 'sdk'), wrongType, { maxKeys: 3 }),
+    fc.array(
+      fc.tuple(
+        fc.record({ type: fc.oneof(fc.constantFrom('event', 'transaction', 'replay_event', 'replay_recording', 'attachment', 'session', 'client_report'), wrongType), length: fc.option(fc.oneof(fc.integer({ min: -5, max: 100 }), wrongType)) }),
+        fc.oneof(fc.json({ maxDepth: 3 }), anyText),
+      ),
+      { maxLength: 4 },
+    ),
+  )
+  .map(([header, items]) => [JSON.stringify(header), ...items.flatMap(([h, payload]) => [JSON.stringify(h), payload])].join('\n'));
+type Body = { bytes: Uint8Array | string | undefined; encoding?: string };
+const rawBody: fc.Arbitrary<Uint8Array | string> = fc.oneof(
+  fc.uint8Array({ maxLength: 4_000 }),
+  fc.json({ maxDepth: 4 }),
+  shapedJson,
+  deepJson,
+  hugeString,
+  anyText,
+);
+const body: fc.Arbitrary<Body> = fc.oneof(
+  { weight: 6, arbitrary: rawBody.map((bytes) => ({ bytes })) },
+  { weight: 1, arbitrary: fc.constant({ bytes: undefined }) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(rawBody, fc.constantFrom('gzip', 'deflate', 'br', 'x-bogus', 'gzip, gzip', 'identity', ''), fc.boolean())
+      .map(([raw, encoding, compress]) => ({ bytes: compress ? new Uint8Array(gzipSync(raw)) : raw, encoding })),
+  },
+);
+const contentType = fc.option(
+  fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', 'application/octet-stream', '*/*', 'garbage'),
+);
+const query = fc.dictionary(
+  fc.oneof(fc.constantFrom('limit', 'offset', 'event', 'distinct_id', 'session_id', 'type', 'after', 'before', 'since', 'digest', 'compression', 'ver', 'ip', '_', 'id', 'name', 'title'), printable),
+  fc.oneof(printable, anyText, fc.constantFrom('-1', '0', '1e9', '99999999999999999999', 'NaN', '2020-13-45', 'true', '')),
+  { maxKeys: 4 },
+);
+const extraHeaders = fc.dictionary(
+  fc.constantFrom('origin', 'referer', 'user-agent', 'x-forwarded-for', 'x-real-ip', 'accept', 'sentry-trace', 'baggage', 'stripe-signature', 'cookie', 'content-length', 'x-forwarded-host'),
+  printable,
+  { maxKeys: 3 },
+);
+const segment = fc.oneof(printable.filter((s) => s.length > 0), fc.constantFrom('e', 'i', 'v0', 'batch', 's', 'flags', 'decide', 'static', 'array', 'phc_t', 'config', 'config.js', '..', '%00'));
+
+// ---- the harness ---------------------------------------------------------------------------------------------
+
+const tried = new Map<string, number>();
+let fiveHundreds = 0;
+
+type Case = { method: string; params: Params; body: Body; contentType: string | null; query: Record<string, string>; headers: Record<string, string> };
+
+function buildRequest(path: string, c: Case, cookie: string | null): NextRequest {
+  const url = new URL(path, ORIGIN);
+  for (const [k, v] of Object.entries(c.query)) url.searchParams.append(k, v);
+  const headers = new Headers(c.headers);
+  if (c.contentType) headers.set('content-type', c.contentType);
+  if (c.body.encoding !== undefined) headers.set('content-encoding', c.body.encoding);
+  if (cookie) headers.set('cookie', cookie);
+  const hasBody = c.method !== 'GET' && c.method !== 'HEAD' && c.body.bytes !== undefined;
+  return new NextRequest(url, { method: c.method, headers, body: hasBody ? (c.body.bytes as BodyInit) : undefined });
+}
+
+/** A refusal is a 4xx with `{ error: { code, message } }`; anything under 400 is a success the input earned. */
+async function checkResponse(route: string, res: Response, method: string, betterAuthShape = false): Promise<void> {
+  if (res.status >= 500) fiveHundreds++;
+  expect(res.status, `${route} answered ${res.status}`).toBeLessThan(500);
+  if (res.status < 400 || method === 'HEAD') return;
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`${route} answered ${res.status} with a non-JSON body: ${text.slice(0, 200)}`);
+  }
+  // Better Auth's own endpoints answer in its documented shape `{ code?, message }`, which its client parses.
+  const error = betterAuthShape && !(json as { error?: unknown }).error ? (json as { message?: unknown; code?: unknown }) : (json as { error?: { code?: unknown; message?: unknown } }).error;
+  if (betterAuthShape && error && error.code === undefined) return void expect(typeof error.message).toBe('string');
+  expect(typeof error?.code, `${route} ${res.status} ${text.slice(0, 200)}`).toBe('string');
+  expect(typeof error?.message, `${route} ${res.status} ${text.slice(0, 200)}`).toBe('string');
+}
+
+type Target = {
+  route: string;
+  handler: (method: string) => Handler | undefined;
+  methods: string[];
+  path: (params: Params) => string;
+  params: fc.Arbitrary<Params>;
+  cookie?: boolean;
+  /** Row counts that a refused request must leave unchanged. */
+  rows?: () => Promise<number[]>;
+  /** Pins the caller's address (routes with a per-IP budget would otherwise only answer 429 after a few runs). */
+  ip?: () => string;
+  betterAuthShape?: boolean;
+  /** Bodies shaped like what this route expects, mixed in with the generic ones. */
+  shaped?: fc.Arbitrary<string>;
+};
+
+async function fuzz(target: Target, cookie: string | null, numRuns = NUM_RUNS): Promise<void> {
+  let ipCounter = 0;
+  const c: fc.Arbitrary<Case> = fc.record({
+    method: fc.constantFrom(...target.methods),
+    params: target.params,
+    body: target.shaped ? fc.oneof(body, target.shaped.map((bytes): Body => ({ bytes }))) : body,
+    contentType,
+    query,
+    headers: extraHeaders,
+  });
+  await fc.assert(
+    fc.asyncProperty(c, async (input) => {
+      tried.set(target.route, (tried.get(target.route) ?? 0) + 1);
+      const ip = target.ip?.() ?? `10.${(ipCounter >> 8) & 255}.${ipCounter++ & 255}.1`;
+      request.headers = new Headers({ 'x-forwarded-for': ip, ...(target.cookie && cookie ? { cookie } : {}) });
+      const req = buildRequest(target.path(input.params), input, target.cookie ? cookie : null);
+      const handler = target.handler(input.method);
+      if (!handler) return;
+      const before = await target.rows?.();
+      const res = await handler(req, { params: Promise.resolve(input.params) });
+      await checkResponse(target.route, res, input.method, target.betterAuthShape);
+      if (before && res.status >= 400) expect(await target.rows!(), `${target.route} ${res.status} wrote rows`).toEqual(before);
+    }),
+    { numRuns },
+  );
+}
+
+const tableCount = async (table: PgTable) => (await db.select({ n: sqlCount() }).from(table))[0]!.n;
+const appRows = async () => [await tableCount(schema.projects), await tableCount(schema.tasks)];
+const inboxRows = async () => [
+  await tableCount(schema.inboxEvents),
+  await tableCount(schema.inboxSnapshots),
+  await tableCount(schema.inboxSentryItems),
+  await tableCount(schema.inboxPersons),
+];
+
+const pick = (mod: Record<string, unknown>) => (method: string) => mod[method] as Handler | undefined;
+const ALL = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const noParams = fc.constant<Params>({});
+
+let cookie: string;
+let projectId: string;
+let taskId: string;
+
+beforeAll(async () => {
+  const email = `fuzz-${Date.now()}@example.test`;
+  const { headers, response } = await auth.api.signUpEmail({ body: { name: 'Fuzz', email, password: 'correct horse battery' }, returnHeaders: true });
+  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
+  if (!token) throw new Error('sign-up set no session cookie');
+  cookie = `orbit.session_token=${token}`;
+  await createFirstWorkspace(response.user.id, 'Fuzz workspace');
+  request.headers = new Headers({ cookie, 'x-forwarded-for': '10.255.0.1' });
+  const created = await projectsRoute.POST(new NextRequest(`${ORIGIN}/api/projects`, { method: 'POST', body: JSON.stringify({ name: 'Target' }) }), { params: Promise.resolve({}) });
+  projectId = ((await created.json()) as { project: { id: string } }).project.id;
+  const task = await projectTasksRoute.POST(new NextRequest(`${ORIGIN}/api/projects/${projectId}/tasks`, { method: 'POST', body: JSON.stringify({ title: 'Target' }) }), {
+    params: Promise.resolve({ id: projectId }),
+  });
+  taskId = ((await task.json()) as { task: { id: string } }).task.id;
+});
+
+afterAll(() => {
+  const total = [...tried.values()].reduce((a, b) => a + b, 0);
+  for (const [route, n] of tried) console.log(`fuzz: ${route}: ${n} inputs`);
+  console.log(`fuzz: ${total} inputs over ${tried.size} routes, ${fiveHundreds} 5xx`);
+});
+
+const idParam = (key: string, real: () => string) => fc.oneof(fc.constant(null).map(() => real()), printable, anyText, fc.constant('')).map((v) => ({ [key]: v }));
+
+describe('REST API (signed in, with a workspace)', () => {
+  const api: Target[] = [
+    { route: '/api/projects', handler: pick(projectsRoute), methods: ['GET', 'POST'], path: () => '/api/projects', params: noParams, cookie: true, rows: appRows },
+    {
+      route: '/api/projects/[id]',
+      handler: pick(projectRoute),
+      methods: ['GET', 'PATCH', 'DELETE'],
+      path: (p) => `/api/projects/${encodeURIComponent(String(p.id))}`,
+      params: idParam('id', () => projectId),
+      cookie: true,
+      rows: appRows,
+    },
+    {
+      route: '/api/projects/[id]/tasks',
+      handler: pick(projectTasksRoute),
+      methods: ['GET', 'POST'],
+      path: (p) => `/api/projects/${encodeURIComponent(String(p.id))}/tasks`,
+      params: idParam('id', () => projectId),
+      cookie: true,
+      rows: appRows,
+    },
+    {
+      route: '/api/tasks/[id]',
+      handler: pick(taskRoute),
+      methods: ['PATCH', 'DELETE'],
+      path: (p) => `/api/tasks/${encodeURIComponent(String(p.id))}`,
+      params: idParam('id', () => taskId),
+      cookie: true,
+      rows: appRows,
+    },
+    {
+      route: '/api/bench/naive-tasks/[id]',
+      handler: pick(naiveTasks),
+      methods: ['POST'],
+      path: (p) => `/api/bench/naive-tasks/${encodeURIComponent(String(p.id))}`,
+      params: idParam('id', () => projectId),
+      cookie: true,
+      rows: appRows,
+    },
+    { route: '/api/errors/report-id', handler: pick(reportId), methods: ['GET'], path: () => '/api/errors/report-id', params: noParams },
+  ];
+  for (const target of api) it(`${target.route}: never a 5xx, refusals structured, nothing half-written`, () => fuzz(target, cookie), 120_000);
+
+  it('/api/projects anonymously: 401 for anything', () =>
+    fuzz({ route: '/api/projects (anonymous)', handler: pick(projectsRoute), methods: ['GET', 'POST'], path: () => '/api/projects', params: noParams, rows: appRows }, null), 120_000);
+});
+
+describe('webhook and auth', () => {
+  it('/api/webhooks/stripe: never a 5xx, no billing rows from a refused event', () =>
+    fuzz(
+      {
+        route: '/api/webhooks/stripe',
+        handler: pick(stripe),
+        methods: ['POST'],
+        path: () => '/api/webhooks/stripe',
+        params: noParams,
+        rows: async () => [await tableCount(schema.webhookEvents), await tableCount(schema.subscriptions)],
+      },
+      null,
+    ), 120_000);
+
+  it('/api/webhooks/stripe with a valid signature over Stripe-shaped events with one field wrong: 2xx or 400, never a 5xx', async () => {
+    const { userId, workspaceId } = await createWorkspaceWithOwner();
+    const now = new Date();
+    const objects = {
+      'checkout.session.completed': () =>
+        checkoutSessionObject({ sessionId: 'cs_fuzz', workspaceId, userId, plan: 'pro', customerId: 'cus_fuzz', subscriptionId: 'sub_fuzz', origin: ORIGIN }),
+      'customer.subscription.updated': () =>
+        subscriptionObject({ subscriptionId: 'sub_fuzz', customerId: 'cus_fuzz', workspaceId, userId, plan: 'team', status: 'active', periodStart: now, periodEnd: new Date(now.getTime() + 2_592_000_000) }),
+      'customer.subscription.deleted': () =>
+        subscriptionObject({ subscriptionId: 'sub_fuzz', customerId: 'cus_fuzz', workspaceId, userId, plan: 'pro', status: 'canceled', periodStart: now, periodEnd: now }),
+      'invoice.payment_failed': () => ({ id: 'in_fuzz', object: 'invoice', customer: 'cus_fuzz', subscription: 'sub_fuzz', metadata: { workspaceId } }),
+    };
+    const paths = ['id', 'customer', 'subscription', 'status', 'metadata', 'metadata.workspaceId', 'metadata.plan', 'metadata.userId', 'client_reference_id', 'items', 'items.data', 'items.data.0.current_period_end', 'items.data.0.price', 'items.data.0.price.lookup_key', 'created', 'canceled_at'];
+    const mutation = fc.record({
+      type: fc.constantFrom(...(Object.keys(objects) as (keyof typeof objects)[])),
+      path: fc.constantFrom(...paths),
+      value: fc.option(wrongType),
+      eventId: fc.option(fc.oneof(printable, anyText).map((s) => `evt_${s}`)),
+    });
+    await fc.assert(
+      fc.asyncProperty(mutation, async ({ type, path, value, eventId }) => {
+        tried.set('/api/webhooks/stripe (signed)', (tried.get('/api/webhooks/stripe (signed)') ?? 0) + 1);
+        const object: Record<string, unknown> = objects[type]();
+        const keys = path.split('.');
+        let node = object as Record<string, unknown> | undefined;
+        for (const key of keys.slice(0, -1)) node = node?.[key] as Record<string, unknown> | undefined;
+        if (node && typeof node === 'object') {
+          if (value === null) delete node[keys.at(-1)!];
+          else node[keys.at(-1)!] = value;
+        }
+        const event = { ...buildEvent(type, object), ...(eventId ? { id: eventId } : {}) };
+        const payload = JSON.stringify(event);
+        const res = await stripe.POST(new Request(`${ORIGIN}/api/webhooks/stripe`, { method: 'POST', headers: { 'stripe-signature': signPayload(payload) }, body: payload }));
+        await checkResponse('/api/webhooks/stripe (signed)', res, 'POST');
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  }, 120_000);
+
+  it('/api/auth/* POST: never a 5xx, no user or session from a refused request', () =>
+    fuzz(
+      {
+        route: '/api/auth/[...all] POST',
+        handler: pick(authRoute),
+        methods: ['POST'],
+        path: (p) => `/api/auth/${(p.all as string[]).map(encodeURIComponent).join('/')}`,
+        params: fc
+          .oneof(
+            fc.constantFrom(['sign-in', 'email'], ['sign-up', 'email'], ['sign-out'], ['update-user'], ['change-password'], ['request-password-reset']),
+            fc.array(segment, { minLength: 1, maxLength: 3 }),
+          )
+          .map((all) => ({ all: [...all] })),
+        cookie: true,
+        rows: async () => [await tableCount(schema.users)],
+        betterAuthShape: true,
+      },
+      cookie,
+    ), 120_000);
+});
+
+describe('collectors and the inbox query API (local mode)', () => {
+  const collectors: Target[] = [
+    {
+      route: '/ingest/[...path]',
+      handler: pick(ingest),
+      methods: ALL,
+      path: (p) => `/ingest/${(p.path as string[]).map(encodeURIComponent).join('/')}/`,
+      shaped: posthogShaped,
+      params: fc
+        .oneof(fc.constantFrom(['e'], ['i', 'v0', 'e'], ['batch'], ['s'], ['flags'], ['decide'], ['array', 'phc_t', 'config'], ['static', 'nope.js']), fc.array(segment, { minLength: 1, maxLength: 4 }))
+        .map((path) => ({ path: [...path] })),
+      rows: inboxRows,
+    },
+    {
+      route: '/sentry/api/[project]/envelope',
+      handler: pick(sentry),
+      methods: ALL,
+      path: (p) => `/sentry/api/${encodeURIComponent(String(p.project))}/envelope/`,
+      params: fc.oneof(fc.constant('1'), printable).map((project) => ({ project })),
+      shaped: sentryShaped,
+      rows: inboxRows,
+    },
+    { route: '/monitoring', handler: pick(monitoring), methods: ALL, path: () => '/monitoring', params: noParams, rows: inboxRows },
+    { route: '/api/dev/inbox', handler: pick(inbox), methods: ALL.filter((m) => m !== 'DELETE'), path: () => '/api/dev/inbox', params: noParams },
+    { route: '/api/dev/inbox/events', handler: pick(events), methods: ALL, path: () => '/api/dev/inbox/events', params: noParams },
+    { route: '/api/dev/inbox/persons', handler: pick(persons), methods: ALL, path: () => '/api/dev/inbox/persons', params: noParams },
+    {
+      route: '/api/dev/inbox/persons/[distinctId]',
+      handler: pick(person),
+      methods: ALL,
+      path: (p) => `/api/dev/inbox/persons/${encodeURIComponent(String(p.distinctId))}`,
+      params: fc.oneof(printable, anyText).map((distinctId) => ({ distinctId })),
+    },
+    { route: '/api/dev/inbox/recordings', handler: pick(recordings), methods: ALL, path: () => '/api/dev/inbox/recordings', params: noParams },
+    {
+      route: '/api/dev/inbox/recordings/[sessionId]',
+      handler: pick(recording),
+      methods: ALL,
+      path: (p) => `/api/dev/inbox/recordings/${encodeURIComponent(String(p.sessionId))}`,
+      params: fc.oneof(printable, anyText).map((sessionId) => ({ sessionId })),
+    },
+    { route: '/api/dev/inbox/sentry', handler: pick(sentryItems), methods: ALL, path: () => '/api/dev/inbox/sentry', params: noParams },
+    {
+      route: '/api/dev/inbox/sentry/[id]',
+      handler: pick(sentryItem),
+      methods: ALL,
+      path: (p) => `/api/dev/inbox/sentry/${encodeURIComponent(String(p.id))}`,
+      params: fc.oneof(fc.integer().map(String), printable, fc.constantFrom('1e400', '-0', '99999999999999999999', '0x10')).map((id) => ({ id })),
+    },
+    { route: '/api/dev/inbox/stats', handler: pick(stats), methods: ALL, path: () => '/api/dev/inbox/stats', params: noParams },
+  ];
+  for (const target of collectors) it(`${target.route}: never a 5xx, refusals structured, nothing half-written`, () => fuzz(target, null), 120_000);
+});
