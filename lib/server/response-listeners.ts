@@ -2,8 +2,8 @@
 // a leak. A response to a server action or a streamed page legitimately carries about that many 'close' listeners,
 // all added for that one request and released with it: Next.js adds 8 (three abort signals, the compression
 // release, after(), fetch metrics, two stream writers) and Sentry's HTTP server subscription 2 (request session,
-// response context), 3 when the request's server span is sampled. Measured in the e2e funnel: at most 10 per
-// response; with a sampled server span 11, and the warning on every such response. Orbit adds none itself.
+// response context). Measured in the e2e funnel: 10 on a server action's response, exactly Node's limit, so one
+// more per-request listener on a production path warns on every such response. Orbit adds none itself.
 // So every response gets a higher limit. A real leak still trips it: a leak grows without bound, this set does not.
 export const RESPONSE_MAX_LISTENERS = 30;
 
