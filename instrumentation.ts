@@ -9,6 +9,9 @@ export async function register(): Promise<void> {
     // The client address of a direct deployment (no proxy in front): see lib/server/peer-address.ts.
     const [{ stampPeerAddresses }, { Server }] = await Promise.all([import('./lib/server/peer-address'), import('node:http')]);
     stampPeerAddresses(Server);
+    // Next.js and Sentry add about 10 per-request 'close' listeners to a response: see lib/server/response-listeners.ts.
+    const { raiseResponseListenerLimit } = await import('./lib/server/response-listeners');
+    raiseResponseListenerLimit(Server);
     // The configuration was validated above (lib/env.ts); say which mode this server runs in, loudly if unsafe.
     const { billingProvider, env, localMode } = await import('./lib/env');
     const { startupModeLines } = await import('./lib/startup-mode');

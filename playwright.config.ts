@@ -16,6 +16,8 @@ if (!process.env.ORBIT_E2E_DATA_DIR) {
   process.env.ORBIT_E2E_DATA_DIR = newDataDir('run');
 }
 const dataDir = process.env.ORBIT_E2E_DATA_DIR;
+// Everything the shared server prints, for the clean-log check after the suite (scripts/check-server-log.mjs).
+const serverLog = (process.env.ORBIT_E2E_SERVER_LOG ||= `${dataDir}/server.log`);
 
 type Browser = { found: true; source: string; executablePath: string; args: string[]; userAgent: string } | { found: false; reason: string };
 
@@ -77,7 +79,7 @@ export default defineConfig({
     { name: 'privacy-scan', testMatch: /privacy\.scan\.ts/, dependencies: ['chromium'] },
   ],
   webServer: {
-    command: `"${process.execPath}" "${NEXT_BIN}" start -H 127.0.0.1 -p ${PORT}`,
+    command: `"${process.execPath}" e2e/support/tee-server.mjs "${serverLog}" "${process.execPath}" "${NEXT_BIN}" start -H 127.0.0.1 -p ${PORT}`,
     url: `${baseURL}/api/health`,
     env: serverEnv({ port: PORT, dataDir }),
     reuseExistingServer: false,

@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkServerLog } from './check-server-log.mjs';
 import { ensureBrowser } from './find-browser.mjs';
 import { startPostgres } from './find-postgres.mjs';
 
@@ -23,6 +24,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, '.test-results');
 const VITEST_JSON = path.join(RESULTS, 'vitest.json');
 const PLAYWRIGHT_JSON = path.join(RESULTS, 'playwright.json');
+const SERVER_LOG = path.join(RESULTS, 'e2e-server.log');
 const require = createRequire(path.join(ROOT, 'package.json'));
 
 const STAGES = ['typecheck', 'lint', 'unit', 'build', 'size', 'e2e'];
@@ -164,6 +166,7 @@ async function main() {
   const totals = { passed: 0, failed: 0, skipped: 0 };
   const timings = [];
   let failedStage = null;
+  let serverLogFailed = false;
 
   const stages = {
     typecheck: () => run(process.execPath, [bin('typescript', 'tsc'), '--noEmit'], baseEnv),
@@ -216,8 +219,12 @@ async function main() {
         if (isValue && !/\bjson\b/.test(arg)) return `${arg},json`;
         return arg;
       });
-      const env = { ...isolatedEnv, PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_JSON };
-      return run(process.execPath, [bin('@playwright/test', 'playwright'), 'test', ...args], env);
+      const env = { ...isolatedEnv, PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_JSON, ORBIT_E2E_SERVER_LOG: SERVER_LOG };
+      rmSync(SERVER_LOG, { force: true });
+      const code = await run(process.execPath, [bin('@playwright/test', 'playwright'), 'test', ...args], env);
+      // No unexpected warning or error in what the shared server printed (scripts/check-server-log.mjs).
+      serverLogFailed = checkServerLog(SERVER_LOG) !== 0;
+      return code || (serverLogFailed ? 1 : 0);
     },
   };
 
@@ -243,6 +250,8 @@ async function main() {
     timings.push({ name, ms, code });
 
     const counts = name === 'unit' ? vitestCounts() : name === 'e2e' ? playwrightCounts() : null;
+    // A dirty server log counts as one failed test of the e2e stage.
+    if (name === 'e2e' && counts && serverLogFailed) counts.failed += 1;
     if (counts) {
       totals.passed += counts.passed;
       totals.failed += counts.failed;
