@@ -22,11 +22,16 @@ vi.mock('@sentry/nextjs', () => ({
 }));
 
 beforeAll(() => {
+  // Local mode reaches the browser bundle as a build-time value (next.config.js from lib/local-mode.js).
+  vi.stubEnv('NEXT_PUBLIC_LOCAL_INBOX', '1');
   vi.stubGlobal('location', new URL('http://127.0.0.1:3111/projects/p1'));
   vi.stubGlobal('document', { cookie: '' });
   vi.stubGlobal('window', { location: globalThis.location });
 });
-afterAll(() => vi.unstubAllGlobals());
+afterAll(() => {
+  vi.unstubAllGlobals();
+  vi.unstubAllEnvs();
+});
 
 describe('sentry.client.config', () => {
   it('initialises against the same-origin local collector with Orbit’s hooks', async () => {
