@@ -234,6 +234,7 @@ describe('browser safety', () => {
     expect(inputs.filter((file) => !file.includes('node_modules')).sort()).toEqual([
       'lib/analytics/catalog.ts',
       'lib/analytics/validate.ts',
+      'lib/analytics/zod-browser.ts',
       'lib/billing/plans.ts',
       'lib/db/schema/enums.ts',
       'lib/flags/definitions.ts',
