@@ -3,11 +3,12 @@ import path from 'node:path';
 import { LOG_DIR, PORTS, ROOT } from './app.mjs';
 import { start } from './processes.mjs';
 
-export async function startCollector({ delayMs }) {
-  const p = start('collector', process.execPath, [path.join(ROOT, 'bench/lib/collector.mjs'), '--port', String(PORTS.collector), '--blackhole', String(PORTS.blackhole), '--delay', String(delayMs)], {
+/** Ports default to `npm run bench`'s; bench/load.mjs passes its own (and no blackhole: port 0). */
+export async function startCollector({ delayMs, port = PORTS.collector, blackholePort = PORTS.blackhole, logFile = path.join(LOG_DIR, 'collector.log') }) {
+  const p = start('collector', process.execPath, [path.join(ROOT, 'bench/lib/collector.mjs'), '--port', String(port), '--blackhole', String(blackholePort), '--delay', String(delayMs)], {
     cwd: ROOT,
     env: { ...process.env },
-    logFile: path.join(LOG_DIR, 'collector.log'),
+    logFile,
     ipc: true,
   });
   await new Promise((resolve, reject) => {
@@ -18,11 +19,12 @@ export async function startCollector({ delayMs }) {
         resolve();
       }
     });
-    p.child.on('exit', (code) => reject(new Error(`the collector exited (${code}); is port ${PORTS.collector} or ${PORTS.blackhole} taken?`)));
+    p.child.on('exit', (code) => reject(new Error(`the collector exited (${code}); is port ${port}${blackholePort ? ` or ${blackholePort}` : ''} taken?`)));
   });
-  const base = `http://127.0.0.1:${PORTS.collector}`;
+  const base = `http://127.0.0.1:${port}`;
   return {
     process: p,
+    url: base,
     async stats() {
       return (await fetch(`${base}/__bench/stats`)).json();
     },

@@ -13,6 +13,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { countEvents } from './load-stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const POSTHOG_DIST = path.join(ROOT, 'node_modules', 'posthog-js', 'dist');
@@ -30,7 +31,7 @@ let stats;
 /** Event uuids seen: a batch re-sent after a client-side timeout is counted once (PostHog dedupes by uuid too). */
 let seen = new Set();
 function reset() {
-  stats = { since: Date.now(), requests: 0, captureRequests: 0, events: 0, duplicates: 0, byEvent: {}, byDistinctId: {}, sentryEnvelopes: 0, sentryItems: {}, errors: 0, bytes: 0 };
+  stats = { since: Date.now(), requests: 0, captureRequests: 0, events: 0, uuids: 0, duplicates: 0, withoutUuid: 0, byEvent: {}, byDistinctId: {}, sentryEnvelopes: 0, sentryItems: {}, errors: 0, bytes: 0 };
   seen = new Set();
 }
 reset();
@@ -50,14 +51,21 @@ function decodeEvents(url, headers, buf) {
 }
 
 function count(events) {
-  for (const e of events) {
+  const fresh = events.filter((e) => {
+    const known = typeof e?.uuid === 'string' && seen.has(e.uuid);
+    return !known;
+  });
+  const tally = countEvents(seen, events);
+  stats.uuids = seen.size;
+  stats.duplicates += tally.duplicates;
+  stats.withoutUuid += tally.withoutUuid;
+  // By name and distinct id: each new uuid once, even when a batch repeats one.
+  const named = new Set();
+  for (const e of fresh) {
     const uuid = typeof e?.uuid === 'string' ? e.uuid : null;
     if (uuid !== null) {
-      if (seen.has(uuid)) {
-        stats.duplicates += 1;
-        continue;
-      }
-      seen.add(uuid);
+      if (named.has(uuid)) continue;
+      named.add(uuid);
     }
     const name = String(e?.event ?? '?');
     const id = String(e?.distinct_id ?? e?.properties?.distinct_id ?? '?');
