@@ -430,7 +430,8 @@ function git() {
   try {
     const { execFileSync } = require('node:child_process');
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    // The previous run's results (bench/results/) do not make the code under test dirty.
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
     return `${commit}${dirty ? ' (with uncommitted changes)' : ''}`;
   } catch {
     return 'unknown';
