@@ -6,7 +6,7 @@ import { cohorts } from './cohorts';
 import { dashboards } from './dashboards';
 import { funnels } from './funnels';
 import { trends } from './trends';
-import type { CohortDefinition, DashboardDefinition, FunnelDefinition, InsightRef, PropertyFilter, TrendDefinition } from './types';
+import type { AlertDefinitions, CohortDefinition, DashboardDefinition, FunnelDefinition, InsightRef, PropertyFilter, TrendDefinition } from './types';
 
 export { alerts, cohorts, dashboards, funnels, trends };
 export * from './types';
@@ -17,7 +17,7 @@ export const insights = {
   trends: trends as readonly TrendDefinition[],
   cohorts: cohorts as readonly CohortDefinition[],
   dashboards: dashboards as readonly DashboardDefinition[],
-  alerts,
+  alerts: alerts as AlertDefinitions,
 };
 
 export type Insights = typeof insights;
