@@ -22,10 +22,10 @@ export const cohorts = [
   {
     key: 'at-risk',
     name: 'At risk',
-    question: 'Who was active in the last 90 days but not in the last 14?',
+    question: 'Who used Orbit in the last 90 days (viewed a page) but not in the last 14?',
     criteria: [
-      { event: null, days: 90 },
-      { event: null, days: 14, negate: true },
+      { event: '$pageview', days: 90 },
+      { event: '$pageview', days: 14, negate: true },
     ],
     unit: 'person',
   },
