@@ -58,3 +58,13 @@ describe('insight definitions', () => {
     ]);
   });
 });
+
+describe('docs/dashboards.md', () => {
+  it('documents every dashboard, funnel, trend, cohort and alert', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const doc = await readFile(new URL('../../../docs/dashboards.md', import.meta.url), 'utf8');
+    const keys = [...funnels, ...trends, ...cohorts, ...alerts.posthog, ...alerts.sentryIssue, ...alerts.sentryMetric].map((d) => `(\`${d.key}\`)`);
+    for (const k of keys) expect(doc, k).toContain(k);
+    for (const d of dashboards) expect(doc).toContain(`**${d.name}**`);
+  });
+});
