@@ -14,7 +14,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SENTRY_')));
+const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SENTRY_'))) as NodeJS.ProcessEnv;
 
 describe('scripts/sentry-release.mjs', () => {
   it('is a no-op without SENTRY_AUTH_TOKEN', async () => {
