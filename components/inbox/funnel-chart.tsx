@@ -14,7 +14,8 @@ export function FunnelChart({ result }: { result: FunnelResult }) {
           <h2 className="font-semibold text-slate-900">{funnel.name}</h2>
           <p className="text-xs text-slate-500">
             {funnel.question} · window {w.value} {w.unit}
-            {w.value === 1 ? '' : 's'} · <code className="font-mono">{funnel.key}</code>
+            {w.value === 1 ? '' : 's'}
+            {funnel.order === 'unordered' ? ' · any order (step N: persons who did N of the steps)' : ''} · <code className="font-mono">{funnel.key}</code>
           </p>
         </div>
         <p className="text-sm text-slate-600">

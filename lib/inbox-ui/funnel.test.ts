@@ -115,6 +115,21 @@ describe('computeFunnel', () => {
   });
 });
 
+describe('unordered funnels', () => {
+  it("count the checkout when the server's checkout.started is stored a few ms before the browser's plan_selected", () => {
+    const checkout = funnels.find((f) => f.key === 'checkout')!;
+    const ev = (event: string, ms: number): FunnelEvent => ({ event, distinct_id: 'u', timestamp: new Date(T0 + ms).toISOString(), properties: {} });
+    // The browser event's timestamp is corrected by its request's latency, so it lands after the server's.
+    const skewed = [ev('checkout.started', 0), ev('pricing.plan_selected', 40), ev('checkout.completed', 20_000)];
+    expect(computeFunnel(checkout, skewed).steps.map((s) => s.count)).toEqual([1, 1, 1]);
+    // Ordered, the same events lose the person after the first step: what the e2e run saw.
+    expect(computeFunnel({ ...checkout, order: 'ordered' }, skewed).steps.map((s) => s.count)).toEqual([1, 0, 0]);
+    // Step N counts persons who did any N of the steps, within the window.
+    const partial = [ev('checkout.started', 0), ev('checkout.completed', 2 * 86_400_000)];
+    expect(computeFunnel(checkout, partial).steps.map((s) => s.count)).toEqual([1, 0, 0]);
+  });
+});
+
 describe('propertyMatches', () => {
   it('compares exactly (one value or a list) and numerically (gte/lte, numeric strings too)', () => {
     expect(propertyMatches({ step: 'profile' }, { key: 'step', operator: 'exact', value: 'profile' })).toBe(true);

@@ -121,6 +121,27 @@ export function bestAttempt(events: FunnelEvent[], matchers: ((e: FunnelEvent) =
   return best;
 }
 
+/**
+ * Unordered: from each event of any step, the distinct steps done within the window after it (PostHog's unordered
+ * funnel). Returns the times of the steps reached, earliest first, for the best anchor.
+ */
+export function bestUnorderedAttempt(events: FunnelEvent[], matchers: ((e: FunnelEvent) => boolean)[], window: number): number[] {
+  const sorted = events
+    .map((e) => ({ e, t: Date.parse(e.timestamp) }))
+    .filter((x) => Number.isFinite(x.t))
+    .sort((a, b) => a.t - b.t);
+  let best: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i]!;
+    if (!matchers.some((m) => m(start.e))) continue;
+    const firstTimes = matchers.map((m) => sorted.slice(i).find((x) => x.t - start.t <= window && m(x.e))?.t);
+    const reached = firstTimes.filter((t): t is number => t !== undefined).sort((a, b) => a - b);
+    if (reached.length > best.length) best = reached;
+    if (best.length === matchers.length) break;
+  }
+  return best;
+}
+
 function median(values: number[]): number | null {
   if (!values.length) return null;
   const s = [...values].sort((a, b) => a - b);
@@ -145,7 +166,8 @@ export function computeFunnel(
     byPerson.set(person, [...(byPerson.get(person) ?? []), e]);
   }
   const window = windowMs(funnel.conversionWindow);
-  const reached = [...byPerson].map(([person, list]) => ({ person, times: bestAttempt(list, matchers, window) }));
+  const attempt = funnel.order === 'unordered' ? bestUnorderedAttempt : bestAttempt;
+  const reached = [...byPerson].map(([person, list]) => ({ person, times: attempt(list, matchers, window) }));
   const entered = reached.filter((r) => r.times.length > 0).length;
   const steps = funnel.steps.map((step, i): FunnelStepResult => {
     const here = reached.filter((r) => r.times.length > i);

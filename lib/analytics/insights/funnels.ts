@@ -27,6 +27,9 @@ export const funnels = [
       { event: 'checkout.completed', label: 'Completed checkout' },
     ],
     conversionWindow: { value: 1, unit: 'day' },
+    // One click sends `pricing.plan_selected` (browser) and `checkout.started` (server) milliseconds apart; the
+    // browser's timestamp is corrected by its request's latency, so their stored order is not reliable.
+    order: 'unordered',
   },
   {
     key: 'onboarding',

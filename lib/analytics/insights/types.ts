@@ -32,6 +32,12 @@ export type FunnelDefinition = {
   steps: readonly FunnelStep[];
   /** A person converts when every step happens, in order, within this time of the first step. */
   conversionWindow: ConversionWindow;
+  /**
+   * `ordered` (default): each step after the previous one. `unordered`: every step within the window, in any
+   * order (PostHog's unordered funnel; step N counts persons who did any N of the steps) — for steps that fire
+   * within milliseconds of each other from the browser and the server, whose order after clock correction is noise.
+   */
+  order?: 'ordered' | 'unordered';
 };
 
 /**

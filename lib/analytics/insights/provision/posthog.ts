@@ -64,7 +64,7 @@ export function funnelQuery(f: FunnelDefinition) {
       kind: 'FunnelsQuery',
       series: f.steps.map((s) => ({ kind: 'EventsNode', event: s.event, name: s.event, custom_name: s.label, properties: propertyFilters(s) })),
       dateRange: { date_from: '-30d' },
-      funnelsFilter: { funnelOrderType: 'ordered', funnelWindowInterval: f.conversionWindow.value, funnelWindowIntervalUnit: UNIT[f.conversionWindow.unit] },
+      funnelsFilter: { funnelOrderType: f.order ?? 'ordered', funnelWindowInterval: f.conversionWindow.value, funnelWindowIntervalUnit: UNIT[f.conversionWindow.unit] },
     },
   };
 }
