@@ -4,7 +4,7 @@
 // origin `next start`/`next dev` publish in __NEXT_PRIVATE_ORIGIN, else 127.0.0.1:$PORT).
 import * as Sentry from '@sentry/nextjs';
 import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction, DATA_COLLECTION } from '@/lib/errors/before-send';
-import { tracesSampleRate } from '@/lib/errors/sampling';
+import { productionTracesRate, tracesSampleRate } from '@/lib/errors/sampling';
 import { decideLocalMode, localModeEnv } from '@/lib/local-mode';
 
 // Sentry 11 streams spans; 'static' would bring back classic transaction events (and beforeSendTransaction).
@@ -21,7 +21,7 @@ if (dsn) {
   Sentry.init({
     dsn,
     environment,
-    tracesSampler: (ctx) => tracesSampleRate({ name: ctx.name, attributes: ctx.attributes, parentSampled: ctx.parentSampled }, environment),
+    tracesSampler: (ctx) => tracesSampleRate({ name: ctx.name, attributes: ctx.attributes, parentSampled: ctx.parentSampled }, environment, productionTracesRate(e.SENTRY_TRACES_SAMPLE_RATE)),
     // No request/response bodies (a sign-up's password), no client IPs: off at the source, not only scrubbed.
     dataCollection: DATA_COLLECTION,
     beforeSend,

@@ -20,7 +20,7 @@ if (dsn) {
     dsn,
     transport: localInbox ? makeLocalCollectorTransport : undefined,
     environment: env.DEPLOYMENT,
-    tracesSampler: (ctx) => tracesSampleRate({ name: ctx.name, attributes: ctx.attributes, parentSampled: ctx.parentSampled }, env.DEPLOYMENT),
+    tracesSampler: (ctx) => tracesSampleRate({ name: ctx.name, attributes: ctx.attributes, parentSampled: ctx.parentSampled }, env.DEPLOYMENT, env.SENTRY_TRACES_SAMPLE_RATE),
     // No request/response bodies (a sign-up's password), no client IPs: off at the source, not only scrubbed.
     dataCollection: DATA_COLLECTION,
     beforeSend,

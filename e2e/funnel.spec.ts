@@ -1,8 +1,11 @@
 // The whole funnel a paying customer walks, in one browser: landing → sign up → onboarding → first project and
-// task → pricing → Pro checkout with Stripe's test card → billing shows Pro.
+// task → pricing → Pro checkout with Stripe's test card → billing shows Pro; then the same journey as the funnel
+// definitions (lib/analytics/insights) see it in the events the SDKs sent.
 import { CARDS, addTask, checkout, expect, signUp, test, uniqueName } from './fixtures';
+import { browserDistinctId } from './inbox';
+import { expectFunnel } from './support/funnels';
 
-test('landing → Start free → sign up → onboarding → project and task → Upgrade to Pro → billing shows Pro', async ({ page, freshUser }) => {
+test('landing → Start free → sign up → onboarding → project and task → Upgrade to Pro → billing shows Pro', async ({ page, freshUser, inbox, identity }) => {
   const workspace = uniqueName('Acme');
   const project = uniqueName('Launch');
   const task = uniqueName('Write the announcement');
@@ -63,5 +66,14 @@ test('landing → Start free → sign up → onboarding → project and task →
     await page.reload();
     await expect(page.getByTestId('current-plan')).toHaveText('Pro');
     await expect(page.getByRole('link', { name: 'Manage billing' })).toBeVisible();
+  });
+
+  await test.step('the funnels defined in code count this journey: checkout in full, acquisition up to sign-up', async () => {
+    const distinctId = await browserDistinctId(page.context());
+    expect(distinctId, 'posthog-js identified the user').toBeTruthy();
+    const who = { distinctId: distinctId!, since: identity.since };
+    await expectFunnel(inbox, 'checkout', who);
+    // Landing → CTA → signed up; the later steps need `onboarding.completed` on the wire.
+    await expectFunnel(inbox, 'acquisition', who, 3);
   });
 });

@@ -75,6 +75,8 @@ export const env = createEnv({
     SENTRY_AUTH_TOKEN: z.string().min(1).optional(),
     SENTRY_ORG: z.string().min(1).optional(),
     SENTRY_PROJECT: z.string().min(1).optional(),
+    /** Share of ordinary server traces kept in production, 0 to 1 (onboarding, checkout and webhooks: always all). */
+    SENTRY_TRACES_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.05),
 
     /** Force the local collector and inbox on even when keys are set (never do this in production). */
     LOCAL_INBOX: bool.optional(),

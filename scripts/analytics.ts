@@ -7,16 +7,23 @@
 //       APP_URL (or http://127.0.0.1:3000) + /ingest.
 //   tail [--event X] [--distinct-id Y] [--from-start] [--origin URL] [--interval MS]
 //       Prints the local inbox's events live (polls GET /api/dev/inbox/events?after=<id>, docs/local-inbox.md).
+//   provision [--dry-run]
+//       Creates or updates the funnels, trends, cohorts, dashboards and alerts of lib/analytics/insights in PostHog
+//       (POSTHOG_PERSONAL_API_KEY + POSTHOG_PROJECT_ID [+ POSTHOG_API_HOST]) and the alert rules in Sentry
+//       (SENTRY_AUTH_TOKEN + SENTRY_ORG + SENTRY_PROJECT [+ SENTRY_URL]); --dry-run only reads. Without credentials
+//       it prints the plan and exits 0 (docs/dashboards.md).
 import { parseArgs } from 'node:util';
 import { isEventName, type EventName, type EventProperties } from '@/lib/analytics/catalog';
 import { POSTHOG_API_PATH, POSTHOG_LOCAL_KEY } from '@/lib/analytics/constants';
 import { configureServerAnalytics } from '@/lib/analytics/server/client';
+import { formatReport, provision, provisionConfig } from '@/lib/analytics/insights/provision';
 import { validateEvent } from '@/lib/analytics/validate';
 import { env } from '@/lib/env';
 
 const USAGE = `usage:
   npm run analytics -- capture <event> --distinct-id ID [--props '{"key":"value"}'] [--host URL]
-  npm run analytics -- tail [--event NAME] [--distinct-id ID] [--from-start] [--origin URL] [--interval MS]`;
+  npm run analytics -- tail [--event NAME] [--distinct-id ID] [--from-start] [--origin URL] [--interval MS]
+  npm run analytics -- provision [--dry-run]`;
 
 const localOrigin = () => (env.APP_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 
@@ -97,10 +104,17 @@ async function tail(args: string[]): Promise<void> {
   }
 }
 
+async function provisionCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean', default: false } } });
+  const report = await provision({ config: provisionConfig(process.env), dryRun: values['dry-run'] });
+  console.log(formatReport(report));
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'capture') return capture(rest);
   if (command === 'tail') return tail(rest);
+  if (command === 'provision') return provisionCommand(rest);
   fail(USAGE);
 }
 

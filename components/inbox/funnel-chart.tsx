@@ -8,13 +8,14 @@ export function FunnelChart({ result }: { result: FunnelResult }) {
   const { funnel, steps, entered, completed } = result;
   const w = funnel.conversionWindow;
   return (
-    <section className="rounded-xl bg-white shadow-soft ring-1 ring-slate-200/80" data-funnel={funnel.id}>
+    <section className="rounded-xl bg-white shadow-soft ring-1 ring-slate-200/80" data-funnel={funnel.key}>
       <header className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-100 px-5 py-3">
         <div>
           <h2 className="font-semibold text-slate-900">{funnel.name}</h2>
           <p className="text-xs text-slate-500">
-            {funnel.description} · window {w.value} {w.unit}
-            {w.value === 1 ? '' : 's'} · <code className="font-mono">{funnel.id}</code>
+            {funnel.question} · window {w.value} {w.unit}
+            {w.value === 1 ? '' : 's'}
+            {funnel.order === 'unordered' ? ' · any order (step N: persons who did N of the steps)' : ''} · <code className="font-mono">{funnel.key}</code>
           </p>
         </div>
         <p className="text-sm text-slate-600">
@@ -32,8 +33,8 @@ export function FunnelChart({ result }: { result: FunnelResult }) {
               <div className="truncate font-medium text-slate-800">{s.label}</div>
               <div className="truncate font-mono text-[11px] text-slate-400">
                 {s.step.event}
-                {s.step.where?.path ? ` ${s.step.where.path}` : ''}
-                {s.step.where?.properties ? ` ${JSON.stringify(s.step.where.properties)}` : ''}
+                {s.step.path ? ` ${s.step.path}` : ''}
+                {s.step.properties?.map((f) => ` ${f.key} ${f.operator === 'exact' ? '=' : f.operator === 'gte' ? '≥' : '≤'} ${JSON.stringify(f.value)}`).join('')}
               </div>
             </div>
             <div className="relative h-7 rounded bg-slate-100">

@@ -85,6 +85,7 @@ export function InboxNav({ initial }: { initial: InboxStats }) {
     { href: `${BASE}/errors`, label: 'Errors', count: errors, alert: errors > 0 },
     { href: `${BASE}/traces`, label: 'Traces', count: traces },
     { href: `${BASE}/funnels`, label: 'Funnels' },
+    { href: `${BASE}/dashboards`, label: 'Dashboards' },
   ];
 
   return (

@@ -4,8 +4,14 @@
 
 export type SamplingInput = { name: string; attributes?: Record<string, unknown>; parentSampled?: boolean; inheritOrSampleWith?: (rate: number) => number };
 
-/** Production sample rate for ordinary traces. */
+/** Production sample rate for ordinary traces (default; the server and edge take SENTRY_TRACES_SAMPLE_RATE). */
 export const PRODUCTION_TRACES_RATE = 0.05;
+
+/** SENTRY_TRACES_SAMPLE_RATE for runtimes that cannot import lib/env.ts (edge): a number in [0, 1], else the default. */
+export function productionTracesRate(raw: string | undefined): number {
+  const n = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
+  return Number.isFinite(n) && n >= 0 && n <= 1 ? n : PRODUCTION_TRACES_RATE;
+}
 
 /** Routes and span names that are always traced, whatever the rate. */
 const ALWAYS = /(^|[\s/])(onboarding|checkout)([/\s.]|$)|(^|\s)(onboarding|checkout)\.|\/api\/webhooks\/stripe/;
@@ -27,12 +33,12 @@ export function isNeverTraced(name: string): boolean {
   return NEVER.test(name);
 }
 
-export function tracesSampleRate(input: SamplingInput, environment: string): number {
+export function tracesSampleRate(input: SamplingInput, environment: string, productionRate: number = PRODUCTION_TRACES_RATE): number {
   const where = target(input);
   if (isNeverTraced(where)) return 0;
   if (environment !== 'production') return 1;
   if (isAlwaysTraced(where)) return 1;
   // A child of a sampled browser trace keeps the browser's decision, so traces are never cut in half.
   if (input.parentSampled !== undefined) return input.parentSampled ? 1 : 0;
-  return PRODUCTION_TRACES_RATE;
+  return productionRate;
 }

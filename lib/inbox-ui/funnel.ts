@@ -1,7 +1,7 @@
 // Funnel computation over captured events, the way PostHog's ordered ("sequential") funnels count: per person,
 // the steps must happen in order, each after the previous one, all within the conversion window counted from
 // the first step; of several attempts a person makes, the one that got furthest counts.
-import { windowMs, type FunnelDefinition, type FunnelStep } from '@/lib/analytics/funnels';
+import { windowMs, type EventMatch, type FunnelDefinition, type FunnelStep, type PropertyFilter } from '@/lib/analytics/insights';
 import { isObject, str } from './types';
 
 export type FunnelEvent = {
@@ -41,17 +41,34 @@ function sameValue(a: unknown, b: unknown): boolean {
   return false;
 }
 
-export function stepMatcher(step: FunnelStep): (e: FunnelEvent) => boolean {
-  const path = step.where?.path ? globToRegExp(step.where.path) : null;
-  const props = Object.entries(step.where?.properties ?? {});
+/** Whether an event's properties pass one filter (`exact` takes one value or a list of accepted values). */
+export function propertyMatches(properties: Record<string, unknown>, filter: PropertyFilter): boolean {
+  const actual = properties[filter.key];
+  if (filter.operator === 'exact') {
+    const accepted: readonly unknown[] = Array.isArray(filter.value) ? filter.value : [filter.value];
+    return accepted.some((v) => sameValue(actual, v));
+  }
+  const n = typeof actual === 'number' ? actual : typeof actual === 'string' && actual.trim() !== '' ? Number(actual) : NaN;
+  if (!Number.isFinite(n)) return false;
+  return filter.operator === 'gte' ? n >= filter.value : n <= filter.value;
+}
+
+/** `event: null` matches any event. */
+export function eventMatcher(match: Omit<EventMatch, 'event'> & { event: EventMatch['event'] | null }): (e: FunnelEvent) => boolean {
+  const path = match.path ? globToRegExp(match.path) : null;
+  const filters = match.properties ?? [];
   return (e) => {
-    if (e.event !== step.event) return false;
+    if (match.event !== null && e.event !== match.event) return false;
     if (path) {
       const p = eventPath(e.properties);
       if (p === null || !path.test(p)) return false;
     }
-    return props.every(([k, v]) => sameValue(e.properties[k], v));
+    return filters.every((f) => propertyMatches(e.properties, f));
   };
+}
+
+export function stepMatcher(step: FunnelStep): (e: FunnelEvent) => boolean {
+  return eventMatcher(step);
 }
 
 export type FunnelStepResult = {
@@ -104,6 +121,27 @@ export function bestAttempt(events: FunnelEvent[], matchers: ((e: FunnelEvent) =
   return best;
 }
 
+/**
+ * Unordered: from each event of any step, the distinct steps done within the window after it (PostHog's unordered
+ * funnel). Returns the times of the steps reached, earliest first, for the best anchor.
+ */
+export function bestUnorderedAttempt(events: FunnelEvent[], matchers: ((e: FunnelEvent) => boolean)[], window: number): number[] {
+  const sorted = events
+    .map((e) => ({ e, t: Date.parse(e.timestamp) }))
+    .filter((x) => Number.isFinite(x.t))
+    .sort((a, b) => a.t - b.t);
+  let best: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i]!;
+    if (!matchers.some((m) => m(start.e))) continue;
+    const firstTimes = matchers.map((m) => sorted.slice(i).find((x) => x.t - start.t <= window && m(x.e))?.t);
+    const reached = firstTimes.filter((t): t is number => t !== undefined).sort((a, b) => a - b);
+    if (reached.length > best.length) best = reached;
+    if (best.length === matchers.length) break;
+  }
+  return best;
+}
+
 function median(values: number[]): number | null {
   if (!values.length) return null;
   const s = [...values].sort((a, b) => a - b);
@@ -128,7 +166,8 @@ export function computeFunnel(
     byPerson.set(person, [...(byPerson.get(person) ?? []), e]);
   }
   const window = windowMs(funnel.conversionWindow);
-  const reached = [...byPerson].map(([person, list]) => ({ person, times: bestAttempt(list, matchers, window) }));
+  const attempt = funnel.order === 'unordered' ? bestUnorderedAttempt : bestAttempt;
+  const reached = [...byPerson].map(([person, list]) => ({ person, times: attempt(list, matchers, window) }));
   const entered = reached.filter((r) => r.times.length > 0).length;
   const steps = funnel.steps.map((step, i): FunnelStepResult => {
     const here = reached.filter((r) => r.times.length > i);
@@ -136,7 +175,7 @@ export function computeFunnel(
     const isLast = i === funnel.steps.length - 1;
     return {
       step,
-      label: step.label ?? (step.where?.path ? `${step.event} ${step.where.path}` : step.event),
+      label: step.label,
       count: here.length,
       conversionFromStart: entered ? here.length / entered : 0,
       conversionFromPrevious: previous ? here.length / previous : 0,

@@ -5,7 +5,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { listEvents, listPersons, listSentryItems } from '@/lib/collector/query';
 import { db } from '@/lib/db';
 import { inboxEvents, inboxPersonDistinctIds } from '@/lib/db/schema';
-import { funnels } from '@/lib/analytics/funnels';
+import { funnels } from '@/lib/analytics/insights';
 import { computeFunnel, type FunnelResult } from './funnel';
 import { posthogLinkOf } from './sentry-event';
 import { summarizeTraces, type TraceSummary } from './waterfall';

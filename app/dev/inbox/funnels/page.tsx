@@ -1,4 +1,4 @@
-// /dev/inbox/funnels — Orbit's funnels (lib/analytics/funnels.ts) computed over the local traffic.
+// /dev/inbox/funnels — Orbit's funnels (lib/analytics/insights/funnels.ts) computed over the local traffic.
 import { FunnelChart } from '@/components/inbox/funnel-chart';
 import { PageTitle } from '@/components/inbox/page-title';
 import { computeFunnels } from '@/lib/inbox-ui/queries';
@@ -10,11 +10,11 @@ export default async function FunnelsPage() {
   return (
     <div className="space-y-4">
       <PageTitle title="Funnels">
-        Defined in code (<code className="font-mono text-xs">lib/analytics/funnels.ts</code>) · ordered steps within each
+        Defined in code (<code className="font-mono text-xs">lib/analytics/insights/funnels.ts</code>) · ordered steps within each
         funnel&apos;s window, persons counted once across their merged ids · {scanned} matching events scanned
       </PageTitle>
       {results.map((r) => (
-        <FunnelChart key={r.funnel.id} result={r} />
+        <FunnelChart key={r.funnel.key} result={r} />
       ))}
     </div>
   );
