@@ -515,14 +515,13 @@ export const catalog = {
     owner: 'billing',
     emittedFrom: 'server',
     schema: z.strictObject({
-      provider: billingProvider,
       type: z
         .string()
         .max(80)
         .regex(/^[a-z_]+(\.[a-z_]+)+$/)
         .describe('Provider event type (`checkout.session.completed`)'),
     }),
-    example: { provider: 'stripe', type: 'checkout.session.completed' },
+    example: { type: 'checkout.session.completed' },
     notEmittedInE2E: 'Needs a handler that fails after a verified delivery (a database fault); lib/billing/webhook/webhook.test.ts provokes one and asserts the event.',
   }),
   'analytics.events_dropped': defineEvent({
