@@ -24,38 +24,43 @@ test('posthog-js sends $autocapture, heatmap data, $pageleave and $web_vitals fo
   await expect(page).toHaveURL(/\/pricing/);
   await page.mouse.move(200, 300);
   await page.mouse.click(640, 400);
-  // Leaving the page by a full navigation: posthog-js sends $pageleave and flushes heatmaps and web vitals.
-  await page.goto('/login');
-  await posthogLoaded(page);
 
   const click = await inbox.waitForEvent('$autocapture', { distinctId: distinctId!, since, properties: { $event_type: 'click' }, ...SLOW });
   expect(JSON.stringify(click.properties)).toContain('hero_see_pricing');
 
-  const leave = await inbox.waitForEvent('$pageleave', { distinctId: distinctId!, since, ...SLOW });
-  expect(String(leave.properties.$current_url)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+  // Heatmap data goes out on posthog-js's own timer (every 5 s) while the page stays open.
+  const heatmap = await inbox.waitForEvent('$$heatmap', { distinctId: distinctId!, since, ...SLOW });
+  const data = heatmap.properties.$heatmap_data as Record<string, Array<{ type?: string; x?: number; y?: number }>> | undefined;
+  const points = Object.values(data ?? {}).flat();
+  expect(points.some((p) => p.type === 'click' && typeof p.x === 'number' && typeof p.y === 'number'), JSON.stringify(data).slice(0, 300)).toBe(true);
 
   const vitals = await inbox.waitForEvent('$web_vitals', { distinctId: distinctId!, since, ...SLOW });
   const metrics = Object.keys(vitals.properties).filter((k) => /^\$web_vitals_[A-Z]+_value$/.test(k));
   expect(metrics.length, `web vitals metrics in ${JSON.stringify(vitals.properties).slice(0, 300)}`).toBeGreaterThan(0);
 
-  const heatmap = await inbox.waitForEvent('$$heatmap', { distinctId: distinctId!, since, ...SLOW });
-  const data = heatmap.properties.$heatmap_data as Record<string, Array<{ type?: string; x?: number; y?: number }>> | undefined;
-  const points = Object.values(data ?? {}).flat();
-  expect(points.some((p) => p.type === 'click' && typeof p.x === 'number' && typeof p.y === 'number'), JSON.stringify(data).slice(0, 300)).toBe(true);
+  // Leaving: posthog-js's own `pagehide` handler sends $pageleave (by beacon). Fired on the live page, because a
+  // beacon sent while the test navigates away is not reliably delivered before the browser tears the page down.
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  const leave = await inbox.waitForEvent('$pageleave', { distinctId: distinctId!, since, ...SLOW });
+  expect(String(leave.properties.$current_url)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pricing/);
 });
 
-test('a browser error reaches PostHog as $exception, linked to the Sentry event the collector received', async ({ page, inbox, freshUser }) => {
+test('a browser error reaches PostHog as $exception, linked to the Sentry event the collector received', async ({ page, request, inbox, freshUser }) => {
   const since = new Date(Date.now() - 1_000).toISOString();
   await signUp(page, freshUser);
   await completeOnboarding(page, { workspace: uniqueName('Exceptions') });
   const userId = await page.evaluate(() => (window as unknown as { __orbit?: { b?: { user?: { id: string } | null } } }).__orbit?.b?.user?.id);
   expect(userId).toBeTruthy();
   const mark = `m${randomBytes(5).toString('hex')}`;
-  await page.goto('/dev/errors');
+  // On a product page (PostHog never runs on /dev/*): an uncaught error, caught by Sentry's global handler.
+  await page.goto('/dashboard');
   await posthogLoaded(page);
   await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { __orbit?: { s?: unknown } }).__orbit?.s)), { timeout: 20_000 }).toBe(true);
-  await page.getByLabel('Marker').fill(mark);
-  await page.getByRole('button', { name: 'Throw in handler' }).click();
+  await page.evaluate((m) => {
+    setTimeout(() => {
+      throw new Error(`sdk-traffic uncaught ${m}`);
+    });
+  }, mark);
 
   let exception: InboxEvent | undefined;
   await expect
@@ -66,6 +71,13 @@ test('a browser error reaches PostHog as $exception, linked to the Sentry event 
     .toBe(true);
   const sentryId = exception!.properties.$sentry_event_id;
   expect(sentryId).toMatch(/^[0-9a-f]{32}$/);
-  const item = await inbox.waitForSentry({ type: 'event', payload: { event_id: sentryId as string } });
-  expect(JSON.stringify(item.payload)).toContain(mark);
+  // Newest first: a whole suite's Sentry items sit in front of this one in ascending order.
+  await expect
+    .poll(async () => {
+      const res = await request.get('/api/dev/inbox/sentry?type=event&order=desc&limit=200');
+      const { items } = (await res.json()) as { items: Array<{ event_id: string | null; payload: unknown }> };
+      const item = items.find((i) => i.event_id === sentryId);
+      return item ? JSON.stringify(item.payload).includes(mark) : false;
+    }, { ...SLOW, message: `the Sentry event ${String(sentryId)} carrying ${mark}` })
+    .toBe(true);
 });
