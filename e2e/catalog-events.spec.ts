@@ -1,6 +1,6 @@
 // The catalog events no other spec provokes, through the real UI and API, each asserted on what the collector
-// received (so e2e/catalog-coverage.scan.ts sees every one): profile and workspace settings, a task completed,
-// reopened and deleted, a project deleted, a paid subscription canceled in the billing portal.
+// received (so e2e/catalog-coverage.scan.ts sees every one): profile and workspace settings, an invite, a task
+// completed, reopened and deleted, a project deleted, a plan switched and then canceled in the billing portal.
 import { addTask, CARDS, checkout, completeOnboarding, createProject, expect, signUp, test, uniqueName } from './fixtures';
 
 test('settings, task and project lifecycle, and a cancellation send their catalog events', async ({ page, baseURL, inbox, freshUser }) => {
@@ -21,6 +21,9 @@ test('settings, task and project lifecycle, and a cancellation send their catalo
     await page.getByRole('button', { name: 'Save workspace' }).click();
     await expect(page.getByText('Workspace saved.')).toBeVisible();
     await inbox.waitForEvent('workspace.renamed', who);
+    await page.getByLabel('Invite by email').fill(`invitee-${Date.now().toString(36)}@example.com`);
+    await page.getByRole('button', { name: 'Send invite' }).click();
+    await inbox.waitForEvent('invite.sent', who);
   });
 
   await test.step('a task completed, reopened and deleted; the project deleted', async () => {
@@ -43,8 +46,11 @@ test('settings, task and project lifecycle, and a cancellation send their catalo
     await checkout(page, { plan: 'Pro', card: CARDS.success });
     await expect(page).toHaveURL(/\/billing/);
     await page.goto('/billing/portal');
+    await page.getByRole('button', { name: 'Switch to Team' }).click();
+    await inbox.waitForEvent('subscription.updated', { ...who, properties: { plan: 'team', previous_plan: 'pro' }, timeout: 30_000 });
+    await page.goto('/billing/portal');
     await page.getByRole('button', { name: 'Cancel subscription' }).click();
     await page.getByRole('button', { name: 'Confirm cancellation' }).click();
-    await inbox.waitForEvent('subscription.canceled', { ...who, properties: { plan: 'pro' }, timeout: 30_000 });
+    await inbox.waitForEvent('subscription.canceled', { ...who, properties: { plan: 'team' }, timeout: 30_000 });
   });
 });

@@ -494,6 +494,8 @@ export const catalog = {
       retry_after_s: z.int().min(0).describe('Seconds until the caller may retry'),
     }),
     example: { operation: 'auth.log_in', retry_after_s: 42 },
+    notEmittedInE2E:
+      'Every spec signs in from 127.0.0.1 against one shared server, so exhausting a budget there would lock the other specs out; lib/analytics/server/rate-limited-event.test.ts exhausts the log-in budget and asserts the event.',
   }),
   'api.error': defineEvent({
     description: 'A request or server action fails with a structured error (validation, not found, internal, …).',
