@@ -13,11 +13,13 @@ function expectedOn(userId: string): boolean {
   return parseInt(hex.slice(0, 15), 16) / 0xfffffffffffffff <= FLAG.rolloutPercentage / 100;
 }
 
-test('the dashboard shows the checklist or the welcome card as the flag decides, on both variants', async ({ newPage }) => {
+test('the dashboard shows the checklist or the welcome card as the flag decides, on both variants', async ({ page }) => {
   test.setTimeout(240_000);
   const seen = new Set<boolean>();
   for (let i = 0; i < 8 && seen.size < 2; i++) {
-    const page = await newPage();
+    // A new visitor each round: no session, no PostHog identity.
+    await page.context().clearCookies();
+    await page.goto('/signup');
     await signUp(page, makeUser(`flag${i}`));
     await completeOnboarding(page, { workspace: uniqueName('Flag Co'), project: 'First project' });
     await expect(page).toHaveURL(/\/dashboard/);
@@ -37,7 +39,6 @@ test('the dashboard shows the checklist or the welcome card as the flag decides,
     // The browser was bootstrapped with the same answer the server rendered with.
     const bootstrapped = await page.evaluate(() => (window as unknown as { __orbit?: { b?: { flags?: Record<string, unknown> } } }).__orbit?.b?.flags?.['new-onboarding-checklist']);
     expect(bootstrapped).toBe(on);
-    await page.context().close();
   }
   expect([...seen].sort(), 'both variants seen').toEqual([false, true]);
 });
