@@ -9,7 +9,7 @@ export const E2E_DATA_ROOT = path.join(ROOT, '.data', 'e2e');
 export const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 /** Test-only secret (>= 32 chars); never used outside these throwaway servers. */
-const TEST_AUTH_SECRET = 'orbit-e2e-secret-only-for-throwaway-test-servers-0123456789';
+export const TEST_AUTH_SECRET = 'orbit-e2e-secret-only-for-throwaway-test-servers-0123456789';
 
 /**
  * Keys that would point the server at real backends (cloud PostHog, Sentry, Stripe). Empty strings count as unset

@@ -99,6 +99,7 @@ function eventSection(name: EventName): string[] {
     `emitted from: ${def.emittedFrom}`,
     def.funnels?.length ? `funnels: ${def.funnels.join(', ')}` : null,
   ].filter((part): part is string => part !== null);
+  const exemption = def.notEmittedInE2E ? [`Not seen by the end-to-end run: ${def.notEmittedInE2E}`, ''] : [];
   return [
     `### \`${name}\``,
     '',
@@ -106,6 +107,7 @@ function eventSection(name: EventName): string[] {
     '',
     `_${meta.join(' · ')}_`,
     '',
+    ...exemption,
     ...propertiesTable(name),
     '',
     'Example:',
@@ -132,7 +134,9 @@ export function renderEventCatalogDoc(): string {
     '',
     '1. Add one entry to `catalog` in `lib/analytics/catalog.ts`: a `z.strictObject` schema with `.describe()` on each',
     '   property, a one-line `description`, `owner`, `emittedFrom` (`web`, `server` or `both`), optional `funnels`',
-    '   tags and a valid `example`.',
+    '   tags and a valid `example`. `emittedFrom` is checked against where the end-to-end run saw the event',
+    '   (e2e/catalog-coverage.scan.ts); an event that run cannot provoke needs `notEmittedInE2E` with the reason',
+    '   and the test that proves it is sent.',
     '2. Run `npm run analytics:catalog` to regenerate this page (a unit test fails while it is stale).',
     '',
     'Call sites are typed from the entry (`track(name, props)` rejects unknown names and wrong properties at compile',

@@ -36,6 +36,11 @@ export type EventDefinition<S extends EventSchema = EventSchema> = {
   schema: S;
   /** A valid payload: the docs show it and a unit test validates it. */
   example: z.input<S>;
+  /**
+   * Why the end-to-end run cannot see this event (it needs an outage, a full queue, a failing handler…), and which
+   * test proves it is sent instead. Without it, e2e/catalog-coverage.scan.ts fails when the run never received it.
+   */
+  notEmittedInE2E?: string;
 };
 
 function defineEvent<S extends EventSchema>(definition: EventDefinition<S>): EventDefinition<S> {
@@ -143,9 +148,9 @@ export const catalog = {
     example: { method: 'email', plan: 'pro' },
   }),
   'auth.signed_up': defineEvent({
-    description: 'An account is created (the server is authoritative; the browser aliases its anonymous id).',
+    description: "An account is created (sent by the server, which also aliases the browser's anonymous id).",
     owner: 'growth',
-    emittedFrom: 'both',
+    emittedFrom: 'server',
     funnels: ['acquisition', 'activation'],
     schema: z.strictObject({
       method: z.enum(['email']).describe('Sign-up method'),
@@ -156,7 +161,7 @@ export const catalog = {
   'auth.logged_in': defineEvent({
     description: 'A user logs in.',
     owner: 'growth',
-    emittedFrom: 'both',
+    emittedFrom: 'server',
     schema: z.strictObject({
       method: z.enum(['email']).describe('Log-in method'),
       user_id: id('User'),
@@ -183,7 +188,7 @@ export const catalog = {
   'onboarding.step_completed': defineEvent({
     description: 'An onboarding step is submitted and saved.',
     owner: 'growth',
-    emittedFrom: 'both',
+    emittedFrom: 'server',
     funnels: ['onboarding', 'activation'],
     schema: z.strictObject({
       step: onboardingStep,
@@ -196,15 +201,15 @@ export const catalog = {
   'onboarding.step_skipped': defineEvent({
     description: 'An optional onboarding step is skipped (the workspace step cannot be).',
     owner: 'growth',
-    emittedFrom: 'both',
+    emittedFrom: 'server',
     funnels: ['onboarding'],
     schema: z.strictObject({ step: z.enum(ONBOARDING_STEPS).exclude(['workspace']).describe('Skipped step') }),
     example: { step: 'project' },
   }),
   'onboarding.completed': defineEvent({
-    description: 'The last onboarding step is done; the user reaches the dashboard.',
+    description: 'The last onboarding step is done (sent once per user, the activation milestone); the user reaches the dashboard.',
     owner: 'growth',
-    emittedFrom: 'both',
+    emittedFrom: 'server',
     funnels: ['onboarding', 'activation'],
     schema: z.strictObject({
       skipped_steps: z.array(onboardingStep).max(ONBOARDING_STEPS.length).describe('Steps skipped on the way'),
@@ -327,7 +332,7 @@ export const catalog = {
   'pricing.experiment_viewed': defineEvent({
     description: 'Experiment exposure: a page rendered one variant of a flag-driven experiment.',
     owner: 'growth',
-    emittedFrom: 'both',
+    emittedFrom: 'web',
     funnels: ['checkout'],
     schema: z.strictObject({
       flag_key: z.enum(FLAG_KEYS).describe('Feature flag key (lib/flags/definitions.ts)'),
@@ -449,6 +454,21 @@ export const catalog = {
     example: { plan: 'pro', provider: 'local', workspace_id: 'ws_Yc1n0p2QeR5sT7uV9wX1', subscription_id: 'sub_local_Pq8rS6tU4vW2xY0zA8bC' },
   }),
 
+  'subscription.payment_failed': defineEvent({
+    description: "A renewal payment of a workspace's subscription failed (billing webhook); the plan stays while the provider retries.",
+    owner: 'billing',
+    emittedFrom: 'server',
+    funnels: ['revenue'],
+    schema: z.strictObject({
+      plan: paidPlan,
+      provider: billingProvider,
+      workspace_id: id('Workspace'),
+      subscription_id: id('Subscription'),
+      attempt_count: z.int().min(0).max(1000).optional().describe("The provider's payment attempt number"),
+    }),
+    example: { plan: 'pro', provider: 'stripe', workspace_id: 'ws_Yc1n0p2QeR5sT7uV9wX1', subscription_id: 'sub_1QhT2v3W4x5Y6z7A8b9C0d', attempt_count: 2 },
+  }),
+
   // api
   'api.request': defineEvent({
     description: 'A sampled API request or server action, recorded once in the request path (not per handler).',
@@ -474,6 +494,8 @@ export const catalog = {
       retry_after_s: z.int().min(0).describe('Seconds until the caller may retry'),
     }),
     example: { operation: 'auth.log_in', retry_after_s: 42 },
+    notEmittedInE2E:
+      'Every spec signs in from 127.0.0.1 against one shared server, so exhausting a budget there would lock the other specs out; lib/analytics/server/rate-limited-event.test.ts exhausts the log-in budget and asserts the event.',
   }),
   'api.error': defineEvent({
     description: 'A request or server action fails with a structured error (validation, not found, internal, …).',
@@ -487,6 +509,46 @@ export const catalog = {
       duration_ms: z.number().min(0).optional().describe('Time until the failure, in milliseconds'),
     }),
     example: { operation: 'project.create', code: 'plan_limit', status: 403, duration_ms: 8.1 },
+  }),
+
+  // reliability: the instrumentation reporting on itself
+  'webhook.failed': defineEvent({
+    description: 'A verified billing webhook could not be processed (answered 500, the provider retries); also a Sentry event and an `api.error`.',
+    owner: 'billing',
+    emittedFrom: 'server',
+    schema: z.strictObject({
+      type: z
+        .string()
+        .max(80)
+        .regex(/^[a-z_]+(\.[a-z_]+)+$/)
+        .describe('Provider event type (`checkout.session.completed`)'),
+    }),
+    example: { type: 'checkout.session.completed' },
+    notEmittedInE2E: 'Needs a handler that fails after a verified delivery (a database fault); lib/billing/webhook/webhook.test.ts provokes one and asserts the event.',
+  }),
+  'analytics.events_dropped': defineEvent({
+    description: 'Server analytics events lost since the last report: evicted from the full queue or refused by validation. One event per report interval at most, never counting itself.',
+    owner: 'platform',
+    emittedFrom: 'server',
+    schema: z.strictObject({
+      queue_overflow: z.int().min(0).describe('Events evicted from the full queue (oldest first)'),
+      invalid: z.int().min(0).describe('Events refused or trimmed by catalog validation'),
+      window_s: z.number().min(0).describe('Seconds covered by this report'),
+    }),
+    example: { queue_overflow: 120, invalid: 0, window_s: 60 },
+    notEmittedInE2E: 'Needs PostHog unreachable long enough to fill the queue, or an invalid call site; lib/analytics/server/reliability.test.ts provokes both.',
+  }),
+  'flags.fallback_used': defineEvent({
+    description: 'Server flag evaluation answered with the code defaults (PostHog slow, failing or its definitions not loaded). Aggregated per report interval.',
+    owner: 'platform',
+    emittedFrom: 'server',
+    schema: z.strictObject({
+      reason: z.enum(['timeout', 'error', 'not_loaded']).describe('Why the defaults were used'),
+      count: z.int().min(1).describe('Evaluations that fell back since the last report'),
+      window_s: z.number().min(0).describe('Seconds covered by this report'),
+    }),
+    example: { reason: 'timeout', count: 3, window_s: 60 },
+    notEmittedInE2E: 'Needs the flag source to time out or fail; lib/analytics/server/flags.test.ts makes PostHog hang and asserts the event.',
   }),
 
   // client

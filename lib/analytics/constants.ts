@@ -4,6 +4,9 @@
 /** The project key used in local mode (no NEXT_PUBLIC_POSTHOG_KEY): the collector accepts any, this one is Orbit's. */
 export const POSTHOG_LOCAL_KEY = 'phc_orbit_local';
 
+/** posthog-node's key for flag definitions in local mode: the collector wants a bearer key, any one. */
+export const POSTHOG_LOCAL_PERSONAL_KEY = 'phx_orbit_local';
+
 /** Same-origin requests from the browser carry the PostHog identity so server events join the same person/session. */
 export const DISTINCT_ID_HEADER = 'x-posthog-distinct-id';
 export const SESSION_ID_HEADER = 'x-posthog-session-id';

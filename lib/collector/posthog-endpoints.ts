@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { decompressionBudget, type DecompressionBudget } from './decode';
+import { flagDefinitions } from './flag-definitions';
 import { badRequest, CollectorError, readBody, type Params } from './http';
 import { decodePosthogBody, extractEvents } from './posthog-decode';
 import { flagsResponseLegacy, flagsResponseV2, remoteConfig, remoteConfigScript } from './remote-config';
@@ -84,6 +85,7 @@ function route(parts: string[]): Route[] {
   const p = parts.join('/');
   if (CAPTURE_PATHS.has(p)) return [{ method: 'POST', run: capture }];
   if (p === 'flags' || p === 'decide') return [{ method: 'POST', run: (req) => flags(req, p) }];
+  if (p === 'flags/definitions' || p === 'api/feature_flag/local_evaluation') return [{ method: 'GET', run: flagDefinitions }];
   if (parts[0] === 'array' && parts.length === 3 && TOKEN.test(parts[1]!)) {
     const token = parts[1]!;
     if (parts[2] === 'config') return [{ method: 'GET', run: async () => Response.json(remoteConfig(token)) }];

@@ -64,16 +64,19 @@ const projectInput = z.discriminatedUnion('intent', [
 const finishWithProject = defineAction(
   { name: 'onboarding.project', input: projectInput, auth: 'workspace' },
   async (input, ctx) => {
-    const { projectId } = await completeProjectStep(ctx.user.id, ctx.workspace.id, input.intent === 'create' ? input.name : null);
-    return { redirectTo: '/dashboard', projectId };
+    const step = await completeProjectStep(ctx.user.id, ctx.workspace.id, input.intent === 'create' ? input.name : null);
+    return { redirectTo: '/dashboard', ...step };
   },
-  (_input, { projectId }, ctx) =>
-    projectId
+  (_input, { projectId, completed, skippedSteps }, ctx) => [
+    ...(projectId
       ? [
           track('project.created', { project_id: projectId, workspace_id: ctx.workspace.id, source: 'onboarding' }),
           track('onboarding.step_completed', { step: 'project', project_id: projectId }),
         ]
-      : track('onboarding.step_skipped', { step: 'project' }),
+      : [track('onboarding.step_skipped', { step: 'project' })]),
+    // The activation milestone, after the step's own event so a funnel sees them in order.
+    ...(completed ? [track('onboarding.completed', { skipped_steps: skippedSteps, workspace_id: ctx.workspace.id })] : []),
+  ],
 );
 
 async function thenRedirect(result: Promise<Redirecting>): Promise<Redirecting> {

@@ -47,7 +47,8 @@ describe('onboarding state', () => {
   it('skipping the project step creates no project', async () => {
     const id = await user();
     const ws = await createFirstWorkspace(id, 'Solo');
-    expect(await completeProjectStep(id, ws.id, null)).toEqual({ projectId: null });
+    expect(await completeProjectStep(id, ws.id, null)).toEqual({ projectId: null, completed: true, skippedSteps: ['profile', 'project'] });
+    expect(await completeProjectStep(id, ws.id, null)).toMatchObject({ completed: false });
     expect(await db.select().from(projects).where(eq(projects.workspaceId, ws.id))).toEqual([]);
   });
 

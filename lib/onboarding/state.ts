@@ -78,12 +78,16 @@ export async function createFirstWorkspace(userId: string, name: string): Promis
   });
 }
 
+export type ProjectStepResult = {
+  projectId: string | null;
+  /** True only for the submit that finished onboarding (a repeated submit is not a second activation). */
+  completed: boolean;
+  /** Steps the user skipped on the way: no role chosen on `profile`, no project created on `project`. */
+  skippedSteps: OnboardingStep[];
+};
+
 /** Finishes onboarding, creating the first project when a name is given (both or neither are written). */
-export async function completeProjectStep(
-  userId: string,
-  workspaceId: string,
-  projectName: string | null,
-): Promise<{ projectId: string | null }> {
+export async function completeProjectStep(userId: string, workspaceId: string, projectName: string | null): Promise<ProjectStepResult> {
   return db.transaction(async (tx) => {
     await lockProfile(tx, userId);
     const [membership] = await tx
@@ -92,6 +96,11 @@ export async function completeProjectStep(
       .where(and(eq(members.userId, userId), eq(members.workspaceId, workspaceId)))
       .limit(1);
     if (!membership) throw conflict('Create a workspace first.');
+    // Read under the profile lock: of two concurrent final submits, exactly one sees onboarding unfinished.
+    const [before] = await tx
+      .select({ onboardedAt: profiles.onboardedAt, jobRole: profiles.jobRole })
+      .from(profiles)
+      .where(eq(profiles.userId, userId));
     let projectId: string | null = null;
     if (projectName) {
       const [project] = await tx
@@ -110,6 +119,9 @@ export async function completeProjectStep(
         updatedAt: now,
       })
       .where(eq(profiles.userId, userId));
-    return { projectId };
+    const skippedSteps: OnboardingStep[] = [];
+    if (!before?.jobRole) skippedSteps.push('profile');
+    if (!projectName) skippedSteps.push('project');
+    return { projectId, completed: !before?.onboardedAt, skippedSteps };
   });
 }

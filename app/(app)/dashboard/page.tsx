@@ -1,16 +1,24 @@
 import type { Metadata } from 'next';
 import { CreateProjectForm } from '@/components/app/create-project-form';
+import { ChecklistCard, WelcomeCard } from '@/components/app/onboarding-checklist';
 import { ProjectCard } from '@/components/app/project-card';
 import { Card } from '@/components/ui/card';
+import { isFeatureEnabled } from '@/lib/flags/server';
 import { listProjects } from '@/lib/projects/projects';
 import { requireWorkspace } from '@/lib/workspaces/page-context';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
-  const { workspace } = await requireWorkspace('/dashboard');
-  const projects = await listProjects(workspace.id);
+  const { user, workspace } = await requireWorkspace('/dashboard');
+  const [projects, checklist] = await Promise.all([listProjects(workspace.id), isFeatureEnabled('new-onboarding-checklist', user.id)]);
   const open = projects.reduce((n, p) => n + p.taskCount - p.doneCount, 0);
+  const progress = {
+    projects: projects.length,
+    tasks: projects.reduce((n, p) => n + p.taskCount, 0),
+    done: projects.reduce((n, p) => n + p.doneCount, 0),
+    paidPlan: workspace.plan !== 'free',
+  };
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -40,7 +48,8 @@ export default async function DashboardPage() {
             </div>
           )}
         </section>
-        <aside>
+        <aside className="space-y-6">
+          {checklist ? <ChecklistCard progress={progress} /> : <WelcomeCard />}
           <Card className="space-y-4">
             <div>
               <h2 className="text-base font-semibold text-slate-900">New project</h2>

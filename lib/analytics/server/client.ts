@@ -9,7 +9,7 @@
 import 'server-only';
 import { PostHog, type PostHogOptions } from 'posthog-node';
 import type { EventName, EventProperties } from '@/lib/analytics/catalog';
-import { POSTHOG_API_PATH, POSTHOG_LOCAL_KEY } from '@/lib/analytics/constants';
+import { POSTHOG_API_PATH, POSTHOG_LOCAL_KEY, POSTHOG_LOCAL_PERSONAL_KEY } from '@/lib/analytics/constants';
 import { guardEvent } from '@/lib/analytics/validate';
 import { env, localInbox } from '@/lib/env';
 
@@ -49,6 +49,8 @@ export type AnalyticsStats = {
   dropped: number;
   /** Events refused or trimmed by catalog validation. */
   invalid: number;
+  /** Reliability reports sent about the above (`analytics.events_dropped`, `flags.fallback_used`). */
+  reported: number;
   /** Events waiting in memory right now. */
   queued: number;
   maxQueue: number;
@@ -68,10 +70,17 @@ export type ServerAnalyticsConfig = {
   /** Replaces the transport (local mode's in-process collector, tests). */
   fetch?: PostHogOptions['fetch'];
   personalApiKey?: string;
+  /** At most one reliability report of each kind per interval (tests use 0). */
+  reliabilityReportIntervalMs?: number;
 };
+
+export type FlagFallbackReason = EventProperties<'flags.fallback_used'>['reason'];
 
 const LOCAL_HOST = `http://orbit.local${POSTHOG_API_PATH}`;
 const FAILURE_LOG_INTERVAL_MS = 60_000;
+const RELIABILITY_REPORT_INTERVAL_MS = 60_000;
+/** The deployment reporting on itself: personless, never a visitor. */
+const SYSTEM_IDENTITY: AnalyticsIdentity = { distinctId: 'orbit_server', hasPerson: false };
 
 /** The configuration env asks for. */
 export function configFromEnv(): ServerAnalyticsConfig {
@@ -91,7 +100,9 @@ export function configFromEnv(): ServerAnalyticsConfig {
     geoip: env.POSTHOG_GEOIP ?? false,
     apiRequestSampleRate: env.POSTHOG_API_REQUEST_SAMPLE_RATE,
     fetch: mode === 'local' ? inProcessCollectorFetch : undefined,
-    personalApiKey: env.POSTHOG_PERSONAL_API_KEY,
+    // Local mode evaluates flags like production with a personal key: posthog-node polls the definitions, here
+    // from the local collector (lib/collector/flag-definitions.ts), and evaluates them in-process.
+    personalApiKey: mode === 'local' ? POSTHOG_LOCAL_PERSONAL_KEY : env.POSTHOG_PERSONAL_API_KEY,
   };
 }
 
@@ -156,7 +167,11 @@ class OrbitPostHog extends PostHog {
 export class ServerAnalytics {
   readonly mode: AnalyticsMode;
   private readonly client: OrbitPostHog | null;
-  private readonly counters = { captured: 0, sent: 0, failed: 0, dropped: 0, invalid: 0 };
+  private readonly counters = { captured: 0, sent: 0, failed: 0, dropped: 0, invalid: 0, reported: 0 };
+  /** Losses not reported yet, and since when. */
+  private unreported = { overflow: 0, invalid: 0, flagFallbacks: new Map<FlagFallbackReason, number>() };
+  private windowStart = Date.now();
+  private lastReport = Number.NEGATIVE_INFINITY;
   private failuresSinceLog = 0;
   private lastFailureLog = 0;
   private inFlight: Promise<void> | null = null;
@@ -187,7 +202,10 @@ export class ServerAnalytics {
               // Flags are evaluated explicitly (flags.ts); captures never trigger a flags request.
               preloadFeatureFlags: false,
             },
-            () => this.counters.dropped++,
+            () => {
+              this.counters.dropped++;
+              this.unreported.overflow++;
+            },
             config.maxQueue,
           );
     this.client?.on('flush', (messages: unknown) => {
@@ -218,6 +236,7 @@ export class ServerAnalytics {
         mode: 'drop',
         report: (report) => {
           this.counters.invalid++;
+          this.unreported.invalid++;
           // Loud in development: the call site is wrong. Names keys only, never values.
           const log = env.NODE_ENV === 'production' ? console.warn : console.error;
           log(`[analytics] invalid server event ${report.event}: ${report.issues.map((i) => `${i.path || '(payload)'} ${i.message}`).join('; ')}`);
@@ -273,6 +292,7 @@ export class ServerAnalytics {
   flush(): Promise<void> {
     const client = this.client;
     if (!client) return Promise.resolve();
+    if (!this.inFlight) this.guard(() => this.reportReliability(client));
     this.inFlight ??= client
       .flush()
       .catch(() => {})
@@ -290,6 +310,38 @@ export class ServerAnalytics {
       await client.shutdown(timeoutMs);
     } catch (error) {
       this.recordFailure(error);
+    }
+  }
+
+  /** Counts a server flag evaluation that answered with the code defaults; reported by the next flush. */
+  noteFlagFallback(reason: FlagFallbackReason): void {
+    if (!this.client) return;
+    this.unreported.flagFallbacks.set(reason, (this.unreported.flagFallbacks.get(reason) ?? 0) + 1);
+  }
+
+  /**
+   * One aggregated event per kind of loss and interval, from the flush (never from the code path that lost the
+   * event, so a loss cannot recurse into more losses). A full queue postpones the report: it never evicts a product
+   * event to announce an eviction. The reports are validated like any event but do not count as product events.
+   */
+  private reportReliability(client: OrbitPostHog): void {
+    const { overflow, invalid, flagFallbacks } = this.unreported;
+    if (overflow === 0 && invalid === 0 && flagFallbacks.size === 0) return;
+    const now = Date.now();
+    if (now - this.lastReport < (this.config.reliabilityReportIntervalMs ?? RELIABILITY_REPORT_INTERVAL_MS)) return;
+    const reports: Array<{ event: 'analytics.events_dropped' | 'flags.fallback_used'; properties: Record<string, unknown> }> = [];
+    const window_s = Math.round((now - this.windowStart) / 100) / 10;
+    if (overflow > 0 || invalid > 0) reports.push({ event: 'analytics.events_dropped', properties: { queue_overflow: overflow, invalid, window_s } });
+    for (const [reason, count] of flagFallbacks) reports.push({ event: 'flags.fallback_used', properties: { reason, count, window_s } });
+    if (client.queueLength() + reports.length > this.config.maxQueue) return;
+    this.unreported = { overflow: 0, invalid: 0, flagFallbacks: new Map() };
+    this.windowStart = now;
+    this.lastReport = now;
+    for (const r of reports) {
+      const valid = guardEvent(r.event, r.properties, { mode: 'drop' });
+      if (valid === null) continue;
+      client.capture({ distinctId: SYSTEM_IDENTITY.distinctId, event: r.event, properties: { ...valid, ...contextProperties(SYSTEM_IDENTITY) } });
+      this.counters.reported++;
     }
   }
 

@@ -37,3 +37,26 @@ export function recordWebhookEvents(events: readonly WebhookTracked[]): void {
     console.error('[analytics] webhook events failed:', error instanceof Error ? error.message : error);
   }
 }
+
+const WEBHOOK_DISTINCT_ID = 'orbit_billing_webhook';
+
+/**
+ * A verified delivery whose handler failed (the provider retries it): `webhook.failed` and the `api.error` every
+ * failing route records. Personless: the failure is about the deployment, not about the buyer. Never throws.
+ */
+export function recordWebhookFailure(type: string, durationMs: number): void {
+  try {
+    const analytics = serverAnalytics();
+    if (!analytics.active) return;
+    const identity = { distinctId: WEBHOOK_DISTINCT_ID, hasPerson: false };
+    analytics.capture('webhook.failed', { type }, identity);
+    analytics.capture(
+      'api.error',
+      { operation: 'billing.webhook', endpoint: '/api/webhooks/stripe', code: 'internal', status: 500, duration_ms: Math.round(durationMs * 10) / 10 },
+      identity,
+    );
+    flushAfterResponse();
+  } catch (error) {
+    console.error('[analytics] webhook failure event failed:', error instanceof Error ? error.message : error);
+  }
+}

@@ -2,8 +2,9 @@
 // pick the handler for the event type, and record the event id and the handler's writes in one transaction, so a
 // replay changes nothing and a failure leaves nothing half-written (Stripe retries on any non-2xx).
 import 'server-only';
+import { captureException, withScope } from '@sentry/nextjs';
 import { z } from 'zod';
-import { recordWebhookEvents, type WebhookTracked } from '@/lib/analytics/server/webhook-events';
+import { recordWebhookEvents, recordWebhookFailure, type WebhookTracked } from '@/lib/analytics/server/webhook-events';
 import { db } from '@/lib/db';
 import { webhookEvents } from '@/lib/db/schema';
 import { stripeWebhookSecret } from '@/lib/env';
@@ -49,6 +50,7 @@ export async function processStripeWebhook(
   signature: string | null,
   secret: string | null = stripeWebhookSecret(),
 ): Promise<WebhookResponse> {
+  const started = performance.now();
   if (!secret) return fail(404, 'not_configured', 'Billing is not configured on this deployment.');
   if (!signature) return fail(400, 'missing_signature', 'Missing Stripe-Signature header.');
   let verified: unknown;
@@ -87,6 +89,20 @@ export async function processStripeWebhook(
   } catch (error) {
     if (error instanceof PayloadError) return fail(400, 'invalid_payload', error.message);
     console.error(`[billing webhook] ${event.type} ${event.id} failed:`, error instanceof Error ? error.message : error);
+    reportHandlerFailure(event, error, performance.now() - started);
     return fail(500, 'handler_failed', 'The event could not be processed; it will be retried.');
   }
+}
+
+/** A failed handler is an incident even though the provider retries: Sentry, `webhook.failed` and `api.error`. */
+function reportHandlerFailure(event: { id: string; type: string }, error: unknown, durationMs: number): void {
+  try {
+    withScope((scope) => {
+      scope.setTags({ mutation: 'billing.webhook', 'webhook.type': event.type, 'webhook.event_id': event.id });
+      captureException(error, { mechanism: { type: 'orbit.webhook', handled: true } });
+    });
+  } catch {
+    // Reporting never changes the answer the provider gets.
+  }
+  recordWebhookFailure(event.type, durationMs);
 }

@@ -3,8 +3,9 @@
 import 'server-only';
 import { and, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
+import { webhookEvent } from '@/lib/analytics/server/webhook-events';
 import { subscriptions } from '@/lib/db/schema';
-import { defineHandler, eventTime } from '../define-handler';
+import { defineHandler, eventTime, isStale } from '../define-handler';
 
 const invoice = z.object({
   id: z.string().min(1),
@@ -12,9 +13,10 @@ const invoice = z.object({
   // Where the subscription id lives depends on the API version: top level (older) or under parent (2025+).
   subscription: z.string().nullish(),
   parent: z.object({ subscription_details: z.object({ subscription: z.string() }).nullish() }).nullish(),
+  attempt_count: z.number().int().min(0).max(1000).nullish(),
 });
 
-export const invoicePaymentFailed = defineHandler(invoice, async (tx, object, event) => {
+export const invoicePaymentFailed = defineHandler(invoice, async (tx, object, event, track) => {
   const subscriptionId = object.parent?.subscription_details?.subscription ?? object.subscription;
   const match = subscriptionId
     ? eq(subscriptions.subscriptionId, subscriptionId)
@@ -22,6 +24,24 @@ export const invoicePaymentFailed = defineHandler(invoice, async (tx, object, ev
       ? eq(subscriptions.customerId, object.customer)
       : null;
   if (!match) return;
+  const [known] = await tx.select().from(subscriptions).where(match).limit(1);
+  // Every failed charge of a paid plan is reported, also a repeated one while already past due; a stale one is not.
+  const knownSubscription = known?.subscriptionId ?? subscriptionId;
+  if (known && knownSubscription && known.plan !== 'free' && !isStale(known, event)) {
+    track(
+      webhookEvent(
+        'subscription.payment_failed',
+        {
+          plan: known.plan,
+          provider: known.provider,
+          workspace_id: known.workspaceId,
+          subscription_id: knownSubscription,
+          ...(object.attempt_count != null ? { attempt_count: object.attempt_count } : {}),
+        },
+        { userId: known.purchasedBy, workspaceId: known.workspaceId },
+      ),
+    );
+  }
   await tx
     .update(subscriptions)
     .set({ status: 'past_due', lastEventAt: eventTime(event), updatedAt: new Date() })

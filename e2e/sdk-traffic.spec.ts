@@ -1,0 +1,83 @@
+// posthog-js's own events asserted on what the real SDK sent to the local collector (not on config values):
+// $pageleave, $autocapture, $web_vitals, heatmap data (`$$heatmap` with `$heatmap_data`, which posthog-js sends
+// through the ordinary capture endpoint) and the `$exception` that links a browser error to its Sentry event.
+import { randomBytes } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { browserDistinctId, type InboxEvent } from './inbox';
+import { completeOnboarding, expect, signUp, test, uniqueName } from './fixtures';
+
+const SLOW = { timeout: 30_000 };
+
+async function posthogLoaded(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { __orbit?: { ph?: unknown } }).__orbit?.ph)), { timeout: 20_000 }).toBe(true);
+}
+
+test('posthog-js sends $autocapture, heatmap data, $pageleave and $web_vitals for a real visit', async ({ page, context, inbox }) => {
+  const since = new Date(Date.now() - 1_000).toISOString();
+  await page.goto('/');
+  await posthogLoaded(page);
+  const distinctId = await browserDistinctId(context);
+  expect(distinctId, 'posthog-js persisted a distinct id').toBeTruthy();
+
+  // A click on a CTA: autocapture records it (with its data-cta-id), the heatmap records where it landed.
+  await page.locator('[data-cta-id="hero_see_pricing"]').click();
+  await expect(page).toHaveURL(/\/pricing/);
+  await page.mouse.move(200, 300);
+  await page.mouse.click(640, 400);
+
+  const click = await inbox.waitForEvent('$autocapture', { distinctId: distinctId!, since, properties: { $event_type: 'click' }, ...SLOW });
+  expect(JSON.stringify(click.properties)).toContain('hero_see_pricing');
+
+  // Heatmap data goes out on posthog-js's own timer (every 5 s) while the page stays open.
+  const heatmap = await inbox.waitForEvent('$$heatmap', { distinctId: distinctId!, since, ...SLOW });
+  const data = heatmap.properties.$heatmap_data as Record<string, Array<{ type?: string; x?: number; y?: number }>> | undefined;
+  const points = Object.values(data ?? {}).flat();
+  expect(points.some((p) => p.type === 'click' && typeof p.x === 'number' && typeof p.y === 'number'), JSON.stringify(data).slice(0, 300)).toBe(true);
+
+  const vitals = await inbox.waitForEvent('$web_vitals', { distinctId: distinctId!, since, ...SLOW });
+  const metrics = Object.keys(vitals.properties).filter((k) => /^\$web_vitals_[A-Z]+_value$/.test(k));
+  expect(metrics.length, `web vitals metrics in ${JSON.stringify(vitals.properties).slice(0, 300)}`).toBeGreaterThan(0);
+
+  // Leaving: posthog-js's own `pagehide` handler sends $pageleave (by beacon). Fired on the live page, because a
+  // beacon sent while the test navigates away is not reliably delivered before the browser tears the page down.
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  const leave = await inbox.waitForEvent('$pageleave', { distinctId: distinctId!, since, ...SLOW });
+  expect(String(leave.properties.$current_url)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pricing/);
+});
+
+test('a browser error reaches PostHog as $exception, linked to the Sentry event the collector received', async ({ page, request, inbox, freshUser }) => {
+  const since = new Date(Date.now() - 1_000).toISOString();
+  await signUp(page, freshUser);
+  await completeOnboarding(page, { workspace: uniqueName('Exceptions') });
+  const userId = await page.evaluate(() => (window as unknown as { __orbit?: { b?: { user?: { id: string } | null } } }).__orbit?.b?.user?.id);
+  expect(userId).toBeTruthy();
+  const mark = `m${randomBytes(5).toString('hex')}`;
+  // On a product page (PostHog never runs on /dev/*): an uncaught error, caught by Sentry's global handler.
+  await page.goto('/dashboard');
+  await posthogLoaded(page);
+  await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { __orbit?: { s?: unknown } }).__orbit?.s)), { timeout: 20_000 }).toBe(true);
+  await page.evaluate((m) => {
+    setTimeout(() => {
+      throw new Error(`sdk-traffic uncaught ${m}`);
+    });
+  }, mark);
+
+  let exception: InboxEvent | undefined;
+  await expect
+    .poll(async () => {
+      exception = (await inbox.events({ event: '$exception', distinctId: userId!, since })).find((e) => JSON.stringify(e.properties).includes(mark));
+      return exception !== undefined;
+    }, { ...SLOW, message: `a $exception carrying ${mark}` })
+    .toBe(true);
+  const sentryId = exception!.properties.$sentry_event_id;
+  expect(sentryId).toMatch(/^[0-9a-f]{32}$/);
+  // Newest first: a whole suite's Sentry items sit in front of this one in ascending order.
+  await expect
+    .poll(async () => {
+      const res = await request.get('/api/dev/inbox/sentry?type=event&order=desc&limit=200');
+      const { items } = (await res.json()) as { items: Array<{ event_id: string | null; payload: unknown }> };
+      const item = items.find((i) => i.event_id === sentryId);
+      return item ? JSON.stringify(item.payload).includes(mark) : false;
+    }, { ...SLOW, message: `the Sentry event ${String(sentryId)} carrying ${mark}` })
+    .toBe(true);
+});
