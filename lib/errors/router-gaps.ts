@@ -21,9 +21,10 @@ export function routeOf(pathname: string, manifestJson: unknown): string | null 
   try {
     const manifest = JSON.parse(manifestJson) as RouteManifest;
     if (manifest.staticRoutes?.some((r) => r.path === path)) return path;
-    // Fewest dynamic segments first: /projects/new before /projects/[id].
+    // Fewest dynamic segments (`:id`) first, as @sentry/nextjs ranks them.
     const matches = (manifest.dynamicRoutes ?? []).filter((r) => r.regex && new RegExp(r.regex).test(path)).map((r) => r.path);
-    return matches.sort((a, b) => (a.match(/\[/g)?.length ?? 0) - (b.match(/\[/g)?.length ?? 0))[0] ?? null;
+    const dynamic = (route: string) => route.match(/\/:/g)?.length ?? 0;
+    return matches.sort((a, b) => dynamic(a) - dynamic(b))[0] ?? null;
   } catch {
     return null;
   }
