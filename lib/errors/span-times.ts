@@ -1,6 +1,7 @@
 // Span times as seconds since the epoch, whatever the instrumentation passed. Next.js times its
-// `NextNodeServer.clientComponentLoading` span with `performance.now()` (milliseconds since the process started), so
-// the SDK sends seconds since process start (e.g. 11071.97) where the epoch is expected, and the span lands in 1970.
+// `NextNodeServer.clientComponentLoading` span with `performance.now()` (milliseconds since the process started);
+// the SDK takes any number below 1e10 for seconds, so it sends e.g. 11071.97 (11 s after start, measured 2026-12
+// against a fresh `next start`) where the epoch is expected, and the span lands in 1970.
 // Pure: shared by the browser, server and edge hooks (lib/errors/before-send.ts).
 
 /** Anything earlier (2001-09-09) is no epoch time an SDK of today sends: it is relative to the time origin. */
@@ -11,7 +12,7 @@ function timeOriginS(): number | undefined {
   return typeof origin === 'number' && origin > EPOCH_FLOOR_S * 1000 ? origin / 1000 : undefined;
 }
 
-/** Moves start/end times given relative to the process's time origin onto the epoch; other spans unchanged. */
+/** Moves times given in milliseconds since the process's time origin onto the epoch; other spans unchanged. */
 export function epochSpanTimes<S extends object>(span: S, origin = timeOriginS()): S {
   if (origin === undefined) return span;
   const record = span as Record<string, unknown>;
@@ -20,7 +21,7 @@ export function epochSpanTimes<S extends object>(span: S, origin = timeOriginS()
   for (const key of ['start_timestamp', 'end_timestamp', 'timestamp']) {
     const v = record[key];
     if (typeof v === 'number' && v >= 0 && v < EPOCH_FLOOR_S) {
-      out[key] = origin + v;
+      out[key] = origin + v / 1000;
       changed = true;
     }
   }

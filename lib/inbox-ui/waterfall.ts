@@ -247,23 +247,24 @@ function placeUntimed(byId: Map<string, TraceSpan>): void {
     return;
   }
   const fallback = Math.min(...timed.map((s) => s.start));
-  const anchor = (span: TraceSpan): number => {
+  const anchor = (span: TraceSpan): { start: number; end: number } => {
     const seen = new Set<string>();
     for (let id = span.parentSpanId; id && !seen.has(id); ) {
       seen.add(id);
       const p = byId.get(id);
       if (!p) break;
-      if (p.time === null) return p.start;
+      if (p.time === null) return p;
       id = p.parentSpanId;
     }
     const segment = span.segmentId ? byId.get(span.segmentId) : undefined;
-    return segment && segment.time === null ? segment.start : fallback;
+    return segment && segment.time === null ? segment : { start: fallback, end: Infinity };
   };
   for (const span of byId.values()) {
     if (span.time === null) continue;
+    // The unit of a relative time is unknown (Next's are milliseconds the SDK took for seconds): never past the anchor.
     const duration = span.time === 'relative' ? Math.max(span.end - span.start, 0) : 0;
-    const start = anchor(span);
-    byId.set(span.spanId, { ...span, start, end: start + duration });
+    const a = anchor(span);
+    byId.set(span.spanId, { ...span, start: a.start, end: Math.min(a.start + duration, Math.max(a.end, a.start)) });
   }
 }
 
