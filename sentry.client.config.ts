@@ -18,7 +18,7 @@ import { posthogCookieName, POSTHOG_LOCAL_KEY } from './lib/analytics/constants'
 import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction, DATA_COLLECTION } from './lib/errors/before-send';
 import { attachSentry, type Crumb, type ReportContext } from './lib/errors/client-report';
 import { exceptionProperties, identityFromCookie, posthogTags, readCookie, type LinkConfig, type PostHogIdentity } from './lib/errors/posthog-link';
-import { isTelemetryUrl, propagationTargets } from './lib/errors/propagation';
+import { isTelemetryUrl, propagationTargets, TELEMETRY_URL } from './lib/errors/propagation';
 import { instrumentRouterGaps } from './lib/errors/router-gaps';
 import { tracesSampleRate } from './lib/errors/sampling';
 
@@ -110,6 +110,8 @@ export function initSentry(landingUrl: string): SentryFacade {
     ...(TRACE_LIFECYCLE === 'static' ? { beforeSendTransaction } : {}),
     traceLifecycle: TRACE_LIFECYCLE,
     beforeSendSpan,
+    // posthog-js loading its scripts from /ingest: resource timings of the telemetry, not of the page.
+    ignoreSpans: [{ op: /^resource\./, attributes: { 'url.full': TELEMETRY_URL } }],
     beforeBreadcrumb,
     integrations: [
       browserTracingIntegration({

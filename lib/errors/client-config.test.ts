@@ -56,6 +56,11 @@ describe('sentry.client.config', () => {
     for (const url of ['http://127.0.0.1:3111/ingest/e/', 'http://127.0.0.1:3111/ingest/flags/?v=2', 'http://127.0.0.1:3111/monitoring', 'http://127.0.0.1:3111/sentry/api/1/envelope/', 'http://127.0.0.1:3111/api/dev/inbox/sentry', 'https://us.i.posthog.com/e/', 'http://127.0.0.1:31119/x']) {
       expect(propagates(url), url).toBe(false);
     }
+    // posthog-js's scripts from /ingest get no resource span; the app's own chunks do.
+    const [ignored] = options.ignoreSpans as { op: RegExp; attributes: { 'url.full': RegExp } }[];
+    expect(ignored!.op.test('resource.script')).toBe(true);
+    expect(ignored!.attributes['url.full'].test('http://127.0.0.1:3111/ingest/static/1.449.2/lazy-recorder.js')).toBe(true);
+    expect(ignored!.attributes['url.full'].test('http://127.0.0.1:3111/_next/static/chunks/app.js')).toBe(false);
     expect((options.tracesSampler as (c: { name: string }) => number)({ name: '/dashboard' })).toBe(1);
     expect(options).not.toHaveProperty('sendDefaultPii');
     // No bodies, no IPs (and Relay infers none from browser envelopes): lib/errors/before-send.ts DATA_COLLECTION.

@@ -7,6 +7,9 @@
 const TELEMETRY = String.raw`(ingest|monitoring|sentry|api\/dev\/inbox|dev\/inbox)(\/|\?|#|$)`;
 const TELEMETRY_PATH = new RegExp(String.raw`^\/${TELEMETRY}`);
 
+/** An absolute URL of a telemetry endpoint, on any host (for span filters that see `url.full`). */
+export const TELEMETRY_URL = new RegExp(String.raw`^https?:\/\/[^/?#]+\/${TELEMETRY}`);
+
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** True for a URL or path (absolute, or relative to `base`) that points at one of Orbit's telemetry endpoints. */
