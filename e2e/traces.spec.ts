@@ -22,7 +22,8 @@ const attr = (span: Span, key: string): unknown => {
 };
 const opOf = (span: Span) => String(attr(span, 'sentry.op') ?? '');
 const isBrowserSegment = (span: Span) => span.is_segment === true && ['pageload', 'navigation'].includes(opOf(span));
-const isServer = (span: Span) => /node|vercel-edge/.test(String(attr(span, 'sentry.sdk.name') ?? '')) || typeof attr(span, 'process.runtime.name') === 'string';
+/** The browser never sends `http.server`; the Node and edge SDKs say their runtime. */
+const isServer = (span: Span) => opOf(span) === 'http.server' || typeof attr(span, 'process.runtime.name') === 'string';
 
 /** Every path a span is about: its URL attributes and, for `GET /x` style names, its name. */
 function pathsOf(span: Span): string[] {
@@ -151,7 +152,8 @@ test('one trace per page view, with its server work and nothing else', async ({ 
   const shot = process.env.ORBIT_TRACE_SCREENSHOT;
   if (shot) {
     await page.setViewportSize({ width: 1100, height: 640 });
-    await page.goto(`/dev/inbox/traces/${traceOf('/onboarding/project')}`);
+    await page.goto(`/dev/inbox/traces/${traceOf('/onboarding/project')}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await expect(page.getByTestId('waterfall')).toBeVisible({ timeout: 30_000 });
     await page.screenshot({ path: shot, fullPage: false });
   }
 });
