@@ -18,6 +18,8 @@ import { posthogCookieName, POSTHOG_LOCAL_KEY } from './lib/analytics/constants'
 import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction, DATA_COLLECTION } from './lib/errors/before-send';
 import { attachSentry, type Crumb, type ReportContext } from './lib/errors/client-report';
 import { exceptionProperties, identityFromCookie, posthogTags, readCookie, type LinkConfig, type PostHogIdentity } from './lib/errors/posthog-link';
+import { isTelemetryUrl, propagationTargets, TELEMETRY_URL } from './lib/errors/propagation';
+import { instrumentRouterGaps } from './lib/errors/router-gaps';
 import { tracesSampleRate } from './lib/errors/sampling';
 
 // Sentry 11 streams spans; 'static' would bring back classic transaction events (and beforeSendTransaction).
@@ -98,8 +100,9 @@ export function initSentry(landingUrl: string): SentryFacade {
     tunnel: local ? undefined : '/monitoring',
     environment,
     tracesSampler: (ctx) => tracesSampleRate({ name: ctx.name, attributes: ctx.attributes, parentSampled: ctx.parentSampled }, environment),
-    // Same-origin only: Orbit's pages, server actions and /api (never third parties: CORS).
-    tracePropagationTargets: [location.origin, /^\/(?!\/)/],
+    // Same-origin only: Orbit's pages, server actions and /api (never third parties: CORS), never its telemetry
+    // endpoints (collector, PostHog proxy, tunnel, inbox), whose work is no part of the user's trace.
+    tracePropagationTargets: propagationTargets([location.origin]),
     // No request/response bodies (a sign-up's password), no client IPs: off at the source, not only scrubbed.
     dataCollection: DATA_COLLECTION,
     beforeSend,
@@ -107,9 +110,13 @@ export function initSentry(landingUrl: string): SentryFacade {
     ...(TRACE_LIFECYCLE === 'static' ? { beforeSendTransaction } : {}),
     traceLifecycle: TRACE_LIFECYCLE,
     beforeSendSpan,
+    // posthog-js loading its scripts from /ingest: resource timings of the telemetry, not of the page.
+    ignoreSpans: [{ op: /^resource\./, attributes: { 'url.full': TELEMETRY_URL } }],
     beforeBreadcrumb,
     integrations: [
       browserTracingIntegration({
+        // posthog-js's requests to /ingest are telemetry about telemetry: no span in the page's trace.
+        shouldCreateSpanForRequest: (url) => !isTelemetryUrl(url, location.href),
         // The pageload span starts at performance.timeOrigin whatever the init time, but takes its name and URL
         // from location at init: if the visitor already navigated client-side, point it back at the landing page.
         beforeStartSpan(options) {
@@ -140,17 +147,23 @@ export function initSentry(landingUrl: string): SentryFacade {
     event.contexts = { ...event.contexts, posthog: link.context };
     return event;
   });
+  const client = getClient();
   // Every exception really sent also reaches PostHog as `$exception`, linking back to the Sentry event.
-  getClient()?.on('afterSendEvent', (event) => {
+  client?.on('afterSendEvent', (event) => {
     if (event.type !== undefined || !event.exception) return;
     const props = exceptionProperties(cfg, event);
     if (posthog) posthog.capture('$exception', props);
     else if (pendingExceptions.length < 20) pendingExceptions.push(props);
   });
 
+  // Server actions, their redirects and router.refresh(): navigations onRouterTransitionStart never announces.
+  const gaps = client ? instrumentRouterGaps(client) : undefined;
   const facade: SentryFacade = {
     captureException: (error, context) => capture(error, context),
-    captureRouterTransitionStart,
+    captureRouterTransitionStart: (href, navigationType) => {
+      gaps?.announced(href);
+      captureRouterTransitionStart(href, navigationType);
+    },
     addBreadcrumb: (crumb) => addBreadcrumb(crumb),
     setUser: (user) => {
       explicitUser = user ? { id: user.id } : null;

@@ -4,6 +4,7 @@
 // origin `next start`/`next dev` publish in __NEXT_PRIVATE_ORIGIN, else 127.0.0.1:$PORT).
 import * as Sentry from '@sentry/nextjs';
 import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction, DATA_COLLECTION } from '@/lib/errors/before-send';
+import { propagationTargets } from '@/lib/errors/propagation';
 import { productionTracesRate, tracesSampleRate } from '@/lib/errors/sampling';
 import { decideLocalMode, localModeEnv } from '@/lib/local-mode';
 
@@ -22,6 +23,8 @@ if (dsn) {
     dsn,
     environment,
     tracesSampler: (ctx) => tracesSampleRate({ name: ctx.name, attributes: ctx.attributes, parentSampled: ctx.parentSampled }, environment, productionTracesRate(e.SENTRY_TRACES_SAMPLE_RATE)),
+    // As the server: the trace goes to Orbit's own origin only, never to analytics or other hosts.
+    tracePropagationTargets: propagationTargets([origin]),
     // No request/response bodies (a sign-up's password), no client IPs: off at the source, not only scrubbed.
     dataCollection: DATA_COLLECTION,
     beforeSend,

@@ -6,6 +6,7 @@ import { env, localInbox } from '@/lib/env';
 import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction, DATA_COLLECTION } from '@/lib/errors/before-send';
 import { makeLocalCollectorTransport, SERVER_LOCAL_PROJECT } from '@/lib/errors/local-transport';
 import { posthogTags } from '@/lib/errors/posthog-link';
+import { propagationTargets } from '@/lib/errors/propagation';
 import { posthogIdentity, serverLinkConfig } from '@/lib/errors/server-scope';
 import { tracesSampleRate } from '@/lib/errors/sampling';
 
@@ -21,6 +22,9 @@ if (dsn) {
     transport: localInbox ? makeLocalCollectorTransport : undefined,
     environment: env.DEPLOYMENT,
     tracesSampler: (ctx) => tracesSampleRate({ name: ctx.name, attributes: ctx.attributes, parentSampled: ctx.parentSampled }, env.DEPLOYMENT, env.SENTRY_TRACES_SAMPLE_RATE),
+    // Outgoing requests carry the trace only to Orbit itself (a server action's redirect renders its target through
+    // a request to its own origin); never to PostHog (/batch, /flags), Stripe or any other host.
+    tracePropagationTargets: propagationTargets([env.APP_URL, process.env.__NEXT_PRIVATE_ORIGIN, `http://127.0.0.1:${process.env.PORT || 3000}`, `http://localhost:${process.env.PORT || 3000}`]),
     // No request/response bodies (a sign-up's password), no client IPs: off at the source, not only scrubbed.
     dataCollection: DATA_COLLECTION,
     beforeSend,

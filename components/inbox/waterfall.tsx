@@ -42,6 +42,14 @@ export function WaterfallView({ waterfall: w }: { waterfall: Waterfall }) {
                     {r.span.name}
                   </span>
                   {r.errors.length ? <span className="shrink-0 rounded-full bg-rose-500 px-1.5 text-[10px] font-bold text-white">{r.errors.length} error</span> : null}
+                  {r.span.time ? (
+                    <span
+                      className="shrink-0 text-[10px] text-amber-700"
+                      title={r.span.time === 'relative' ? 'The SDK sent no epoch time (seconds since its process started): placed at its parent’s start' : 'The SDK sent no start time: placed at its parent’s start'}
+                    >
+                      ⏱ {r.span.time} time
+                    </span>
+                  ) : null}
                   {r.orphan ? (
                     <span className="shrink-0 text-[10px] text-amber-700" title={`Parent span ${r.span.parentSpanId} was not received`}>
                       ↰ parent not received

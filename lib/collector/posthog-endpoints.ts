@@ -4,6 +4,7 @@ import 'server-only';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { suppressTracing } from '@sentry/nextjs';
 import { z } from 'zod';
 import { decompressionBudget, type DecompressionBudget } from './decode';
 import { flagDefinitions } from './flag-definitions';
@@ -106,6 +107,8 @@ export function ingestHandler(method: 'GET' | 'POST') {
     if (!routes.length) throw new CollectorError('not_found', `No PostHog endpoint at /ingest/${segments(params).join('/')}.`);
     const match = routes.find((r) => r.method === method);
     if (!match) throw new CollectorError('method_not_allowed', `Use ${routes.map((r) => r.method).join(' or ')} here.`);
-    return match.run(req);
+    // posthog-node's batches arrive in-process, inside the request that captured the event: storing them is no
+    // part of that request's trace.
+    return suppressTracing(() => match.run(req));
   };
 }

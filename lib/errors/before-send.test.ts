@@ -58,8 +58,8 @@ describe('fail closed', () => {
   const span = () => ({
     trace_id: 't'.repeat(32),
     span_id: 's'.repeat(16),
-    start_timestamp: 1,
-    end_timestamp: 2,
+    start_timestamp: 1_796_000_001,
+    end_timestamp: 1_796_000_002,
     is_segment: true,
     name: 'POST /signup',
     attributes: { 'http.request.method': 'POST' } as Record<string, unknown>,
@@ -79,7 +79,7 @@ describe('fail closed', () => {
         throw new Error('no keys');
       },
     });
-    expect(beforeSendSpan(hostile)).toEqual({ trace_id: 't'.repeat(32), span_id: 's'.repeat(16), start_timestamp: 1, end_timestamp: 2, is_segment: true, name: FILTERED, attributes: {} });
+    expect(beforeSendSpan(hostile)).toEqual({ trace_id: 't'.repeat(32), span_id: 's'.repeat(16), start_timestamp: 1_796_000_001, end_timestamp: 1_796_000_002, is_segment: true, name: FILTERED, attributes: {} });
     const cyclic = span();
     cyclic.attributes.self = cyclic.attributes;
     expect(beforeSendSpan(cyclic).attributes.self).toBe(FILTERED);

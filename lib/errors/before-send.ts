@@ -4,6 +4,7 @@
 import type { DataCollection } from '@sentry/core';
 import { classifyError, isNextControlFlow } from './classify';
 import { FILTERED, scrubDeep, scrubEvent } from './scrub';
+import { epochSpanTimes } from './span-times';
 
 /**
  * What the Sentry SDKs may collect, set explicitly in every config (browser, server, edge) rather than left to the
@@ -103,7 +104,7 @@ export function filteredSpan<S extends object>(span: S): S {
 export function beforeSendSpan<S extends object>(span: S): S {
   try {
     const out = scrubDeep(span);
-    return out && typeof out === 'object' ? out : filteredSpan(span);
+    return out && typeof out === 'object' ? epochSpanTimes(out) : filteredSpan(span);
   } catch {
     return filteredSpan(span);
   }

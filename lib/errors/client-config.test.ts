@@ -16,6 +16,9 @@ vi.mock('@sentry/nextjs', () => ({
   captureException: sdk.captureException,
   captureRouterTransitionStart: vi.fn(),
   getClient: vi.fn(() => ({ on: sdk.on })),
+  getActiveSpan: vi.fn(),
+  getRootSpan: vi.fn(),
+  spanToJSON: vi.fn(),
   setUser: vi.fn(),
   startBrowserTracingNavigationSpan: vi.fn(),
   withScope: (fn: (scope: unknown) => void) => fn({ setTags: vi.fn(), setExtras: vi.fn(), setTag: vi.fn(), addEventProcessor: vi.fn() }),
@@ -26,7 +29,8 @@ beforeAll(() => {
   vi.stubEnv('NEXT_PUBLIC_LOCAL_INBOX', '1');
   vi.stubGlobal('location', new URL('http://127.0.0.1:3111/projects/p1'));
   vi.stubGlobal('document', { cookie: '' });
-  vi.stubGlobal('window', { location: globalThis.location });
+  vi.stubGlobal('window', { location: globalThis.location, fetch: vi.fn() });
+  vi.stubGlobal('history', { pushState: vi.fn(), replaceState: vi.fn() });
 });
 afterAll(() => {
   vi.unstubAllGlobals();
@@ -43,7 +47,20 @@ describe('sentry.client.config', () => {
     expect(options.beforeSend).toBe(beforeSend);
     expect(options.beforeSendSpan).toBe(beforeSendSpan);
     expect(options.beforeBreadcrumb).toBe(beforeBreadcrumb);
-    expect(options.tracePropagationTargets).toEqual(['http://127.0.0.1:3111', /^\/(?!\/)/]);
+    // Sentry's browser matching: the full URL, or a same-origin request's bare path, against each target.
+    const targets = options.tracePropagationTargets as RegExp[];
+    const propagates = (url: string) => targets.some((t) => t.test(url) || (new URL(url).origin === location.origin && t.test(new URL(url).pathname)));
+    for (const url of ['http://127.0.0.1:3111/dashboard', 'http://127.0.0.1:3111/', 'http://127.0.0.1:3111/api/projects', 'http://127.0.0.1:3111/onboarding/profile?_rsc=1']) {
+      expect(propagates(url), url).toBe(true);
+    }
+    for (const url of ['http://127.0.0.1:3111/ingest/e/', 'http://127.0.0.1:3111/ingest/flags/?v=2', 'http://127.0.0.1:3111/monitoring', 'http://127.0.0.1:3111/sentry/api/1/envelope/', 'http://127.0.0.1:3111/api/dev/inbox/sentry', 'https://us.i.posthog.com/e/', 'http://127.0.0.1:31119/x']) {
+      expect(propagates(url), url).toBe(false);
+    }
+    // posthog-js's scripts from /ingest get no resource span; the app's own chunks do.
+    const [ignored] = options.ignoreSpans as { op: RegExp; attributes: { 'url.full': RegExp } }[];
+    expect(ignored!.op.test('resource.script')).toBe(true);
+    expect(ignored!.attributes['url.full'].test('http://127.0.0.1:3111/ingest/static/1.449.2/lazy-recorder.js')).toBe(true);
+    expect(ignored!.attributes['url.full'].test('http://127.0.0.1:3111/_next/static/chunks/app.js')).toBe(false);
     expect((options.tracesSampler as (c: { name: string }) => number)({ name: '/dashboard' })).toBe(1);
     expect(options).not.toHaveProperty('sendDefaultPii');
     // No bodies, no IPs (and Relay infers none from browser envelopes): lib/errors/before-send.ts DATA_COLLECTION.

@@ -30,4 +30,28 @@ describe('tracesSampleRate', () => {
     expect(tracesSampleRate({ name: 'POST /ingest/[...path]' }, 'local')).toBe(0);
     expect(tracesSampleRate({ name: 'GET', attributes: { 'http.target': '/api/dev/inbox/sentry?type=event' } }, 'e2e')).toBe(0);
   });
+
+  it('drops the collector, proxy and tunnel even when the incoming trace header says sampled', () => {
+    for (const environment of ['local', 'e2e', 'production']) {
+      for (const path of ['/ingest/e/', '/ingest/flags/?v=2', '/ingest', '/monitoring', '/sentry/api/1/envelope/', '/api/dev/inbox/sentry', '/dev/inbox/traces']) {
+        expect(tracesSampleRate({ name: 'POST', attributes: { 'url.path': path }, parentSampled: true }, environment), `${environment} ${path}`).toBe(0);
+        expect(tracesSampleRate({ name: 'GET', attributes: { 'url.full': `http://127.0.0.1:3200${path}` }, parentSampled: true }, environment)).toBe(0);
+      }
+    }
+  });
+
+  it('never traces static files and framework internals', () => {
+    for (const path of ['/icon.svg', '/favicon.ico', '/robots.txt', '/_next/static/chunks/app.js', '/_next/image?url=%2Fa.png&w=64', '/_next/data/x.json', '/og.png?v=1']) {
+      expect(tracesSampleRate({ name: 'GET', attributes: { 'url.path': path }, parentSampled: true }, 'local'), path).toBe(0);
+      expect(tracesSampleRate({ name: `GET ${path}` }, 'local'), path).toBe(0);
+    }
+  });
+
+  it('keeps pages, route handlers and server actions', () => {
+    for (const path of ['/', '/signup', '/onboarding/profile', '/dashboard', '/billing', '/api/projects', '/api/health', '/projects/abc']) {
+      expect(tracesSampleRate({ name: 'GET', attributes: { 'url.path': path } }, 'local'), path).toBe(1);
+    }
+    expect(tracesSampleRate({ name: 'POST /onboarding/[step]' }, 'local')).toBe(1);
+    expect(tracesSampleRate({ name: '/sentry-example' }, 'local')).toBe(1);
+  });
 });

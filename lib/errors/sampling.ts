@@ -1,5 +1,6 @@
 // Which traces are kept: everything in development and tests, a low rate in production, but every trace of the
-// two flows Orbit cannot afford to be blind on (onboarding and checkout), and never the collector's own traffic.
+// two flows Orbit cannot afford to be blind on (onboarding and checkout), and never the collector's own traffic nor
+// static files, whatever the incoming `sentry-trace` header says about the caller's decision.
 // Pure: shared by the browser, server and edge configs.
 
 export type SamplingInput = { name: string; attributes?: Record<string, unknown>; parentSampled?: boolean; inheritOrSampleWith?: (rate: number) => number };
@@ -16,13 +17,16 @@ export function productionTracesRate(raw: string | undefined): number {
 /** Routes and span names that are always traced, whatever the rate. */
 const ALWAYS = /(^|[\s/])(onboarding|checkout)([/\s.]|$)|(^|\s)(onboarding|checkout)\.|\/api\/webhooks\/stripe/;
 
-/** Instrumentation talking to itself (collector, PostHog proxy, inbox, static files): tracing it is pure noise. */
-const NEVER = /\/(sentry\/api|ingest|monitoring|api\/dev\/inbox|dev\/inbox|_next\/static|_next\/image|favicon\.ico)(\/|\s|$)/;
+/** Instrumentation talking to itself (collector, PostHog proxy, Sentry tunnel, inbox): tracing it is pure noise. */
+const NEVER = /\/(sentry|ingest|monitoring|api\/dev\/inbox|dev\/inbox)(\/|\s|\?|$)/;
+/** Framework internals and static files: a trace rooted at `/icon.svg` or a chunk tells nothing about a page. */
+const STATIC = /(^|\s)(https?:\/\/[^/\s]+)?(\/_next\/\S*|\/\S*\.(ico|png|jpe?g|gif|svg|webp|avif|css|js|mjs|map|woff2?|ttf|otf|eot|txt|xml|webmanifest)(\?\S*)?)(\s|$)/;
 
 function target(input: SamplingInput): string {
   const a = input.attributes ?? {};
-  const url = a['url.path'] ?? a['http.target'] ?? a['url.full'] ?? a['http.url'] ?? a['next.route'] ?? '';
-  return `${input.name} ${String(url)}`;
+  // Every URL-ish attribute: the span's name may still be a bare method ("GET") when it is sampled.
+  const urls = ['url.path', 'http.target', 'url.full', 'http.url', 'next.route'].map((k) => a[k]).filter((v) => typeof v === 'string');
+  return [input.name, ...urls].join(' ');
 }
 
 export function isAlwaysTraced(name: string): boolean {
@@ -30,7 +34,7 @@ export function isAlwaysTraced(name: string): boolean {
 }
 
 export function isNeverTraced(name: string): boolean {
-  return NEVER.test(name);
+  return NEVER.test(name) || STATIC.test(name);
 }
 
 export function tracesSampleRate(input: SamplingInput, environment: string, productionRate: number = PRODUCTION_TRACES_RATE): number {

@@ -126,3 +126,44 @@ describe('summarizeTraces', () => {
     expect(list[1]!.durationMs).toBeCloseTo(500, 6);
   });
 });
+
+describe('times the SDKs get wrong', () => {
+  const T = 1_796_000_000; // an epoch time (2026)
+
+  it('places a span sent in seconds since process start inside its parent, flagged, keeping its duration', () => {
+    const seg = v2({ id: 'r', name: 'GET /onboarding/[step]', op: 'http.server', start: T, end: T + 0.4, segment: true, sdk: 'sentry.javascript.node' });
+    const render = v2({ id: 'x', parent: 'r', name: 'render route (app) /onboarding/[step]', op: 'function.nextjs', start: T + 0.1, end: T + 0.3, segmentId: 'r' });
+    const loading = v2({ id: 'l', parent: 'x', name: 'NextNodeServer.clientComponentLoading', op: 'function.nextjs', start: 11071.97, end: 11071.99, segmentId: 'r' });
+    const w = layoutWaterfall([seg, render, loading]);
+    expect(w.durationMs).toBeCloseTo(400, 3);
+    const row = w.rows.find((r) => r.span.spanId === 'l')!;
+    expect(row.span.time).toBe('relative');
+    expect(row.span.start).toBe(T + 0.1);
+    expect(row.durationMs).toBeCloseTo(20, 3);
+    expect(summarizeTraces([seg, render, loading])[0]!.start).toBe(T);
+  });
+
+  it('places a span without a start time at its segment, flagged, instead of dropping it', () => {
+    const seg = v2({ id: 'r', name: 'GET /x', op: 'http.server', start: T, end: T + 1, segment: true, sdk: 'sentry.javascript.node' });
+    const broken = item({ type: 'span', item_type: 'span', payload: { span_id: 'b', parent_span_id: 'r', trace_id: TRACE, name: 'no start', attributes: { 'sentry.segment.id': attr('r') } } });
+    const w = layoutWaterfall([seg, broken]);
+    expect(w.rows.map((r) => [r.span.spanId, r.span.time, r.startMs])).toEqual([
+      ['r', null, 0],
+      ['b', 'missing', 0],
+    ]);
+    expect(w.durationMs).toBeCloseTo(1000, 3);
+  });
+});
+
+describe('trace names', () => {
+  const T = 1_796_000_000;
+  it('names a trace after the browser page, else the server route, never the proxy’s middleware span', () => {
+    const mw = v2({ id: 'm', name: 'middleware GET', op: 'http.server.middleware', start: T, end: T + 0.01, segment: true, sdk: 'sentry.javascript.node' });
+    const server = v2({ id: 's', parent: 'm', name: 'GET /dashboard', op: 'http.server', start: T + 0.01, end: T + 0.2, segment: true, sdk: 'sentry.javascript.node' });
+    expect(summarizeTraces([mw, server]).map((t) => [t.name, t.op])).toEqual([['GET /dashboard', 'http.server']]);
+
+    const nav = { ...v2({ id: 'n', name: '/billing', op: 'navigation', start: T + 5, end: T + 6, segment: true, sdk: 'sentry.javascript.nextjs', integrations: ['BrowserTracing'] }), trace_id: 'c'.repeat(32) };
+    const rsc = { ...v2({ id: 'r', parent: 'n', name: 'GET /billing', op: 'http.server', start: T + 5.1, end: T + 5.3, segment: true, sdk: 'sentry.javascript.node' }), trace_id: 'c'.repeat(32) };
+    expect(summarizeTraces([rsc, nav]).map((t) => [t.name, t.op])).toEqual([['/billing', 'navigation']]);
+  });
+});

@@ -9,9 +9,11 @@ export type TraceSpan = {
   parentSpanId: string | null;
   op: string | null;
   name: string;
-  /** Seconds since the epoch, as Sentry sends them. */
+  /** Seconds since the epoch, as Sentry sends them (placed inside the segment when `time` is flagged). */
   start: number;
   end: number;
+  /** The SDK sent no epoch time: 'relative' (e.g. seconds since the process started) or 'missing'. */
+  time: 'relative' | 'missing' | null;
   status: string | null;
   /** Known from the item itself; null when it must be inherited from its segment or parent. */
   side: Side | null;
@@ -64,14 +66,27 @@ export function attributesSide(attrs: Json, op: string | null): Side | null {
   return null;
 }
 
+/** Anything earlier (2001-09-09) is not an epoch time an SDK of today sends. */
+const EPOCH_FLOOR_S = 1e9;
+
+/**
+ * Start and end as sent, flagged when they are not epoch seconds: Next.js's clientComponentLoading span, for one,
+ * arrives in seconds since the process started. Flagged spans are placed inside their segment by layoutWaterfall.
+ */
+function times(start: number | null, end: number | null): Pick<TraceSpan, 'start' | 'end' | 'time'> {
+  if (start === null) return { start: 0, end: 0, time: 'missing' };
+  const finish = end ?? start;
+  if (start < EPOCH_FLOOR_S || finish < EPOCH_FLOOR_S) return { start, end: Math.max(finish, start), time: 'relative' };
+  return { start, end: finish, time: null };
+}
+
 /** Every span an inbox item of a trace holds (none for errors, sessions, replays…). */
 export function spansOfItem(item: SentryItemRow): TraceSpan[] {
   const p = item.payload;
   if (!isObject(p)) return [];
   if (item.item_type === 'span') {
     const spanId = str(p.span_id);
-    const start = num(p.start_timestamp);
-    if (!spanId || start === null) return [];
+    if (!spanId) return [];
     const attrs = flattenAttributes(p.attributes);
     const op = str(attrs['sentry.op']) ?? item.op;
     return [
@@ -80,8 +95,7 @@ export function spansOfItem(item: SentryItemRow): TraceSpan[] {
         parentSpanId: str(p.parent_span_id),
         op,
         name: str(p.name) ?? op ?? spanId,
-        start,
-        end: num(p.end_timestamp) ?? start,
+        ...times(num(p.start_timestamp), num(p.end_timestamp)),
         status: str(p.status),
         side: attributesSide(attrs, op),
         segmentId: str(attrs['sentry.segment.id']) ?? (p.is_segment === true ? spanId : null),
@@ -94,16 +108,14 @@ export function spansOfItem(item: SentryItemRow): TraceSpan[] {
   if (item.type !== 'transaction') return [];
   const trace = get(p, 'contexts', 'trace');
   const rootId = str(get(trace, 'span_id'));
-  const start = num(p.start_timestamp);
-  if (!rootId || start === null) return [];
+  if (!rootId) return [];
   const side = payloadSide(p);
   const root: TraceSpan = {
     spanId: rootId,
     parentSpanId: str(get(trace, 'parent_span_id')),
     op: str(get(trace, 'op')),
     name: str(p.transaction) ?? rootId,
-    start,
-    end: num(p.timestamp) ?? start,
+    ...times(num(p.start_timestamp), num(p.timestamp)),
     status: str(get(trace, 'status')),
     side,
     segmentId: rootId,
@@ -113,8 +125,7 @@ export function spansOfItem(item: SentryItemRow): TraceSpan[] {
   };
   const children = (Array.isArray(p.spans) ? p.spans : []).flatMap((s): TraceSpan[] => {
     const spanId = str(get(s, 'span_id'));
-    const childStart = num(get(s, 'start_timestamp'));
-    if (!spanId || childStart === null) return [];
+    if (!spanId) return [];
     const op = str(get(s, 'op'));
     return [
       {
@@ -122,8 +133,7 @@ export function spansOfItem(item: SentryItemRow): TraceSpan[] {
         parentSpanId: str(get(s, 'parent_span_id')) ?? rootId,
         op,
         name: str(get(s, 'description')) ?? op ?? spanId,
-        start: childStart,
-        end: num(get(s, 'timestamp')) ?? childStart,
+        ...times(num(get(s, 'start_timestamp')), num(get(s, 'timestamp'))),
         status: str(get(s, 'status')),
         side,
         segmentId: rootId,
@@ -172,6 +182,7 @@ export function layoutWaterfall(items: SentryItemRow[]): Waterfall {
       if (!byId.has(span.spanId)) byId.set(span.spanId, span);
     }
   }
+  placeUntimed(byId);
   const spans = [...byId.values()];
   const errors = items.filter((i) => i.type === 'event');
   const children = new Map<string, TraceSpan[]>();
@@ -224,6 +235,39 @@ export function layoutWaterfall(items: SentryItemRow[]): Waterfall {
   };
 }
 
+/**
+ * Spans without an epoch time start where their nearest timed ancestor (parent chain, else segment) starts, keeping
+ * their own duration when both of their times were relative; with no timed ancestor, at the trace's first span.
+ */
+function placeUntimed(byId: Map<string, TraceSpan>): void {
+  const timed = [...byId.values()].filter((s) => s.time === null);
+  if (!timed.length) {
+    // No span of the trace has an epoch time: its relative times are at least consistent with each other.
+    for (const span of byId.values()) if (span.time === 'relative') byId.set(span.spanId, { ...span, time: null });
+    return;
+  }
+  const fallback = Math.min(...timed.map((s) => s.start));
+  const anchor = (span: TraceSpan): { start: number; end: number } => {
+    const seen = new Set<string>();
+    for (let id = span.parentSpanId; id && !seen.has(id); ) {
+      seen.add(id);
+      const p = byId.get(id);
+      if (!p) break;
+      if (p.time === null) return p;
+      id = p.parentSpanId;
+    }
+    const segment = span.segmentId ? byId.get(span.segmentId) : undefined;
+    return segment && segment.time === null ? segment : { start: fallback, end: Infinity };
+  };
+  for (const span of byId.values()) {
+    if (span.time === null) continue;
+    // The unit of a relative time is unknown (Next's are milliseconds the SDK took for seconds): never past the anchor.
+    const duration = span.time === 'relative' ? Math.max(span.end - span.start, 0) : 0;
+    const a = anchor(span);
+    byId.set(span.spanId, { ...span, start: a.start, end: Math.min(a.start + duration, Math.max(a.end, a.start)) });
+  }
+}
+
 function errorSpanId(item: SentryItemRow): string | null {
   return item.span_id ?? str(get(item.payload, 'contexts', 'trace', 'span_id'));
 }
@@ -240,6 +284,25 @@ export type TraceSummary = {
   status: string | null;
 };
 
+const PAGE_OPS = new Set(['pageload', 'navigation']);
+
+/**
+ * The span a trace is named after: the browser page view (pageload / navigation) it tells, else the server's
+ * request (`http.server`, whose name carries the parameterised route), never the proxy's "middleware GET" span
+ * that merely came first; else its first root.
+ */
+export function namingRow(w: Waterfall): WaterfallRow | undefined {
+  const segments = w.rows.filter((r) => r.span.isSegment);
+  const rank = (r: WaterfallRow): number => {
+    if (r.side === 'browser' && PAGE_OPS.has(r.span.op ?? '')) return 0;
+    if (r.span.op === 'http.server' && r.span.name.includes('/')) return 1;
+    if (r.span.op === 'http.server') return 2;
+    if (r.depth === 0 && !/^middleware\b/i.test(r.span.name)) return 3;
+    return 4;
+  };
+  return [...segments].sort((a, b) => rank(a) - rank(b) || a.span.start - b.span.start)[0] ?? w.rows[0];
+}
+
 /** One line per trace for the traces list, from the trace's items (segments, spans and errors). */
 export function summarizeTraces(items: SentryItemRow[]): TraceSummary[] {
   const groups = new Map<string, SentryItemRow[]>();
@@ -250,7 +313,7 @@ export function summarizeTraces(items: SentryItemRow[]): TraceSummary[] {
   const out: TraceSummary[] = [];
   for (const [traceId, list] of groups) {
     const w = layoutWaterfall(list);
-    const root = w.rows.find((r) => r.depth === 0 && r.span.isSegment) ?? w.rows[0];
+    const root = namingRow(w);
     if (!root) continue;
     out.push({
       traceId,

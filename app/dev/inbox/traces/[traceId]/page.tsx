@@ -8,7 +8,7 @@ import { ClockTime } from '@/components/inbox/time';
 import { formatDuration } from '@/lib/inbox-ui/format';
 import { traceItems } from '@/lib/inbox-ui/queries';
 import { errorTitle } from '@/lib/inbox-ui/sentry-event';
-import { layoutWaterfall } from '@/lib/inbox-ui/waterfall';
+import { layoutWaterfall, namingRow } from '@/lib/inbox-ui/waterfall';
 
 export const metadata = { title: 'Trace' };
 
@@ -19,7 +19,7 @@ export default async function TracePage({ params }: { params: Promise<{ traceId:
   if (!items.length) notFound();
   const w = layoutWaterfall(items);
   const errors = items.filter((i) => i.type === 'event');
-  const root = w.rows[0]?.span;
+  const root = namingRow(w)?.span;
   return (
     <div className="space-y-4">
       <PageTitle
