@@ -292,6 +292,21 @@ describe('a host that is down costs one attempt per cooldown, not one per browse
   });
 });
 
+describe('a failed script load', () => {
+  it('answers a <script> request (Sec-Fetch-Dest: script) with the gateway status and a JavaScript comment, not JSON', async () => {
+    const { proxyIngest } = await import('./posthog-proxy');
+    const { relayRoute } = await import('./route');
+    const res = await relayRoute((req) => proxyIngest(req, { key: 'k', host: `http://127.0.0.1:${CLOSED_PORT}` }), 'GET, HEAD, POST')(
+      new Request('http://127.0.0.1:3000/ingest/static/1.0.0/web-vitals.js', { headers: { 'sec-fetch-dest': 'script' } }),
+    );
+    // JSON under nosniff makes the browser log "Refused to execute script … MIME type" on every page while the
+    // host is down; a script body fails the load quietly (the status still tells the SDK).
+    expect(res.status).toBeGreaterThanOrEqual(502);
+    expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await res.text()).toMatch(/^\/\* upstream_(unreachable|unavailable) \*\/$/);
+  });
+});
+
 describe('local mode', () => {
   it('the tunnel answers 404 and /ingest is the local collector, even with a key and a DSN configured', async () => {
     vi.stubEnv('LOCAL_INBOX', '1');
