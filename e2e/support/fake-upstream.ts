@@ -30,6 +30,8 @@ export type FaultStats = {
   reset: number;
   /** requests received and never answered in `blackhole` mode */
   blackholed: number;
+  /** of those, the ones a browser sent (through the relays) */
+  blackholedFromBrowser: number;
   /** the most blackholed requests held open at the same time (what callers let pile up) */
   maxHeld: number;
 };
@@ -111,7 +113,7 @@ function reply(path: string, method: string): { status: number; type: string; bo
 export async function startFakeUpstream(port = 0): Promise<FakeUpstream> {
   const requests: RecordedRequest[] = [];
   let mode: UpstreamMode = 'normal';
-  const faults: FaultStats = { reset: 0, blackholed: 0, maxHeld: 0 };
+  const faults: FaultStats = { reset: 0, blackholed: 0, blackholedFromBrowser: 0, maxHeld: 0 };
   const sockets = new Set<Socket>();
   const held = new Set<Socket>();
   const server: Server = createServer((req, res) => {
@@ -119,6 +121,7 @@ export async function startFakeUpstream(port = 0): Promise<FakeUpstream> {
       // Read the request (a real host accepts the bytes) and never answer.
       req.resume();
       faults.blackholed++;
+      if (/Chrome\//.test(String(req.headers['user-agent'] ?? ''))) faults.blackholedFromBrowser++;
       held.add(req.socket);
       faults.maxHeld = Math.max(faults.maxHeld, held.size);
       req.socket.once('close', () => held.delete(req.socket));
