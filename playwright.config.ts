@@ -70,9 +70,12 @@ export default defineConfig({
   projects: [
     // Checks the server is healthy and warms the pages once, so the first real test is not the one paying for it.
     { name: 'setup', testMatch: /.*\.setup\.ts/ },
-    { name: 'chromium', testMatch: /.*\.spec\.ts/, testIgnore: /(restart|postgres)\.spec\.ts/, dependencies: ['setup'] },
+    { name: 'chromium', testMatch: /.*\.spec\.ts/, testIgnore: /(restart|postgres|relay|hosts-down)\.spec\.ts/, dependencies: ['setup'] },
     // Starts and stops its own server on port E2E_PORT_BASE + 1; independent of the shared one.
     { name: 'restart', testMatch: /restart\.spec\.ts/ },
+    // The relay build (e2e/support/relay-build.ts) and its fake host on E2E_PORT_BASE + 8, shared by these specs one
+    // at a time: relay.spec (server on + 7), hosts-down.spec (server on + 30).
+    { name: 'relay', testMatch: /(relay|hosts-down)\.spec\.ts/, workers: 1 },
     // Two servers of its own (E2E_PORT_BASE + 10, + 11) on the PostgreSQL scripts/test.mjs starts (docs/testing.md).
     { name: 'postgres', testMatch: /postgres\.spec\.ts/ },
     // Last: searches everything the collector stored during the run for the secrets the tests typed.

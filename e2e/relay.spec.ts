@@ -9,25 +9,14 @@ import path from 'node:path';
 import { CARDS, checkout, completeOnboarding, expect, signUp, test, uniqueName, type TestUser } from './fixtures';
 import { startFakeUpstream, type FakeUpstream, type RecordedRequest } from './support/fake-upstream';
 import { ensureBuild } from './support/own-build';
+import { RELAY_CONFIG, RELAY_DIST_DIR, RELAY_SENTRY_PROJECT, RELAY_UPSTREAM_PORT } from './support/relay-build';
 import { E2E_PORT_BASE, newDataDir, ROOT, startServer, stopServer, type RunningServer } from './support/test-server';
 
 const PORT = E2E_PORT_BASE + 7;
-const UPSTREAM_PORT = E2E_PORT_BASE + 8;
-const UPSTREAM = `http://127.0.0.1:${UPSTREAM_PORT}`;
-const SENTRY_PROJECT = '4242';
-const DSN = `http://relaypublickey@127.0.0.1:${UPSTREAM_PORT}/${SENTRY_PROJECT}`;
-const DIST_DIR = '.next-e2e-relay';
-
-/** Build and runtime configuration: a real (fake) backend for everything, local mode off. */
-const CONFIG = {
-  NEXT_PUBLIC_POSTHOG_KEY: 'phc_e2e_relay',
-  NEXT_PUBLIC_POSTHOG_HOST: UPSTREAM,
-  NEXT_PUBLIC_SENTRY_DSN: DSN,
-  SENTRY_DSN: DSN,
-  LOCAL_INBOX: '',
-  DEPLOYMENT: 'e2e',
-  SENTRY_AUTH_TOKEN: '',
-};
+const UPSTREAM_PORT = RELAY_UPSTREAM_PORT;
+const SENTRY_PROJECT = RELAY_SENTRY_PROJECT;
+const DIST_DIR = RELAY_DIST_DIR;
+const CONFIG = RELAY_CONFIG;
 
 test.describe.configure({ mode: 'serial' });
 

@@ -3,8 +3,11 @@
 // its decoded body (gzip, `compression=gzip-js`, form-encoded base64 `data=`), so a spec can assert on what a third
 // party would see. It answers enough of both APIs for the SDKs to keep going: capture, flags/decide, remote config,
 // extension scripts, recordings, envelopes.
+// Its mode can be switched while it runs, to play a host that is down: `refuse` closes the port (connections are
+// refused), `reset` accepts each connection and resets it at once, `blackhole` accepts and reads each request but never
+// answers (nor records it: a dead host processed nothing). Leaving a fault mode drops every connection it held.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 
 export type RecordedRequest = {
@@ -20,10 +23,29 @@ export type RecordedRequest = {
   envelope?: { header: Record<string, unknown>; items: { type: string; payload: unknown }[] };
 };
 
+export type UpstreamMode = 'normal' | 'refuse' | 'reset' | 'blackhole';
+
+export type FaultStats = {
+  /** connections reset in `reset` mode */
+  reset: number;
+  /** requests received and never answered in `blackhole` mode */
+  blackholed: number;
+  /** of those, the ones a browser sent (through the relays) */
+  blackholedFromBrowser: number;
+  /** the most blackholed requests held open at the same time (what callers let pile up) */
+  maxHeld: number;
+};
+
 export type FakeUpstream = {
   url: string;
   port: number;
   requests: RecordedRequest[];
+  mode: () => UpstreamMode;
+  /** Switches the mode; resolves once the port is closed (`refuse`) or listening again. */
+  setMode: (mode: UpstreamMode) => Promise<void>;
+  faults: FaultStats;
+  /** blackholed requests whose connection is still open */
+  held: () => number;
   stop: () => Promise<void>;
 };
 
@@ -90,7 +112,21 @@ function reply(path: string, method: string): { status: number; type: string; bo
 /** Starts the fake host on 127.0.0.1:<port> (0 = any free port). */
 export async function startFakeUpstream(port = 0): Promise<FakeUpstream> {
   const requests: RecordedRequest[] = [];
+  let mode: UpstreamMode = 'normal';
+  const faults: FaultStats = { reset: 0, blackholed: 0, blackholedFromBrowser: 0, maxHeld: 0 };
+  const sockets = new Set<Socket>();
+  const held = new Set<Socket>();
   const server: Server = createServer((req, res) => {
+    if (mode === 'blackhole') {
+      // Read the request (a real host accepts the bytes) and never answer.
+      req.resume();
+      faults.blackholed++;
+      if (/Chrome\//.test(String(req.headers['user-agent'] ?? ''))) faults.blackholedFromBrowser++;
+      held.add(req.socket);
+      faults.maxHeld = Math.max(faults.maxHeld, held.size);
+      req.socket.once('close', () => held.delete(req.socket));
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -113,19 +149,51 @@ export async function startFakeUpstream(port = 0): Promise<FakeUpstream> {
       res.end(r.body);
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+  server.on('connection', (socket) => {
+    if (mode === 'reset') {
+      faults.reset++;
+      socket.resetAndDestroy();
+      return;
+    }
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
   });
-  const actual = (server.address() as AddressInfo).port;
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  const dropConnections = () => {
+    for (const socket of sockets) socket.destroy();
+  };
+  const close = () =>
+    new Promise<void>((resolve) => {
+      dropConnections();
+      server.close(() => resolve());
+    });
+  await listen();
+  // Reopened on the same port after `refuse`.
+  port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${actual}`,
-    port: actual,
+    url: `http://127.0.0.1:${port}`,
+    port,
     requests,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    faults,
+    mode: () => mode,
+    held: () => held.size,
+    setMode: async (next) => {
+      const previous = mode;
+      mode = next;
+      if (previous === next) return;
+      // Whatever a fault mode held (blackholed requests, keep-alive connections) is dropped, as a host coming back
+      // or going down would.
+      dropConnections();
+      if (next === 'refuse') await close();
+      else if (previous === 'refuse') await listen();
+    },
+    stop: () => (mode === 'refuse' ? Promise.resolve() : close()),
   };
 }

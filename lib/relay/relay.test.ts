@@ -197,7 +197,7 @@ describe('Sentry tunnel (/monitoring)', () => {
 });
 
 describe('upstream failures are gateway errors, never a hang', () => {
-  it('a blackholed upstream (accepts, never answers) gives a 504 JSON answer within the timeout', async () => {
+  it('a blackholed upstream (accepts, never answers) gives a 504 JSON answer within the timeout, then 503 at once', async () => {
     const { proxyIngest } = await import('./posthog-proxy');
     const { tunnelEnvelope } = await import('./sentry-tunnel');
     const { relayRoute } = await import('./route');
@@ -206,14 +206,16 @@ describe('upstream failures are gateway errors, never a hang', () => {
     const a = await relayRoute((req) => proxyIngest(req, { key: 'k', host: hole, timeoutMs: 300 }), 'GET, HEAD, POST')(
       new Request('http://127.0.0.1:3000/ingest/e/', { method: 'POST', body: '[]' }),
     );
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(a.status).toBe(504);
+    expect(await a.json()).toMatchObject({ error: { code: 'upstream_timeout' } });
+    // The same host moments later (here through the tunnel): not tried again during the cooldown.
     const b = await relayRoute((req) => tunnelEnvelope(req, { dsn: `http://k@127.0.0.1:${BLACKHOLE_PORT}/1`, timeoutMs: 300 }), 'POST')(
       new Request('http://127.0.0.1:3000/monitoring', { method: 'POST', body: envelope(`http://k@127.0.0.1:${BLACKHOLE_PORT}/1`) }),
     );
     expect(Date.now() - started).toBeLessThan(5_000);
-    for (const res of [a, b]) {
-      expect(res.status).toBe(504);
-      expect(await res.json()).toMatchObject({ error: { code: 'upstream_timeout' } });
-    }
+    expect(b.status).toBe(503);
+    expect(await b.json()).toMatchObject({ error: { code: 'upstream_unavailable' } });
   });
 
   it('an unreachable upstream (connection refused) gives a 502 JSON answer', async () => {
@@ -224,6 +226,84 @@ describe('upstream failures are gateway errors, never a hang', () => {
     );
     expect(res.status).toBe(502);
     expect(await res.json()).toMatchObject({ error: { code: 'upstream_unreachable' } });
+  });
+});
+
+describe('a host that is down costs one attempt per cooldown, not one per browser request', () => {
+  it('after a timeout the relay answers 503 at once (Retry-After) and opens no new connection until the cooldown ends', async () => {
+    const { relay } = await import('./relay');
+    // A host of its own: the breaker remembers hosts by origin.
+    const mine: Socket[] = [];
+    const hole = createServer((socket) => mine.push(socket));
+    await new Promise<void>((resolve) => hole.listen(BASE + 93, '127.0.0.1', resolve));
+    try {
+      const target = new URL(`http://127.0.0.1:${BASE + 93}/e/`);
+      const send = async (timeoutMs = 300) => {
+        const started = Date.now();
+        const { relayRoute } = await import('./route');
+        const res = await relayRoute((req) => relay(req, target, { method: 'POST', body: new Uint8Array(2), timeoutMs, cooldownMs: 1_000 }), 'POST')(
+          new Request('http://127.0.0.1:3000/ingest/e/', { method: 'POST', body: '[]' }),
+        );
+        return { res, ms: Date.now() - started };
+      };
+      const first = await send();
+      expect(first.res.status).toBe(504);
+      const connections = mine.length;
+      const during = await Promise.all(Array.from({ length: 20 }, () => send(5_000)));
+      for (const { res, ms } of during) {
+        expect(res.status).toBe(503);
+        expect(ms).toBeLessThan(200);
+        expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+        expect(await res.json()).toMatchObject({ error: { code: 'upstream_unavailable' } });
+      }
+      expect(mine.length, 'no connection opened during the cooldown').toBe(connections);
+      // After the cooldown one request tries the host again; others keep failing fast while it is out.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const [probe, ...rest] = await Promise.all([send(300), send(300), send(300)]);
+      expect(probe?.res.status).toBe(504);
+      for (const r of rest) expect(r.res.status).toBe(503);
+      expect(mine.length - connections, 'one probe connection').toBe(1);
+    } finally {
+      for (const socket of mine) socket.destroy();
+      await new Promise<void>((resolve) => hole.close(() => resolve()));
+    }
+  });
+
+  it('a host that answers again is relayed normally after the cooldown', async () => {
+    const { relay } = await import('./relay');
+    const port = BASE + 94;
+    const closed = new URL(`http://127.0.0.1:${port}/e/`);
+    const { relayRoute } = await import('./route');
+    const send = () =>
+      relayRoute((req) => relay(req, closed, { method: 'POST', body: new Uint8Array(2), cooldownMs: 300 }), 'POST')(
+        new Request('http://127.0.0.1:3000/ingest/e/', { method: 'POST', body: '[]' }),
+      );
+    expect((await send()).status).toBe(502);
+    expect((await send()).status).toBe(503);
+    const back = await startFakeUpstream(port);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      expect((await send()).status).toBe(200);
+      expect((await send()).status).toBe(200);
+      expect(back.requests).toHaveLength(2);
+    } finally {
+      await back.stop();
+    }
+  });
+});
+
+describe('a failed script load', () => {
+  it('answers a <script> request (Sec-Fetch-Dest: script) with the gateway status and a JavaScript comment, not JSON', async () => {
+    const { proxyIngest } = await import('./posthog-proxy');
+    const { relayRoute } = await import('./route');
+    const res = await relayRoute((req) => proxyIngest(req, { key: 'k', host: `http://127.0.0.1:${CLOSED_PORT}` }), 'GET, HEAD, POST')(
+      new Request('http://127.0.0.1:3000/ingest/static/1.0.0/web-vitals.js', { headers: { 'sec-fetch-dest': 'script' } }),
+    );
+    // JSON under nosniff makes the browser log "Refused to execute script … MIME type" on every page while the
+    // host is down; a script body fails the load quietly (the status still tells the SDK).
+    expect(res.status).toBeGreaterThanOrEqual(502);
+    expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await res.text()).toMatch(/^\/\* upstream_(unreachable|unavailable) \*\/$/);
   });
 });
 

@@ -1,6 +1,8 @@
 // The one way Orbit relays a browser request to a third party (PostHog ingest, Sentry envelopes): to a URL the
 // caller built from configuration, with an allow-list of request headers (never the session cookie, credentials,
 // forwarding or trace headers), a capped body, a timeout, and an allow-list of response headers (never Set-Cookie).
+// A host that did not answer is left alone for a cooldown: the browser gets a 503 at once instead of each of its
+// requests holding a connection (and a socket to the dead host) for the whole timeout.
 // Errors share the collector's shape `{ error: { code, message } }`.
 import 'server-only';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
@@ -22,7 +24,10 @@ export const RETURNED_RESPONSE_HEADERS = [
 ] as const;
 
 /** Milliseconds before a relayed request (and its response body) is abandoned. */
-export const RELAY_TIMEOUT_MS = 10_000;
+export const RELAY_TIMEOUT_MS = 5_000;
+
+/** Milliseconds after a failed attempt during which a host gets no new request (503 at once, with Retry-After). */
+export const RELAY_COOLDOWN_MS = 5_000;
 
 export type RelayErrorCode =
   | 'validation'
@@ -32,7 +37,8 @@ export type RelayErrorCode =
   | 'unsupported_media_type'
   | 'forbidden_destination'
   | 'upstream_unreachable'
-  | 'upstream_timeout';
+  | 'upstream_timeout'
+  | 'upstream_unavailable';
 
 const STATUS: Record<RelayErrorCode, number> = {
   validation: 400,
@@ -44,12 +50,16 @@ const STATUS: Record<RelayErrorCode, number> = {
   // Gateway errors: the request was fine, the third party did not answer (or not usably).
   upstream_unreachable: 502,
   upstream_timeout: 504,
+  // The host failed moments ago and is not tried again yet.
+  upstream_unavailable: 503,
 };
 
 export class RelayError extends Error {
   constructor(
     readonly code: RelayErrorCode,
     message: string,
+    /** seconds, sent as Retry-After */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'RelayError';
@@ -60,7 +70,9 @@ export class RelayError extends Error {
 }
 
 export function relayErrorResponse(error: RelayError, headers?: HeadersInit): Response {
-  return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers });
+  const out = new Headers(headers);
+  if (error.retryAfter !== undefined) out.set('retry-after', String(error.retryAfter));
+  return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers: out });
 }
 
 /** The request body, refused with 413 past `limit` bytes before it is all buffered. */
@@ -119,21 +131,41 @@ function stripLast(): void {
   subscribe(CREATE_CHANNEL, stripAddedHeaders);
 }
 
+/**
+ * Hosts that failed recently, by origin (only configured destinations reach relay(), so this stays a handful).
+ * While `until` is ahead every request fails fast; after it, one request at a time (`probing`) tries the host, and
+ * any HTTP answer forgets the failure.
+ */
+const downHosts = new Map<string, { until: number; probing: boolean }>();
+
+/** Throws 503 while `origin` is cooling down or another request is probing it; otherwise lets this one through. */
+function admit(origin: string, now: number): void {
+  const down = downHosts.get(origin);
+  if (!down) return;
+  if (now < down.until || down.probing) {
+    const retryAfter = Math.max(1, Math.ceil((down.until - now) / 1000));
+    throw new RelayError('upstream_unavailable', `${new URL(origin).host} did not answer moments ago; not retried for ${retryAfter} s.`, retryAfter);
+  }
+  down.probing = true;
+}
+
 export type RelayOptions = {
   method: 'GET' | 'HEAD' | 'POST';
   body?: Uint8Array;
   timeoutMs?: number;
+  cooldownMs?: number;
   /** headers to send instead of the allow-listed ones of `from` (the tunnel sets its own content type) */
   headers?: Headers;
 };
 
 /**
  * Sends one request to `target` and returns the upstream answer with only the allow-listed response headers.
- * The caller guarantees `target` is a configured destination. Throws RelayError on timeout (504) or when the upstream
- * cannot be reached or answers with a redirect (502).
+ * The caller guarantees `target` is a configured destination. Throws RelayError on timeout (504), when the upstream
+ * cannot be reached or answers with a redirect (502), and while it cools down after one of those (503).
  */
 export async function relay(from: Request, target: URL, options: RelayOptions): Promise<Response> {
   const timeoutMs = options.timeoutMs ?? RELAY_TIMEOUT_MS;
+  admit(target.origin, Date.now());
   stripLast();
   const headers = options.headers ?? pick(from.headers, FORWARDED_REQUEST_HEADERS);
   headers.set(RELAY_MARK, '1');
@@ -150,11 +182,13 @@ export async function relay(from: Request, target: URL, options: RelayOptions): 
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
+    downHosts.set(target.origin, { until: Date.now() + (options.cooldownMs ?? RELAY_COOLDOWN_MS), probing: false });
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
       throw new RelayError('upstream_timeout', `${target.host} did not answer within ${timeoutMs} ms.`);
     }
     throw new RelayError('upstream_unreachable', `${target.host} could not be reached.`);
   }
+  downHosts.delete(target.origin);
   if (upstream.status >= 300 && upstream.status < 400) {
     await upstream.body?.cancel().catch(() => undefined);
     throw new RelayError('upstream_unreachable', `${target.host} answered with a redirect (${upstream.status}); redirects are not followed.`);
