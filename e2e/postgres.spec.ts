@@ -205,10 +205,13 @@ test('the funnel passes with every step on the other instance, and the server tr
     await expect(page).toHaveURL(new RegExp(`^${B}/onboarding/profile`));
     await page.getByLabel('Your role').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Continue' }).click();
+    // The action must land before leaving the page: a navigation cancels a server action still in flight.
+    await expect(page).toHaveURL(new RegExp(`^${B}/onboarding/workspace`));
     await page.goto(`${A}/onboarding`);
     await expect(page).toHaveURL(new RegExp(`^${A}/onboarding/workspace`));
     await page.getByLabel('Workspace name').fill(workspace);
     await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page).toHaveURL(new RegExp(`^${A}/onboarding/project`));
     await page.goto(`${B}/onboarding`);
     await expect(page).toHaveURL(new RegExp(`^${B}/onboarding/project`));
     await page.getByLabel('Project name').fill(project);
