@@ -25,6 +25,8 @@ async function fakePostHog(): Promise<{ url: string; uuids: Set<string> }> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      // Only the capture batches count; anything else (a flag-definitions poll) gets an empty answer.
+      if (req.method !== 'POST') return void res.writeHead(404).end();
       const raw = Buffer.concat(chunks);
       const body = req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
       const parsed = JSON.parse(body.toString('utf8')) as { batch?: { uuid?: string }[] };

@@ -15,6 +15,8 @@ vi.mock('@sentry/nextjs', async (importOriginal) => {
       const last = sentry.captured.at(-1);
       if (last) last.tags = { ...tags, ...last.tags };
     },
+    // The in-process collector stores posthog-node's batches outside any trace.
+    suppressTracing: <T>(callback: () => T): T => callback(),
     captureException: (error: unknown) => {
       sentry.captured.push({ error, tags: {} });
       return 'evt-sentry-1';
