@@ -125,4 +125,35 @@ describe('events captured while PostHog is down are delivered once it is back', 
       await host.close();
     }
   });
+
+  it('bounded: the queue keeps its size (oldest dropped, counted), and shutdown stops the retries', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const fake = await startFakeUpstream(0);
+    try {
+      await fake.setMode('blackhole');
+      const analytics = configureServerAnalytics({
+        mode: 'posthog',
+        apiKey: 'phc_outage_test',
+        host: fake.url,
+        fetch: undefined,
+        personalApiKey: undefined,
+        flushAt: 1_000,
+        flushIntervalMs: FLUSH_INTERVAL_MS,
+        requestTimeoutMs: 200,
+        maxQueue: 5,
+      });
+      captureOutageEvents(analytics);
+      await sleep(FLUSH_INTERVAL_MS * 6);
+      expect(analytics.stats()).toMatchObject({ captured: N, queued: 5, dropped: N - 5 });
+
+      const started = Date.now();
+      await analytics.shutdown(300);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      const attempts = fake.faults.blackholed;
+      await sleep(FLUSH_INTERVAL_MS * 10);
+      expect(fake.faults.blackholed, 'no retry after shutdown').toBe(attempts);
+    } finally {
+      await fake.stop();
+    }
+  });
 });
