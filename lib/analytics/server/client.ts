@@ -135,6 +135,26 @@ export const inProcessCollectorFetch: FetchFn = async (url, options) => {
 
 type QueueItem = { message?: unknown };
 
+/** The longest wait between two retries of a failed flush while PostHog stays down. */
+const MAX_RETRY_DELAY_MS = 30_000;
+
+/**
+ * The transport, with a retryable HTTP answer to a batch (408, 429, 5xx: PostHog or a proxy in front of it is down)
+ * turned into a failed request: posthog-node keeps a batch queued after a network error but drops it after an HTTP
+ * error. A 4xx other than 408/429 (the batch itself is refused, 413 included: posthog-node halves the batch) passes
+ * through. A retried batch may already have been ingested behind a 502/504; PostHog deduplicates events with the
+ * same uuid, event, distinct_id and timestamp, which a retry keeps.
+ */
+export function keepBatchOnUnavailable(fetchFn: FetchFn): FetchFn {
+  return async (url, options) => {
+    const response = await fetchFn(url, options);
+    const retryable = response.status === 408 || response.status === 429 || response.status >= 500;
+    if (!retryable || !new URL(url).pathname.endsWith('/batch/')) return response;
+    void Promise.resolve(response.body?.cancel()).catch(() => {});
+    throw new Error(`PostHog answered ${response.status}: the batch stays queued`);
+  };
+}
+
 /** posthog-node with Orbit's accounting: drops counted at enqueue, background flush errors kept out of the log. */
 class OrbitPostHog extends PostHog {
   constructor(
@@ -142,6 +162,7 @@ class OrbitPostHog extends PostHog {
     options: PostHogOptions,
     private readonly onDrop: () => void,
     private readonly maxQueue: number,
+    private readonly flushIntervalMs: number,
   ) {
     super(apiKey, options);
   }
@@ -160,7 +181,44 @@ class OrbitPostHog extends PostHog {
   // Background flushes would log every failure (once per flushInterval while PostHog is down); the 'error'
   // listener already counts and logs them once per burst.
   protected override flushAutomatic(): Promise<void> {
-    return super.flushAutomatic().catch(() => {});
+    return this.retryOnFailure(super.flushAutomatic()).catch(() => {});
+  }
+
+  private consecutiveFailures = 0;
+  private stopped = false;
+
+  // posthog-node arms its flush timer only when an event is queued, and clears it when a flush starts: after a
+  // failed flush the kept batch would wait for the next capture or request. A failure arms it again, backing off
+  // (interval × 2ⁿ, at most 30 s), so the queue is delivered once PostHog is back, even on an idle server.
+  override flush(): Promise<void> {
+    return this.retryOnFailure(super.flush());
+  }
+
+  override async shutdown(shutdownTimeoutMs?: number): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this._flushTimer as ReturnType<typeof setTimeout> | undefined);
+    this._flushTimer = undefined;
+    return super.shutdown(shutdownTimeoutMs);
+  }
+
+  private retryOnFailure(flushing: Promise<void>): Promise<void> {
+    flushing.then(
+      () => {
+        this.consecutiveFailures = 0;
+      },
+      () => this.scheduleRetry(),
+    );
+    return flushing;
+  }
+
+  private scheduleRetry(): void {
+    if (this.stopped || this._flushTimer || this.queueLength() === 0) return;
+    this.consecutiveFailures++;
+    const interval = this.flushIntervalMs > 0 ? this.flushIntervalMs : 10_000;
+    const delay = Math.min(interval * 2 ** Math.min(this.consecutiveFailures - 1, 20), Math.max(interval, MAX_RETRY_DELAY_MS));
+    const timer = setTimeout(() => void this.flushAutomatic(), delay);
+    timer.unref?.();
+    this._flushTimer = timer;
   }
 }
 
@@ -196,7 +254,7 @@ export class ServerAnalytics {
               // so no retry loop holds a flush open for seconds while PostHog is down.
               fetchRetryCount: 0,
               disableGeoip: !config.geoip,
-              fetch: config.fetch,
+              fetch: keepBatchOnUnavailable(config.fetch ?? ((url, options) => fetch(url, options as RequestInit))),
               personalApiKey: config.personalApiKey,
               featureFlagsPollingInterval: config.personalApiKey ? 60_000 : null,
               // Flags are evaluated explicitly (flags.ts); captures never trigger a flags request.
@@ -207,6 +265,7 @@ export class ServerAnalytics {
               this.unreported.overflow++;
             },
             config.maxQueue,
+            config.flushIntervalMs,
           );
     this.client?.on('flush', (messages: unknown) => {
       if (Array.isArray(messages)) this.counters.sent += messages.length;
