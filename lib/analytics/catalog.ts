@@ -21,7 +21,7 @@ export const FORBIDDEN_PROPERTY_WORDS = ['email', 'mail', 'password', 'passwd', 
 
 export type EventOwner = 'growth' | 'product' | 'billing' | 'platform';
 export type EmittedFrom = 'web' | 'server' | 'both';
-/** Funnel stages an event belongs to; funnel definitions (funnels.ts) pick their steps among these. */
+/** Funnel stages an event belongs to; funnel definitions (lib/analytics/insights/funnels.ts) pick their steps among these. */
 export type FunnelTag = 'acquisition' | 'activation' | 'revenue' | 'onboarding' | 'checkout';
 
 /** Every event's properties are a strict object: unknown keys are rejected, so nothing unvetted sneaks in. */
