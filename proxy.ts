@@ -8,7 +8,7 @@ import { startSpan } from '@sentry/nextjs';
 import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, newNonce, NONCE_HEADER } from '@/lib/security/csp';
-import { isAppPath, PATHNAME_HEADER } from '@/lib/workspaces/app-paths';
+import { isAppPath, PATHNAME_HEADER } from '@/lib/auth/app-paths';
 
 export function proxy(request: NextRequest) {
   return startSpan({ name: 'proxy auth gate', op: 'middleware.orbit', onlyIfParent: true }, () => gate(request));

@@ -1,7 +1,7 @@
 // `npm run db:seed`: creates the demo user and a workspace with a few projects and tasks (idempotent).
 // Sign in at /login with demo@orbit.local / orbit-demo-password.
 import { eq } from 'drizzle-orm';
-import { auth } from '@/lib/auth';
+import { auth } from '@/lib/auth/config';
 import { closeDatabase, db, migrateDatabase } from '@/lib/db';
 import { members, profiles, projects, tasks, users, workspaces } from '@/lib/db/schema';
 

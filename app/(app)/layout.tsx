@@ -4,9 +4,9 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppFrame } from '@/components/app/app-frame';
-import { getCurrentWorkspace } from '@/lib/server/context';
-import { isOnboardingPath, PATHNAME_HEADER } from '@/lib/workspaces/app-paths';
-import { requireUser } from '@/lib/workspaces/page-context';
+import { getCurrentWorkspace } from '@/lib/auth/session';
+import { isOnboardingPath, PATHNAME_HEADER } from '@/lib/auth/app-paths';
+import { requireUser } from '@/lib/auth/guards';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const pathname = (await headers()).get(PATHNAME_HEADER) ?? '';

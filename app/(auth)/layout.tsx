@@ -2,7 +2,7 @@
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { Logo } from '@/components/marketing/logo';
-import { getCurrentUser } from '@/lib/server/context';
+import { getCurrentUser } from '@/lib/auth/session';
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
   if (await getCurrentUser()) redirect('/dashboard');

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/marketing/site-footer';
 import { SiteHeader } from '@/components/marketing/site-header';
-import { getCurrentUser } from '@/lib/server/context';
+import { getCurrentUser } from '@/lib/auth/session';
 
 export default async function MarketingLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();

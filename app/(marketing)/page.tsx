@@ -6,7 +6,7 @@ import { HowItWorks } from '@/components/marketing/how-it-works';
 import { PricingTeaser } from '@/components/marketing/pricing-teaser';
 import { SocialProof } from '@/components/marketing/social-proof';
 import { Testimonial } from '@/components/marketing/testimonial';
-import { getCurrentUser } from '@/lib/server/context';
+import { getCurrentUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = {
   title: { absolute: 'Orbit — plan projects your team actually finishes' },

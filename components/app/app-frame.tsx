@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { OrbitMark } from '@/components/marketing/logo';
 import { PRIVATE_TEXT_CLASS } from '@/lib/analytics/client/privacy';
 import type { Plan } from '@/lib/db/schema/billing';
-import { isOnboardingPath } from '@/lib/workspaces/app-paths';
+import { isOnboardingPath } from '@/lib/auth/app-paths';
 import { LogoutButton } from './logout-button';
 import { PlanBadge } from './plan-badge';
 

@@ -2,7 +2,7 @@
 // `Log out` in every app page's header: a form posting the log-out action, which redirects to the landing page.
 import { useActionState } from 'react';
 import { track } from '@/lib/analytics/client/track';
-import { logOutAction } from '@/lib/users/auth-actions';
+import { logOutAction } from '@/lib/auth/actions';
 import { SubmitButton } from './submit-button';
 
 export function LogoutButton() {

@@ -1,5 +1,5 @@
 // Budgets per account, which no header, address or parallel burst can reset: failed log-ins per email and
-// sign-up attempts per email. They run inside Better Auth's hooks (lib/auth/index.ts), so the forms' server
+// sign-up attempts per email. They run inside Better Auth's hooks (lib/auth/config.ts), so the forms' server
 // actions and Better Auth's own HTTP endpoints draw on the same counters.
 import 'server-only';
 import { consume, refund, type RateLimitDecision, type RateLimitRule } from '@/lib/server/rate-limit';

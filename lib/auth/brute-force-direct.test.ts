@@ -13,10 +13,10 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: (
 // The suite's default is one proxy hop; this file re-imports the app with the production default.
 vi.stubEnv('TRUSTED_PROXY_HOPS', '0');
 vi.resetModules();
-const { auth } = await import('@/lib/auth');
+const { auth } = await import('@/lib/auth/config');
 const { env } = await import('@/lib/env');
-const { clientIp } = await import('@/lib/server/context');
-const { logInAction } = await import('@/lib/users/auth-actions');
+const { clientIp } = await import('@/lib/server/client-ip');
+const { logInAction } = await import('@/lib/auth/actions');
 const authRoute = await import('@/app/api/auth/[...all]/route');
 
 let counter = 0;

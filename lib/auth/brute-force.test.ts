@@ -11,9 +11,9 @@ vi.mock('next/headers', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
-const { auth } = await import('@/lib/auth');
+const { auth } = await import('@/lib/auth/config');
 const { env } = await import('@/lib/env');
-const { logInAction, signUpAction } = await import('@/lib/users/auth-actions');
+const { logInAction, signUpAction } = await import('@/lib/auth/actions');
 const authRoute = await import('@/app/api/auth/[...all]/route');
 
 const PASSWORD = 'correct horse battery';

@@ -2,7 +2,7 @@
 // Stripe-format event Stripe's own portal would send. Stripe mode: a session of Stripe's hosted portal.
 import 'server-only';
 import type { MemberRole } from '@/lib/db/schema';
-import { effectivePlan } from '@/lib/server/context';
+import { effectivePlan } from '@/lib/auth/session';
 import { AppError } from '@/lib/server/errors';
 import type { EventDelivery } from './deliver';
 import { addOneMonth, buildEvent, subscriptionObject } from './events';

@@ -3,7 +3,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { db } from '@/lib/db';
 import { subscriptions, type MemberRole, type Plan, type SubscriptionStatus } from '@/lib/db/schema';
-import { effectivePlan } from '@/lib/server/context';
+import { effectivePlan } from '@/lib/auth/session';
 import { AppError } from '@/lib/server/errors';
 
 export type BillingOverview = {

@@ -18,7 +18,7 @@ vi.mock('./server', async (importOriginal) => ({
   },
 }));
 
-const { auth } = await import('@/lib/auth');
+const { auth } = await import('@/lib/auth/config');
 const { debugServerActionError } = await import('./debug-actions');
 const boomRoute = await import('@/app/api/dev/boom/route');
 const { default: DevErrorsPage } = await import('@/app/(app)/dev/errors/page');

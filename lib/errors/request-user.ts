@@ -1,6 +1,6 @@
 // The signed-in user of a request, from its headers alone (for onRequestError, which has no request scope).
 import 'server-only';
-import { auth } from '@/lib/auth';
+import { auth } from '@/lib/auth/config';
 
 export async function userIdFromHeaders(headers: Record<string, string | string[] | undefined>): Promise<string | null> {
   const h = new Headers();

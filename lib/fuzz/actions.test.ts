@@ -11,7 +11,7 @@ vi.mock('next/headers', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
-const { auth } = await import('@/lib/auth');
+const { auth } = await import('@/lib/auth/config');
 const { createFirstWorkspace } = await import('@/lib/onboarding/state');
 const billing = await import('@/lib/billing/actions');
 const onboarding = await import('@/lib/onboarding/actions');

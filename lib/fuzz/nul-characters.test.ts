@@ -10,7 +10,7 @@ vi.mock('next/headers', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
-const { auth } = await import('@/lib/auth');
+const { auth } = await import('@/lib/auth/config');
 const { db, schema } = await import('@/lib/db');
 const { createFirstWorkspace } = await import('@/lib/onboarding/state');
 const projectsRoute = await import('@/app/api/projects/route');

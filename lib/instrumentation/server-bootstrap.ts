@@ -10,7 +10,7 @@ import { parseConsentMode, type ConsentMode } from '@/lib/analytics/client/conse
 import { getServerFlags } from '@/lib/analytics/server/flags';
 import { personPropertiesFromEmail, readPosthogCookie } from '@/lib/analytics/server/identity';
 import { env, localInbox } from '@/lib/env';
-import { getCurrentUser, getCurrentWorkspace } from '@/lib/server/context';
+import { getCurrentUser, getCurrentWorkspace } from '@/lib/auth/session';
 import { version } from '@/package.json';
 import type { OrbitBootstrap } from './orbit-global';
 

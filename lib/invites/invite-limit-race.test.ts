@@ -8,7 +8,7 @@ import { invites } from '@/lib/db/schema';
 import { createWorkspaceWithOwner } from '@/lib/billing/test-helpers';
 import { PLANS_CATALOG } from '@/lib/billing/plans';
 import { AppError } from '@/lib/server/errors';
-import type { CurrentWorkspace } from '@/lib/server/context';
+import type { CurrentWorkspace } from '@/lib/auth/session';
 import { createInvite } from './invites';
 
 describe('member seats under concurrent invites', () => {

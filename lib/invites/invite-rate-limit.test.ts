@@ -10,7 +10,7 @@ vi.mock('next/headers', () => ({
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 const { eq } = await import('drizzle-orm');
-const { auth } = await import('@/lib/auth');
+const { auth } = await import('@/lib/auth/config');
 const { db } = await import('@/lib/db');
 const { members, rateLimits } = await import('@/lib/db/schema');
 const { createFirstWorkspace } = await import('@/lib/onboarding/state');

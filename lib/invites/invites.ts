@@ -5,7 +5,7 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { db } from '@/lib/db';
 import { invites, members, users, type MemberRole } from '@/lib/db/schema';
 import { conflict } from '@/lib/server/errors';
-import type { CurrentWorkspace } from '@/lib/server/context';
+import type { CurrentWorkspace } from '@/lib/auth/session';
 import { assertCanManage } from '@/lib/workspaces/workspaces';
 import { withinPlan } from '@/lib/billing/limits';
 

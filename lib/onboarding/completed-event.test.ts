@@ -10,7 +10,7 @@ vi.mock('next/headers', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
-const { auth } = await import('@/lib/auth');
+const { auth } = await import('@/lib/auth/config');
 const { db } = await import('@/lib/db');
 const { inboxEvents } = await import('@/lib/db/schema');
 const { configureServerAnalytics, serverAnalytics } = await import('@/lib/analytics/server/client');

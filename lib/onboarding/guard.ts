@@ -1,8 +1,8 @@
 // Keeps a visitor on the right onboarding step (see redirectForStep) and hands the page its state.
 import 'server-only';
 import { redirect } from 'next/navigation';
-import { requireUser } from '@/lib/workspaces/page-context';
-import type { CurrentUser } from '@/lib/server/context';
+import { requireUser } from '@/lib/auth/guards';
+import type { CurrentUser } from '@/lib/auth/session';
 import { getOnboardingState, redirectForStep, type OnboardingState } from './state';
 import { stepPath, type OnboardingStep } from './steps';
 

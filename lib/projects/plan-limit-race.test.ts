@@ -15,7 +15,7 @@ vi.mock('next/headers', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
-const { auth } = await import('@/lib/auth');
+const { auth } = await import('@/lib/auth/config');
 const { db } = await import('@/lib/db');
 const { projects } = await import('@/lib/db/schema');
 const { createFirstWorkspace } = await import('@/lib/onboarding/state');

@@ -13,13 +13,13 @@ vi.mock('next/headers', () => ({
 // revalidatePath needs Next's render store; outside a request it has nothing to invalidate.
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
-const { auth } = await import('@/lib/auth');
+const { auth } = await import('@/lib/auth/config');
 const { env } = await import('@/lib/env');
 const { defineAction } = await import('./mutation');
 const { defineRoute } = await import('./route');
 const { createFirstWorkspace } = await import('@/lib/onboarding/state');
-const { logInAction, signUpAction } = await import('@/lib/users/auth-actions');
-const { INCORRECT_CREDENTIALS, SIGN_UP_REFUSED } = await import('@/lib/users/auth-messages');
+const { logInAction, signUpAction } = await import('@/lib/auth/actions');
+const { INCORRECT_CREDENTIALS, SIGN_UP_REFUSED } = await import('@/lib/auth/messages');
 const projectsRoute = await import('@/app/api/projects/route');
 const projectRoute = await import('@/app/api/projects/[id]/route');
 const projectTasksRoute = await import('@/app/api/projects/[id]/tasks/route');
@@ -187,7 +187,7 @@ describe('auth actions', () => {
     const a = await newUser();
     // Finish onboarding so `next` is honoured.
     const { completeProfileStep, completeProjectStep } = await import('@/lib/onboarding/state');
-    const { getCurrentWorkspace } = await import('./context');
+    const { getCurrentWorkspace } = await import('@/lib/auth/session');
     await completeProfileStep(a.userId, null);
     const ws = await getCurrentWorkspace(a.userId);
     await completeProjectStep(a.userId, ws!.id, null);

@@ -6,9 +6,10 @@ import 'server-only';
 import { headers as nextHeaders } from 'next/headers';
 import { z } from 'zod';
 import { recordMutation, type MutationAnalytics } from '@/lib/analytics/server/mutation-events';
+import { getCurrentUser, getCurrentWorkspace, type CurrentUser, type CurrentWorkspace } from '@/lib/auth/session';
 import { captureMutationError, traceMutation } from '@/lib/errors/server';
 import { AppError, type ErrorBody } from './errors';
-import { clientIp, getCurrentUser, getCurrentWorkspace, type CurrentUser, type CurrentWorkspace } from './context';
+import { clientIp } from './client-ip';
 import { consume, type RateLimitRule } from './rate-limit';
 import { pathWithNul } from './nul-characters';
 

@@ -5,7 +5,7 @@ import { asc, eq } from 'drizzle-orm';
 import { db } from '@/lib/db';
 import { members, users, workspaces, type MemberRole } from '@/lib/db/schema';
 import { forbidden, notFound } from '@/lib/server/errors';
-import type { CurrentWorkspace } from '@/lib/server/context';
+import type { CurrentWorkspace } from '@/lib/auth/session';
 
 export type MemberDto = { userId: string; name: string; email: string; role: MemberRole; joinedAt: string };
 

@@ -9,7 +9,7 @@ import { FormMessage } from '@/components/ui/field';
 import { PAID_PLANS, PLANS_CATALOG } from '@/lib/billing/plans';
 import { canManageBilling, getBillingOverview } from '@/lib/billing/subscription';
 import { billingProvider } from '@/lib/env';
-import { getCurrentUser, getCurrentWorkspace } from '@/lib/server/context';
+import { getCurrentUser, getCurrentWorkspace } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Billing' };
 

@@ -5,7 +5,7 @@ import { ProjectCard } from '@/components/app/project-card';
 import { Card } from '@/components/ui/card';
 import { isFeatureEnabled } from '@/lib/flags/server';
 import { listProjects } from '@/lib/projects/projects';
-import { requireWorkspace } from '@/lib/workspaces/page-context';
+import { requireWorkspace } from '@/lib/auth/guards';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 

@@ -2,7 +2,7 @@
 import { redirect } from 'next/navigation';
 import { getOnboardingState } from '@/lib/onboarding/state';
 import { stepPath } from '@/lib/onboarding/steps';
-import { requireUser } from '@/lib/workspaces/page-context';
+import { requireUser } from '@/lib/auth/guards';
 
 export default async function OnboardingPage() {
   const user = await requireUser('/onboarding');

@@ -7,7 +7,7 @@ import { WorkspaceForm } from '@/components/app/settings/workspace-form';
 import { Card } from '@/components/ui/card';
 import { listPendingInvites } from '@/lib/invites/invites';
 import { listMembers, canManageWorkspace } from '@/lib/workspaces/workspaces';
-import { requireWorkspace } from '@/lib/workspaces/page-context';
+import { requireWorkspace } from '@/lib/auth/guards';
 
 export const metadata: Metadata = { title: 'Settings' };
 

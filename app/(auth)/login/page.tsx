@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LoginForm } from '@/components/app/auth/login-form';
 import { Card } from '@/components/ui/card';
-import { safeNextPath } from '@/lib/users/safe-next';
+import { safeNextPath } from '@/lib/auth/safe-next';
 
 export const metadata: Metadata = { title: 'Log in' };
 

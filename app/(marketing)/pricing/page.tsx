@@ -7,7 +7,7 @@ import { PricingFaq } from '@/components/marketing/pricing-faq';
 import { PLANS_CATALOG, type PlanId } from '@/lib/billing/plans';
 import type { FlagKey } from '@/lib/flags/definitions';
 import { getAnalyticsBootstrap } from '@/lib/instrumentation/server-bootstrap';
-import { getCurrentUser, getCurrentWorkspace } from '@/lib/server/context';
+import { getCurrentUser, getCurrentWorkspace } from '@/lib/auth/session';
 
 export const metadata: Metadata = {
   title: 'Pricing',

@@ -10,7 +10,7 @@ import { billingProvider } from '@/lib/env';
 import { addOneMonth } from '@/lib/billing/events';
 import { PRIVATE_TEXT_CLASS } from '@/lib/analytics/client/privacy';
 import { formatUsd, isPaidPlan, planAmountCents } from '@/lib/billing/plans';
-import { getCurrentUser, getCurrentWorkspace } from '@/lib/server/context';
+import { getCurrentUser, getCurrentWorkspace } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 

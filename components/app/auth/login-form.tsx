@@ -2,7 +2,7 @@
 import { useActionState, useEffect, useState } from 'react';
 import { Field, FormMessage, Input } from '@/components/ui/field';
 import { track } from '@/lib/analytics/client/track';
-import { logInAction } from '@/lib/users/auth-actions';
+import { logInAction } from '@/lib/auth/actions';
 import { SubmitButton } from '../submit-button';
 
 export function LoginForm({ next }: { next: string | null }) {

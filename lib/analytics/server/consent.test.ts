@@ -13,12 +13,12 @@ vi.mock('next/headers', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
-const { auth } = await import('@/lib/auth');
+const { auth } = await import('@/lib/auth/config');
 const { db } = await import('@/lib/db');
 const { inboxEvents, inboxPersons } = await import('@/lib/db/schema');
 const { createFirstWorkspace } = await import('@/lib/onboarding/state');
 const { createProject } = await import('@/lib/projects/projects');
-const { signUpAction } = await import('@/lib/users/auth-actions');
+const { signUpAction } = await import('@/lib/auth/actions');
 const { POSTHOG_LOCAL_KEY, posthogCookieName } = await import('@/lib/analytics/constants');
 const tasksRoute = await import('@/app/api/projects/[id]/tasks/route');
 const { configureServerAnalytics, serverAnalytics } = await import('./client');

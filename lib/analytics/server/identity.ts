@@ -10,7 +10,7 @@ import 'server-only';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { DISTINCT_ID_HEADER, POSTHOG_LOCAL_KEY, SESSION_ID_HEADER, posthogCookieName } from '@/lib/analytics/constants';
 import { env } from '@/lib/env';
-import { clientIp } from '@/lib/server/context';
+import { clientIp } from '@/lib/server/client-ip';
 import type { AnalyticsIdentity, PersonProperties } from './client';
 
 /** Distinct and session ids are opaque tokens (UUIDv7, user ids): anything else is ignored, not trusted. */

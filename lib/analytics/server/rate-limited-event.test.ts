@@ -13,7 +13,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: (
 const { db } = await import('@/lib/db');
 const { inboxEvents } = await import('@/lib/db/schema');
 const { env } = await import('@/lib/env');
-const { logInAction } = await import('@/lib/users/auth-actions');
+const { logInAction } = await import('@/lib/auth/actions');
 const { configureServerAnalytics, serverAnalytics } = await import('./client');
 
 afterEach(async () => {

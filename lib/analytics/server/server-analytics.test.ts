@@ -15,14 +15,14 @@ vi.mock('next/headers', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
-const { auth } = await import('@/lib/auth');
+const { auth } = await import('@/lib/auth/config');
 const { db } = await import('@/lib/db');
 const { inboxEvents } = await import('@/lib/db/schema');
 const { mergedDistinctIds, getPerson } = await import('@/lib/collector/query');
 const { ingestHandler } = await import('@/lib/collector/posthog-endpoints');
 const { createFirstWorkspace } = await import('@/lib/onboarding/state');
 const { createProject } = await import('@/lib/projects/projects');
-const { signUpAction, logInAction } = await import('@/lib/users/auth-actions');
+const { signUpAction, logInAction } = await import('@/lib/auth/actions');
 const { POSTHOG_LOCAL_KEY, posthogCookieName } = await import('@/lib/analytics/constants');
 const tasksRoute = await import('@/app/api/projects/[id]/tasks/route');
 const { configureServerAnalytics, serverAnalytics, swapServerAnalytics, ServerAnalytics, configFromEnv } = await import('./client');

@@ -7,7 +7,7 @@ import { CancelSubscription, SwitchPlanButton } from '@/components/billing/porta
 import { Card } from '@/components/ui/card';
 import { PAID_PLANS, PLANS_CATALOG } from '@/lib/billing/plans';
 import { canManageBilling, getBillingOverview } from '@/lib/billing/subscription';
-import { getCurrentUser, getCurrentWorkspace } from '@/lib/server/context';
+import { getCurrentUser, getCurrentWorkspace } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Manage billing' };
 

@@ -7,7 +7,7 @@ import { TaskList } from '@/components/app/task-list';
 import { getProject } from '@/lib/projects/projects';
 import { AppError } from '@/lib/server/errors';
 import { listTasks } from '@/lib/tasks/tasks';
-import { requireWorkspace } from '@/lib/workspaces/page-context';
+import { requireWorkspace } from '@/lib/auth/guards';
 
 type Props = { params: Promise<{ id: string }> };
 

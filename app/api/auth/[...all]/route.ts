@@ -3,7 +3,7 @@
 // POST bodies are read with a byte limit before Better Auth parses them.
 import { toNextJsHandler } from 'better-auth/next-js';
 import { NextResponse } from 'next/server';
-import { auth, authRequest } from '@/lib/auth';
+import { auth, authRequest } from '@/lib/auth/config';
 import { AUTH_MAX_BODY_BYTES, BodyTooLargeError, readBoundedBody } from '@/lib/server/bounded-body';
 
 const handler = toNextJsHandler(auth);

@@ -9,16 +9,16 @@ import { hashPassword } from 'better-auth/crypto';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { track } from '@/lib/analytics/server/mutation-events';
-import { auth, authHeaders, retryAfterOf } from '@/lib/auth';
-import { RATE_LIMITED_MESSAGE } from '@/lib/auth/account-limits';
 import { env } from '@/lib/env';
 import { getOnboardingState } from '@/lib/onboarding/state';
 import { stepPath } from '@/lib/onboarding/steps';
 import { AppError } from '@/lib/server/errors';
 import { defineAction, type MutationResult } from '@/lib/server/mutation';
-import { INCORRECT_CREDENTIALS, SIGN_UP_REFUSED } from './auth-messages';
+import { logInSchema, signUpSchema } from '@/lib/users/schemas';
+import { RATE_LIMITED_MESSAGE } from './account-limits';
+import { auth, authHeaders, retryAfterOf } from './config';
+import { INCORRECT_CREDENTIALS, SIGN_UP_REFUSED } from './messages';
 import { safeNextPath } from './safe-next';
-import { logInSchema, signUpSchema } from './schemas';
 
 const window = env.AUTH_RATE_LIMIT_WINDOW;
 /**

@@ -111,6 +111,3 @@ export function retryAfterOf(error: APIError): number | null {
   const seconds = Number((error.body as { retryAfter?: unknown } | undefined)?.retryAfter);
   return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 1;
 }
-
-export type AuthSession = typeof auth.$Infer.Session;
-export type AuthUser = AuthSession['user'];

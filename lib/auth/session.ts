@@ -1,13 +1,13 @@
 // Who is calling: the signed-in user (from the Better Auth session) and their current workspace.
 // Cached per request so layouts, pages and actions share one lookup.
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { cache } from 'react';
-import { auth } from '@/lib/auth';
 import { db } from '@/lib/db';
-import { identifyRequest } from '@/lib/errors/server-scope';
 import { members, subscriptions, workspaces, type MemberRole, type Plan } from '@/lib/db/schema';
+import { identifyRequest } from '@/lib/errors/server-scope';
+import { auth } from './config';
 
 export type CurrentUser = { id: string; name: string; email: string };
 export type CurrentWorkspace = { id: string; name: string; role: MemberRole; plan: Plan };
@@ -47,15 +47,3 @@ export function effectivePlan(plan: Plan | null, status: string | null): Plan {
   if (!plan || !status) return 'free';
   return status === 'active' || status === 'trialing' || status === 'past_due' ? plan : 'free';
 }
-
-export async function isMember(userId: string, workspaceId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ userId: members.userId })
-    .from(members)
-    .where(and(eq(members.userId, userId), eq(members.workspaceId, workspaceId)))
-    .limit(1);
-  return Boolean(row);
-}
-
-/** The caller's IP as far as the trusted proxies vouch for it (TRUSTED_PROXY_HOPS), or null when unknown. */
-export { clientIp } from './client-ip';

@@ -3,7 +3,7 @@
 // client-side navigation between its pages.
 import 'server-only';
 import { redirect } from 'next/navigation';
-import { getCurrentUser, getCurrentWorkspace, type CurrentUser, type CurrentWorkspace } from '@/lib/server/context';
+import { getCurrentUser, getCurrentWorkspace, type CurrentUser, type CurrentWorkspace } from './session';
 
 export async function requireUser(next?: string): Promise<CurrentUser> {
   const user = await getCurrentUser();
