@@ -4,6 +4,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { cache } from 'react';
+import { effectivePlan } from '@/lib/billing/plans';
 import { db } from '@/lib/db';
 import { members, subscriptions, workspaces, type MemberRole, type Plan } from '@/lib/db/schema';
 import { identifyRequest } from '@/lib/errors/server-scope';
@@ -41,9 +42,3 @@ export const getCurrentWorkspace = cache(async (userId: string): Promise<Current
   if (!row) return null;
   return { id: row.id, name: row.name, role: row.role, plan: effectivePlan(row.plan, row.status) };
 });
-
-/** A paid plan counts while the subscription is active, trialing or in its payment-retry window. */
-export function effectivePlan(plan: Plan | null, status: string | null): Plan {
-  if (!plan || !status) return 'free';
-  return status === 'active' || status === 'trialing' || status === 'past_due' ? plan : 'free';
-}

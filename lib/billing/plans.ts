@@ -49,6 +49,12 @@ export function isPaidPlan(plan: string): plan is PaidPlanId {
   return (PAID_PLANS as readonly string[]).includes(plan);
 }
 
+/** A paid plan counts while the subscription is active, trialing or in its payment-retry window. */
+export function effectivePlan(plan: PlanId | null, status: string | null): PlanId {
+  if (!plan || !status) return 'free';
+  return status === 'active' || status === 'trialing' || status === 'past_due' ? plan : 'free';
+}
+
 /** Smallest currency unit (cents), as Stripe reports amounts. */
 export function planAmountCents(plan: PlanId): number {
   return Math.round(PLANS_CATALOG[plan].priceMonthly * 100);

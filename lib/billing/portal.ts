@@ -2,11 +2,10 @@
 // Stripe-format event Stripe's own portal would send. Stripe mode: a session of Stripe's hosted portal.
 import 'server-only';
 import type { MemberRole } from '@/lib/db/schema';
-import { effectivePlan } from '@/lib/auth/session';
 import { AppError } from '@/lib/server/errors';
 import type { EventDelivery } from './deliver';
 import { addOneMonth, buildEvent, subscriptionObject } from './events';
-import { isPaidPlan, PLANS_CATALOG, type PaidPlanId } from './plans';
+import { effectivePlan, isPaidPlan, PLANS_CATALOG, type PaidPlanId } from './plans';
 import { getBillingProvider, type BillingProvider } from './providers';
 import { assertCanManageBilling, getSubscription } from './subscription';
 

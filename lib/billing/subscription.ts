@@ -3,8 +3,8 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { db } from '@/lib/db';
 import { subscriptions, type MemberRole, type Plan, type SubscriptionStatus } from '@/lib/db/schema';
-import { effectivePlan } from '@/lib/auth/session';
 import { AppError } from '@/lib/server/errors';
+import { effectivePlan } from './plans';
 
 export type BillingOverview = {
   /** What the workspace gets today (a canceled Pro is Free). */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { subscriptions, users, workspaces } from '@/lib/db/schema';
 import { webhookEvent } from '@/lib/analytics/server/webhook-events';
 import { billingProvider } from '@/lib/env';
-import { effectivePlan } from '@/lib/auth/session';
+import { effectivePlan } from '../../plans';
 import { defineHandler, eventTime, isStale, metadataSchema, PayloadError, wasDeleted } from '../define-handler';
 import { planFromPrice, statusFromStripe } from '../plans-from-stripe';
 
