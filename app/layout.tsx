@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { ConsentBanner } from '@/components/consent/consent-banner';
+import { getCurrentUser } from '@/lib/auth/session';
+import { identifyRequest } from '@/lib/errors/server-scope';
 import { headScript } from '@/lib/instrumentation/early-queue-snippet';
 import { getAnalyticsBootstrap } from '@/lib/instrumentation/server-bootstrap';
 import { NONCE_HEADER } from '@/lib/security/csp';
@@ -29,6 +31,8 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every error and span of a page request carries the caller: the user id (never the email), the PostHog identity.
+  identifyRequest({ user: await getCurrentUser(), headers: await headers() });
   const bootstrap = await getAnalyticsBootstrap();
   const { flags, props, user, workspace } = bootstrap;
   // proxy.ts's per-request nonce: the Content-Security-Policy allows exactly this inline script.

@@ -1,5 +1,6 @@
 // Who is calling: the signed-in user (from the Better Auth session) and their current workspace.
-// Cached per request so layouts, pages and actions share one lookup.
+// Cached per request so layouts, pages and actions share one lookup. Reads only: what owns the request (the root
+// layout, the mutation wrapper) puts the caller on the Sentry scope (identifyRequest).
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
@@ -7,17 +8,13 @@ import { cache } from 'react';
 import { effectivePlan } from '@/lib/billing/plans';
 import { db } from '@/lib/db';
 import { members, subscriptions, workspaces, type MemberRole, type Plan } from '@/lib/db/schema';
-import { identifyRequest } from '@/lib/errors/server-scope';
 import { auth } from './config';
 
 export type CurrentUser = { id: string; name: string; email: string };
 export type CurrentWorkspace = { id: string; name: string; role: MemberRole; plan: Plan };
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const h = await headers();
-  const session = await auth.api.getSession({ headers: h });
-  // Every error and span of this request carries the user id (never the email) and the PostHog identity.
-  identifyRequest({ user: session ? { id: session.user.id } : null, headers: h });
+  const session = await auth.api.getSession({ headers: await headers() });
   if (!session) return null;
   const { id, name, email } = session.user;
   return { id, name, email };

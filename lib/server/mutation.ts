@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { recordMutation, type MutationAnalytics } from '@/lib/analytics/server/mutation-events';
 import { getCurrentUser, getCurrentWorkspace, type CurrentUser, type CurrentWorkspace } from '@/lib/auth/session';
 import { captureMutationError, traceMutation } from '@/lib/errors/server';
+import { identifyRequest } from '@/lib/errors/server-scope';
 import { AppError, type ErrorBody } from './errors';
 import { clientIp } from './client-ip';
 import { consume, type RateLimitRule } from './rate-limit';
@@ -71,6 +72,8 @@ function isNextControlFlow(error: unknown): boolean {
 
 async function resolveContext<A extends AuthLevel>(name: string, level: A, headers: Headers): Promise<MutationContext<A>> {
   const user = await getCurrentUser();
+  // Every error and span of this request carries the caller: the user id (never the email), the PostHog identity.
+  identifyRequest({ user, headers });
   if (level !== 'public' && !user) throw new AppError('unauthorized', 'Please log in to continue.');
   const workspace = user ? await getCurrentWorkspace(user.id) : null;
   if (level === 'workspace' && !workspace) {

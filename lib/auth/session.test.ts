@@ -1,0 +1,71 @@
+// Asking who is calling only reads: the request's Sentry scope (user id, PostHog identity) is set by what owns the
+// request (the root layout for pages, the mutation wrapper for actions and route handlers), never as a side effect
+// of getCurrentUser. Real Better Auth sessions on the in-memory database, the real Sentry scope; only Next's request
+// scope is supplied by hand.
+import { getIsolationScope } from '@sentry/nextjs';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { DISTINCT_ID_HEADER } from '@/lib/analytics/constants';
+
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock('next/headers', () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
+}));
+
+const { auth } = await import('./config');
+const { getCurrentUser } = await import('./session');
+const { defineAction } = await import('@/lib/server/mutation');
+
+async function signedIn(): Promise<{ cookie: string; userId: string }> {
+  const email = `session-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
+  const { headers, response } = await auth.api.signUpEmail({
+    body: { name: 'Session Reader', email, password: 'correct horse battery' },
+    returnHeaders: true,
+  });
+  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
+  if (!token) throw new Error('sign-up set no session cookie');
+  return { cookie: `orbit.session_token=${token}`, userId: response.user.id };
+}
+
+/** What getCurrentUser could have written: the user, tags and contexts of the request's scope. */
+const identity = () => {
+  const { user, tags, contexts } = getIsolationScope().getScopeData();
+  return structuredClone({ user, tags, contexts });
+};
+
+beforeEach(() => {
+  // A previous request's caller, so a write by the code under test shows whichever value it sets.
+  getIsolationScope().setUser({ id: 'previous-caller' });
+  getIsolationScope().setTags({ 'posthog.distinct_id': 'ph_previous' });
+});
+
+describe('getCurrentUser', () => {
+  it('returns the signed-in user and leaves the Sentry scope untouched', async () => {
+    const { cookie, userId } = await signedIn();
+    request.headers = new Headers({ cookie, [DISTINCT_ID_HEADER]: 'ph_reader', 'x-forwarded-for': '10.7.0.1' });
+    const before = identity();
+    expect(await getCurrentUser()).toMatchObject({ id: userId, name: 'Session Reader' });
+    expect(identity()).toEqual(before);
+  });
+
+  it('returns null for an anonymous caller, again without touching the scope', async () => {
+    request.headers = new Headers({ 'x-forwarded-for': '10.7.0.2' });
+    const before = identity();
+    expect(await getCurrentUser()).toBeNull();
+    expect(identity()).toEqual(before);
+  });
+});
+
+describe('the mutation wrapper identifies the caller', () => {
+  it('puts the user id (never the email) and the PostHog identity on the scope before validating the input', async () => {
+    const { cookie, userId } = await signedIn();
+    request.headers = new Headers({ cookie, [DISTINCT_ID_HEADER]: 'ph_writer', 'x-forwarded-for': '10.7.0.3' });
+    const action = defineAction({ name: 'test.identify', input: z.object({ n: z.number() }), auth: 'user' }, async () => null, false);
+    // Refused before the handler runs: the scope was set by the wrapper, not by the span around the handler.
+    expect((await action(null, { n: 'x' } as never)).ok).toBe(false);
+    const scope = getIsolationScope().getScopeData();
+    expect(scope.user).toEqual({ id: userId });
+    expect(scope.tags['posthog.distinct_id']).toBe('ph_writer');
+  });
+});
