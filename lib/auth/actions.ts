@@ -6,14 +6,13 @@
 import 'server-only';
 import { APIError } from 'better-auth/api';
 import { hashPassword } from 'better-auth/crypto';
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { track } from '@/lib/analytics/server/mutation-events';
 import { env } from '@/lib/env';
 import { getOnboardingState } from '@/lib/onboarding/state';
 import { stepPath } from '@/lib/onboarding/steps';
 import { AppError } from '@/lib/server/errors';
-import { defineAction, type MutationResult } from '@/lib/server/mutation';
+import { defineAction, redirectOnSuccess } from '@/lib/server/mutation';
 import { logInSchema, signUpSchema } from '@/lib/users/schemas';
 import { RATE_LIMITED_MESSAGE } from './account-limits';
 import { auth, authHeaders, retryAfterOf } from './config';
@@ -33,84 +32,78 @@ function rateLimited(error: APIError): AppError | null {
   return retryAfter === null ? null : new AppError('rate_limited', RATE_LIMITED_MESSAGE, { retryAfter });
 }
 
-const signUp = defineAction(
-  { name: 'auth.sign_up', input: signUpSchema, auth: 'public', rateLimit: perIp },
-  async (input, ctx) => {
-    let userId: string;
-    try {
-      userId = (await auth.api.signUpEmail({ body: input, headers: authHeaders(ctx.headers) })).user.id;
-    } catch (error) {
-      if (!(error instanceof APIError)) throw error;
-      // Per email, whether or not the account exists: answering it says nothing about the address.
-      const limited = rateLimited(error);
-      if (limited) throw limited;
-      // An existing email must read like any other refusal, and take about as long as a real sign-up (which
-      // hashes the password), so neither the message nor the timing confirms that the account exists.
-      await hashPassword(input.password);
-      throw new AppError('conflict', SIGN_UP_REFUSED);
-    }
-    // userId is for the analytics mapping; the caller only follows redirectTo.
-    // Straight to the first step: a redirect chain (/onboarding → step) would flash a transient URL, counted as a pageview.
-    return { redirectTo: stepPath('profile'), userId };
-  },
-  // The new user is identified (person properties from the email: domain and salted hash, never the address)
-  // and the browser's anonymous id merged into them.
-  (input, { userId }) =>
-    track('auth.signed_up', { method: 'email', user_id: userId }, { identify: { userId, email: input.email, properties: { signed_up_at: new Date().toISOString() } } }),
+const redirectTo = (data: { redirectTo: string }) => data.redirectTo;
+
+export const signUpAction = redirectOnSuccess(
+  defineAction(
+    { name: 'auth.sign_up', input: signUpSchema, auth: 'public', rateLimit: perIp },
+    async (input, ctx) => {
+      let userId: string;
+      try {
+        userId = (await auth.api.signUpEmail({ body: input, headers: authHeaders(ctx.headers) })).user.id;
+      } catch (error) {
+        if (!(error instanceof APIError)) throw error;
+        // Per email, whether or not the account exists: answering it says nothing about the address.
+        const limited = rateLimited(error);
+        if (limited) throw limited;
+        // An existing email must read like any other refusal, and take about as long as a real sign-up (which
+        // hashes the password), so neither the message nor the timing confirms that the account exists.
+        await hashPassword(input.password);
+        throw new AppError('conflict', SIGN_UP_REFUSED);
+      }
+      // userId is for the analytics mapping; the caller only follows redirectTo.
+      // Straight to the first step: a redirect chain (/onboarding → step) would flash a transient URL, counted as a pageview.
+      return { redirectTo: stepPath('profile'), userId };
+    },
+    // The new user is identified (person properties from the email: domain and salted hash, never the address)
+    // and the browser's anonymous id merged into them.
+    (input, { userId }) =>
+      track('auth.signed_up', { method: 'email', user_id: userId }, { identify: { userId, email: input.email, properties: { signed_up_at: new Date().toISOString() } } }),
+  ),
+  redirectTo,
 );
 
-const logIn = defineAction(
-  {
-    name: 'auth.log_in',
-    input: logInSchema,
-    auth: 'public',
-    // Strict per account-and-IP budget against password guessing, plus the per-IP budget against spraying.
-    rateLimit: [{ window, max: env.AUTH_RATE_LIMIT_MAX, key: (input, ctx) => `${ctx.ip ?? 'unknown'}:${input.email}` }, perIp],
-  },
-  async (input, ctx) => {
-    let userId: string;
-    try {
-      // Better Auth hashes a dummy password for unknown emails, so both failures take about the same time.
-      const result = await auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: authHeaders(ctx.headers) });
-      userId = result.user.id;
-    } catch (error) {
-      if (error instanceof APIError) throw rateLimited(error) ?? new AppError('unauthorized', INCORRECT_CREDENTIALS);
-      throw error;
-    }
-    const next = safeNextPath(input.next);
-    const state = await getOnboardingState(userId);
-    // An unfinished onboarding wins over `next`: the app pages would send the user there anyway.
-    return { redirectTo: state.next ? stepPath(state.next) : (next ?? '/dashboard'), userId };
-  },
-  (input, { userId }) => track('auth.logged_in', { method: 'email', user_id: userId }, { identify: { userId, email: input.email } }),
+export const logInAction = redirectOnSuccess(
+  defineAction(
+    {
+      name: 'auth.log_in',
+      input: logInSchema,
+      auth: 'public',
+      // Strict per account-and-IP budget against password guessing, plus the per-IP budget against spraying.
+      rateLimit: [{ window, max: env.AUTH_RATE_LIMIT_MAX, key: (input, ctx) => `${ctx.ip ?? 'unknown'}:${input.email}` }, perIp],
+    },
+    async (input, ctx) => {
+      let userId: string;
+      try {
+        // Better Auth hashes a dummy password for unknown emails, so both failures take about the same time.
+        const result = await auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: authHeaders(ctx.headers) });
+        userId = result.user.id;
+      } catch (error) {
+        if (error instanceof APIError) throw rateLimited(error) ?? new AppError('unauthorized', INCORRECT_CREDENTIALS);
+        throw error;
+      }
+      const next = safeNextPath(input.next);
+      const state = await getOnboardingState(userId);
+      // An unfinished onboarding wins over `next`: the app pages would send the user there anyway.
+      return { redirectTo: state.next ? stepPath(state.next) : (next ?? '/dashboard'), userId };
+    },
+    (input, { userId }) => track('auth.logged_in', { method: 'email', user_id: userId }, { identify: { userId, email: input.email } }),
+  ),
+  redirectTo,
 );
 
-const logOut = defineAction({ name: 'auth.log_out', input: z.object({}), auth: 'public' }, async (_input, ctx) => {
-  // An already-expired session is still a successful log-out.
-  await auth.api.signOut({ headers: authHeaders(ctx.headers) }).catch((error: unknown) => {
-    if (!(error instanceof APIError)) throw error;
-  });
-  return { redirectTo: '/' };
-  // The browser records auth.logged_out and resets its identity.
-}, false);
-
-type Redirecting = MutationResult<{ redirectTo: string }>;
-
-/** Redirects after the wrapper returned, so the wrapper records the success before Next unwinds the request. */
-async function thenRedirect<D extends { redirectTo: string }>(result: Promise<MutationResult<D>>): Promise<Redirecting> {
-  const r = await result;
-  if (r.ok) redirect(r.data.redirectTo);
-  return r;
-}
-
-export async function signUpAction(_previous: Redirecting | null, form: FormData): Promise<Redirecting> {
-  return thenRedirect(signUp(null, form));
-}
-
-export async function logInAction(_previous: Redirecting | null, form: FormData): Promise<Redirecting> {
-  return thenRedirect(logIn(null, form));
-}
-
-export async function logOutAction(previous: Redirecting | null, form: FormData): Promise<Redirecting> {
-  return thenRedirect(logOut(previous, form));
-}
+export const logOutAction = redirectOnSuccess(
+  defineAction(
+    { name: 'auth.log_out', input: z.object({}), auth: 'public' },
+    async (_input, ctx) => {
+      // An already-expired session is still a successful log-out.
+      await auth.api.signOut({ headers: authHeaders(ctx.headers) }).catch((error: unknown) => {
+        if (!(error instanceof APIError)) throw error;
+      });
+      return { redirectTo: '/' };
+    },
+    // The browser records auth.logged_out and resets its identity.
+    false,
+  ),
+  redirectTo,
+);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { track } from '@/lib/analytics/server/mutation-events';
 import { db } from '@/lib/db';
 import { checkoutSessions } from '@/lib/db/schema';
-import { defineAction } from '@/lib/server/mutation';
+import { defineAction, redirectOnSuccess } from '@/lib/server/mutation';
 import { eq } from 'drizzle-orm';
 import { cardPaymentInput } from './card';
 import { startCheckout } from './checkout';
@@ -19,29 +19,23 @@ import { assertLocalBilling, getBillingProvider } from './providers';
 
 const paidPlan = z.enum(['pro', 'team']);
 
-const startCheckoutMutation = defineAction(
-  { name: 'billing.checkout.start', input: z.object({ plan: paidPlan }), auth: 'workspace', rateLimit: { window: 60, max: 10 } },
-  async ({ plan }, ctx) => startCheckout({ userId: ctx.user.id, workspace: ctx.workspace, plan, origin: requestOrigin(ctx.headers) }),
-  ({ plan }, { sessionId }, ctx) =>
-    track('checkout.started', {
-      plan,
-      provider: getBillingProvider().name,
-      checkout_session_id: sessionId,
-      workspace_id: ctx.workspace.id,
-      amount_cents: planAmountCents(plan),
-      currency: 'usd',
-    }),
+/** Redirects to the provider's page once checkout.started is recorded. */
+export const startCheckoutAction = redirectOnSuccess(
+  defineAction(
+    { name: 'billing.checkout.start', input: z.object({ plan: paidPlan }), auth: 'workspace', rateLimit: { window: 60, max: 10 } },
+    async ({ plan }, ctx) => startCheckout({ userId: ctx.user.id, workspace: ctx.workspace, plan, origin: requestOrigin(ctx.headers) }),
+    ({ plan }, { sessionId }, ctx) =>
+      track('checkout.started', {
+        plan,
+        provider: getBillingProvider().name,
+        checkout_session_id: sessionId,
+        workspace_id: ctx.workspace.id,
+        amount_cents: planAmountCents(plan),
+        currency: 'usd',
+      }),
+  ),
+  ({ url }) => url,
 );
-
-/** Redirects to the provider's page after the wrapper returned, so checkout.started is recorded first. */
-export async function startCheckoutAction(
-  previous: Parameters<typeof startCheckoutMutation>[0],
-  input: Parameters<typeof startCheckoutMutation>[1],
-): ReturnType<typeof startCheckoutMutation> {
-  const result = await startCheckoutMutation(previous, input);
-  if (result.ok) redirect(result.data.url);
-  return result;
-}
 
 export const payCheckoutAction = defineAction(
   { name: 'billing.checkout.pay', input: cardPaymentInput, auth: 'workspace', rateLimit: { window: 60, max: 10 } },

@@ -4,11 +4,11 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { track } from '@/lib/analytics/server/mutation-events';
-import { defineAction, type MutationResult } from '@/lib/server/mutation';
-import { projectNameSchema, type ProjectDto } from './dto';
+import { defineAction } from '@/lib/server/mutation';
+import { projectNameSchema } from './dto';
 import { createProject } from './projects';
 
-const create = defineAction(
+export const createProjectAction = defineAction(
   { name: 'project.create', input: z.object({ name: projectNameSchema }), auth: 'workspace' },
   async (input, ctx) => {
     const project = await createProject(ctx.workspace, ctx.user.id, input);
@@ -17,7 +17,3 @@ const create = defineAction(
   },
   (_input, project, ctx) => track('project.created', { project_id: project.id, workspace_id: ctx.workspace.id, source: 'dashboard' }),
 );
-
-export async function createProjectAction(previous: MutationResult<ProjectDto> | null, form: FormData): Promise<MutationResult<ProjectDto>> {
-  return create(previous, form);
-}

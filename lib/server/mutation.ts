@@ -4,6 +4,7 @@
 // (analytics events, Sentry spans) hooks in here once, so a new action cannot forget it.
 import 'server-only';
 import { headers as nextHeaders } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { recordMutation, type MutationAnalytics } from '@/lib/analytics/server/mutation-events';
 import { getCurrentUser, getCurrentWorkspace, type CurrentUser, type CurrentWorkspace } from '@/lib/auth/session';
@@ -177,5 +178,20 @@ export function defineAction<S extends z.ZodType, A extends AuthLevel, R>(
   ): Promise<MutationResult<R>> {
     const raw = input instanceof FormData ? formDataToObject(input) : input;
     return runMutation(def, raw, handler, { analytics });
+  };
+}
+
+/**
+ * A server action that redirects once it succeeded, after the wrapper returned, so the wrapper records the success
+ * (span, analytics event) before Next unwinds the request. A failure goes back to the form as the result.
+ */
+export function redirectOnSuccess<P extends unknown[], R>(
+  action: (...args: P) => Promise<MutationResult<R>>,
+  to: (data: R) => string,
+): (...args: P) => Promise<MutationResult<R>> {
+  return async function redirecting(...args: P): Promise<MutationResult<R>> {
+    const result = await action(...args);
+    if (result.ok) redirect(to(result.data));
+    return result;
   };
 }

@@ -4,11 +4,11 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { track } from '@/lib/analytics/server/mutation-events';
-import { defineAction, type MutationResult } from '@/lib/server/mutation';
+import { defineAction } from '@/lib/server/mutation';
 import { updateDisplayName } from './profile';
 import { personNameSchema } from './schemas';
 
-const saveProfile = defineAction(
+export const updateProfileAction = defineAction(
   { name: 'user.update_profile', input: z.object({ name: personNameSchema }), auth: 'user' },
   async (input, ctx) => {
     const result = await updateDisplayName(ctx.user.id, input.name);
@@ -17,10 +17,3 @@ const saveProfile = defineAction(
   },
   () => track('settings.profile_updated', { fields: ['name'] }),
 );
-
-export async function updateProfileAction(
-  previous: MutationResult<{ name: string }> | null,
-  form: FormData,
-): Promise<MutationResult<{ name: string }>> {
-  return saveProfile(previous, form);
-}

@@ -4,12 +4,12 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { track } from '@/lib/analytics/server/mutation-events';
-import { createInvite, type InviteDto } from '@/lib/invites/invites';
-import { defineAction, type MutationResult } from '@/lib/server/mutation';
+import { createInvite } from '@/lib/invites/invites';
+import { defineAction } from '@/lib/server/mutation';
 import { emailSchema } from '@/lib/users/schemas';
 import { renameWorkspace } from './workspaces';
 
-const rename = defineAction(
+export const renameWorkspaceAction = defineAction(
   {
     name: 'workspace.rename',
     input: z.object({
@@ -25,7 +25,7 @@ const rename = defineAction(
   (_input, _workspace, ctx) => track('workspace.renamed', { workspace_id: ctx.workspace.id }),
 );
 
-const invite = defineAction(
+export const inviteMemberAction = defineAction(
   {
     name: 'workspace.invite',
     input: z.object({
@@ -47,14 +47,3 @@ const invite = defineAction(
   // The invitee's address stays out: the invite id and role say what happened.
   (input, created, ctx) => track('invite.sent', { invite_id: created.id, workspace_id: ctx.workspace.id, role: input.role }),
 );
-
-export async function renameWorkspaceAction(
-  previous: MutationResult<{ id: string; name: string }> | null,
-  form: FormData,
-): Promise<MutationResult<{ id: string; name: string }>> {
-  return rename(previous, form);
-}
-
-export async function inviteMemberAction(previous: MutationResult<InviteDto> | null, form: FormData): Promise<MutationResult<InviteDto>> {
-  return invite(previous, form);
-}
