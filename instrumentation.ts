@@ -6,12 +6,10 @@ import { onRequestError as reportRequestError } from './lib/errors/request-error
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     await import('./sentry.server.config');
-    // The client address of a direct deployment (no proxy in front): see lib/server/peer-address.ts.
-    const [{ stampPeerAddresses }, { Server }] = await Promise.all([import('./lib/server/peer-address'), import('node:http')]);
-    stampPeerAddresses(Server);
-    // Next.js and Sentry add about 10 per-request 'close' listeners to a response: see lib/server/response-listeners.ts.
-    const { raiseResponseListenerLimit } = await import('./lib/server/response-listeners');
-    raiseResponseListenerLimit(Server);
+    // Every request: the client address of a direct deployment (no proxy in front), and room for the ~10 'close'
+    // listeners Next.js and Sentry add to a response (lib/server/request-hook.ts).
+    const [{ installRequestHook }, { Server }] = await Promise.all([import('./lib/server/request-hook'), import('node:http')]);
+    installRequestHook(Server);
     // The configuration was validated above (lib/env.ts); say which mode this server runs in, loudly if unsafe.
     const { billingProvider, env, localMode } = await import('./lib/env');
     const { startupModeLines } = await import('./lib/startup-mode');

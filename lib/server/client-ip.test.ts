@@ -45,8 +45,9 @@ describe('withClientIp', () => {
 describe('the socket address of a direct deployment (0 hops)', () => {
   it('is the stamped TCP peer, whatever forwarding headers the client sends, and a forged stamp counts for nothing', async () => {
     const { createServer, Server } = await import('node:http');
-    const { PEER_HEADER, stampPeerAddresses } = await import('./peer-address');
-    stampPeerAddresses(Server);
+    const { PEER_HEADER } = await import('./peer-address');
+    const { installRequestHook } = await import('./request-hook');
+    installRequestHook(Server);
     const seen: Array<string | null> = [];
     const server = createServer((req, res) => {
       const headers = new Headers();

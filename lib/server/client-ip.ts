@@ -4,9 +4,9 @@
 // of X-Forwarded-For, and everything left of it is the client's own invention.
 //
 // With no proxy in front (0 hops) the client is the TCP peer: Next's route handlers and server actions do not
-// expose the socket, so the Node server stamps it on each request (lib/server/peer-address.ts, installed by
-// instrumentation.ts). Where no stamp exists (another server) the address is unknown (null): per-address limits
-// then share one bucket, and the per-account limits (lib/auth/account-limits.ts) do the real work.
+// expose the socket, so the Node server stamps it on each request (lib/server/peer-address.ts, through the request
+// hook instrumentation.ts installs). Where no stamp exists (another server) the address is unknown (null):
+// per-address limits then share one bucket, and the per-account limits (lib/auth/account-limits.ts) do the real work.
 import 'server-only';
 import { isIP } from 'node:net';
 import { env } from '@/lib/env';

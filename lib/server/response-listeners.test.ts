@@ -3,9 +3,10 @@
 import { createServer, Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RESPONSE_MAX_LISTENERS, raiseResponseListenerLimit } from './response-listeners';
+import { installRequestHook } from './request-hook';
+import { RESPONSE_MAX_LISTENERS } from './response-listeners';
 
-raiseResponseListenerLimit(Server);
+installRequestHook(Server);
 
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
@@ -31,7 +32,7 @@ async function warningsFor(count: number): Promise<string[]> {
   return warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'));
 }
 
-describe('raiseResponseListenerLimit', () => {
+describe('the response listener limit (request hook)', () => {
   it("lets a response carry the 10 'close' listeners Next.js and Sentry add to a server action, and one more, silently", async () => {
     expect(await warningsFor(11)).toEqual([]);
   });

@@ -4,25 +4,13 @@
 // release, after(), fetch metrics, two stream writers) and Sentry's HTTP server subscription 2 (request session,
 // response context). Measured in the e2e funnel: 10 on a server action's response, exactly Node's limit, so one
 // more per-request listener on a production path warns on every such response. Orbit adds none itself.
-// So every response gets a higher limit. A real leak still trips it: a leak grows without bound, this set does not.
+// So every response gets a higher limit (request-hook.ts). A real leak still trips it: a leak grows without bound,
+// this set does not.
 export const RESPONSE_MAX_LISTENERS = 30;
 
-// On globalThis: instrumentation.ts and the route bundles are separate module graphs in one process.
-const INSTALLED = Symbol.for('orbit.response-listener-limit');
-type WithFlag = typeof globalThis & { [INSTALLED]?: true };
+type Emitter = { getMaxListeners?: () => number; setMaxListeners?: (n: number) => unknown };
 
-/** Node runtime only (instrumentation.ts): every http.Server response allows RESPONSE_MAX_LISTENERS listeners. */
-export function raiseResponseListenerLimit(server: typeof import('node:http').Server): void {
-  const g = globalThis as WithFlag;
-  if (g[INSTALLED]) return;
-  g[INSTALLED] = true;
-  const proto = server.prototype as { emit: (this: unknown, event: string | symbol, ...args: unknown[]) => boolean };
-  const emit = proto.emit;
-  proto.emit = function (this: unknown, event: string | symbol, ...args: unknown[]): boolean {
-    if (event === 'request') {
-      const res = args[1] as { getMaxListeners?: () => number; setMaxListeners?: (n: number) => unknown } | undefined;
-      if (res?.setMaxListeners && (res.getMaxListeners?.() ?? 0) < RESPONSE_MAX_LISTENERS) res.setMaxListeners(RESPONSE_MAX_LISTENERS);
-    }
-    return emit.call(this, event, ...args);
-  };
+/** Lets a response carry RESPONSE_MAX_LISTENERS listeners (request-hook.ts, Node runtime only). */
+export function raiseListenerLimit(res: Emitter | undefined): void {
+  if (res?.setMaxListeners && (res.getMaxListeners?.() ?? 0) < RESPONSE_MAX_LISTENERS) res.setMaxListeners(RESPONSE_MAX_LISTENERS);
 }
