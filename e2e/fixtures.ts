@@ -1,7 +1,7 @@
 // The `test` every spec imports: Playwright's, with contexts that look like a real desktop Chrome (user agent from
 // playwright.config.ts, launch args from scripts/find-browser.mjs), a fresh user per test, extra fresh contexts
 // for second users, the inbox (local collector query API) and a fresh analytics identity.
-// The flow helpers follow the UI contract (labels and texts) in .helpers/CONTRACT.md / docs/testing.md.
+// The flow helpers follow the UI contract (labels and texts) in docs/testing.md.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { Inbox, type Identity } from './inbox';

@@ -275,7 +275,7 @@ describe('when PostHog is unreachable', () => {
       expect(stats.queued).toBeLessThanOrEqual(maxQueue);
       expect(stats.dropped).toBe(n - stats.queued);
       expect(stats.failed).toBeGreaterThan(0);
-      // Generous and relative: speed targets live in the benchmark (issue 8), this guards against awaiting the network.
+      // Generous and relative: speed targets live in the benchmark (bench/), this guards against awaiting the network.
       expect(median(blackholed!)).toBeLessThan(median(offTimes!) * 3);
     } finally {
       await serverAnalytics().shutdown(0);
