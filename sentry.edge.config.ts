@@ -3,9 +3,9 @@
 // rule lib/env.ts uses too) and envelopes go over HTTP to the collector at Orbit's own origin (APP_URL, else the
 // origin `next start`/`next dev` publish in __NEXT_PRIVATE_ORIGIN, else 127.0.0.1:$PORT).
 import * as Sentry from '@sentry/nextjs';
-import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction, DATA_COLLECTION } from '@/lib/errors/before-send';
-import { propagationTargets } from '@/lib/errors/propagation';
-import { productionTracesRate, tracesSampleRate } from '@/lib/errors/sampling';
+import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction, DATA_COLLECTION } from '@/lib/monitoring/shared/before-send';
+import { propagationTargets } from '@/lib/monitoring/shared/propagation';
+import { productionTracesRate, tracesSampleRate } from '@/lib/monitoring/shared/sampling';
 import { decideLocalMode, localModeEnv } from '@/lib/local-mode';
 
 // Sentry 11 streams spans; 'static' would bring back classic transaction events (and beforeSendTransaction).

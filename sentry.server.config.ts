@@ -1,14 +1,14 @@
 // Sentry for the Node.js runtime (route handlers, server actions, server components, proxy.ts), loaded by
 // instrumentation.ts register(). Local mode: envelopes go into Orbit's collector in-process
-// (lib/errors/local-transport.ts); with SENTRY_DSN they go to Sentry. Neither → the SDK stays off.
+// (lib/monitoring/server/local-transport.ts); with SENTRY_DSN they go to Sentry. Neither → the SDK stays off.
 import * as Sentry from '@sentry/nextjs';
 import { env, localInbox } from '@/lib/env';
-import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction, DATA_COLLECTION } from '@/lib/errors/before-send';
-import { makeLocalCollectorTransport, SERVER_LOCAL_PROJECT } from '@/lib/errors/local-transport';
-import { posthogTags } from '@/lib/errors/posthog-link';
-import { propagationTargets } from '@/lib/errors/propagation';
-import { posthogIdentity, serverLinkConfig } from '@/lib/errors/server-scope';
-import { tracesSampleRate } from '@/lib/errors/sampling';
+import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction, DATA_COLLECTION } from '@/lib/monitoring/shared/before-send';
+import { makeLocalCollectorTransport, SERVER_LOCAL_PROJECT } from '@/lib/monitoring/server/local-transport';
+import { posthogTags } from '@/lib/monitoring/shared/posthog-link';
+import { propagationTargets } from '@/lib/monitoring/shared/propagation';
+import { posthogIdentity, serverLinkConfig } from '@/lib/monitoring/server/server-scope';
+import { tracesSampleRate } from '@/lib/monitoring/shared/sampling';
 
 // Sentry 11 streams spans; 'static' would bring back classic transaction events (and beforeSendTransaction).
 const TRACE_LIFECYCLE = 'stream' as 'static' | 'stream';

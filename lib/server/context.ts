@@ -6,7 +6,7 @@ import { headers } from 'next/headers';
 import { cache } from 'react';
 import { auth } from '@/lib/auth';
 import { db } from '@/lib/db';
-import { identifyRequest } from '@/lib/errors/server-scope';
+import { identifyRequest } from '@/lib/monitoring/server/server-scope';
 import { members, subscriptions, workspaces, type MemberRole, type Plan } from '@/lib/db/schema';
 
 export type CurrentUser = { id: string; name: string; email: string };

@@ -6,7 +6,7 @@ import 'server-only';
 import { headers as nextHeaders } from 'next/headers';
 import { z } from 'zod';
 import { recordMutation, type MutationAnalytics } from '@/lib/analytics/server/mutation-events';
-import { captureMutationError, traceMutation } from '@/lib/errors/server';
+import { captureMutationError, traceMutation } from '@/lib/monitoring/server/server';
 import { AppError, type ErrorBody } from './errors';
 import { clientIp, getCurrentUser, getCurrentWorkspace, type CurrentUser, type CurrentWorkspace } from './context';
 import { consume, type RateLimitRule } from './rate-limit';

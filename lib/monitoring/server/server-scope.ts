@@ -5,7 +5,7 @@ import 'server-only';
 import { getIsolationScope } from '@sentry/nextjs';
 import { DISTINCT_ID_HEADER, posthogCookieName, POSTHOG_LOCAL_KEY, SESSION_ID_HEADER } from '@/lib/analytics/constants';
 import { env, localInbox } from '@/lib/env';
-import { identityFromCookie, posthogTags, readCookie, type LinkConfig, type PostHogIdentity } from './posthog-link';
+import { identityFromCookie, posthogTags, readCookie, type LinkConfig, type PostHogIdentity } from '@/lib/monitoring/shared/posthog-link';
 
 export function serverLinkConfig(): LinkConfig {
   const origin = env.APP_URL ?? process.env.__NEXT_PRIVATE_ORIGIN ?? '';
