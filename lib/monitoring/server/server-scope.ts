@@ -2,6 +2,7 @@
 // workspace and plan, the route, and the PostHog identity the browser sent (headers or posthog-js's cookie), so
 // every server event links to the same PostHog person and recording as the browser's.
 import 'server-only';
+import type { Event } from '@sentry/core';
 import { getIsolationScope } from '@sentry/nextjs';
 import { DISTINCT_ID_HEADER, posthogCookieName, POSTHOG_LOCAL_KEY, SESSION_ID_HEADER } from '@/lib/analytics/constants';
 import { env, localInbox } from '@/lib/env';
@@ -47,4 +48,20 @@ export function identifyRequest({ user, workspace, headers }: RequestIdentity): 
   } catch {
     // Instrumentation never breaks the request.
   }
+}
+
+/**
+ * Event processor for requests that never reached the mutation wrapper (a server component render): they still link
+ * to the browser's PostHog person, read from the request the SDK attached to the event.
+ */
+export function linkRequestToPostHog(event: Event): Event {
+  if (event.type !== undefined || event.tags?.['posthog.distinct_id']) return event;
+  const raw = event.request?.headers;
+  if (!raw) return event;
+  const identity = posthogIdentity(new Headers(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string')));
+  if (!identity) return event;
+  const { tags, context } = posthogTags(serverLinkConfig(), identity);
+  event.tags = { ...event.tags, ...tags };
+  event.contexts = { ...event.contexts, posthog: context };
+  return event;
 }
