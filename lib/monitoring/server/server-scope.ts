@@ -4,9 +4,10 @@
 import 'server-only';
 import type { Event } from '@sentry/core';
 import { getIsolationScope } from '@sentry/nextjs';
-import { DISTINCT_ID_HEADER, posthogCookieName, POSTHOG_LOCAL_KEY, SESSION_ID_HEADER } from '@/lib/analytics/constants';
+import { POSTHOG_LOCAL_KEY } from '@/lib/analytics/constants';
+import { requestPosthogIds, type PostHogIdentity } from '@/lib/analytics/posthog-cookie';
 import { env, localInbox } from '@/lib/env';
-import { identityFromCookie, posthogTags, readCookie, type LinkConfig, type PostHogIdentity } from '@/lib/monitoring/shared/posthog-link';
+import { posthogTags, type LinkConfig } from '@/lib/monitoring/shared/posthog-link';
 
 export function serverLinkConfig(): LinkConfig {
   const origin = env.APP_URL ?? process.env.__NEXT_PRIVATE_ORIGIN ?? '';
@@ -19,11 +20,10 @@ export function serverLinkConfig(): LinkConfig {
   };
 }
 
-/** The PostHog identity of a request: `x-posthog-*` headers first (set by Orbit's client), else the cookie. */
+/** The PostHog identity of a request, read as server analytics reads it: `x-posthog-*` headers first, else the cookie. */
 export function posthogIdentity(headers: Headers): PostHogIdentity | null {
-  const distinctId = headers.get(DISTINCT_ID_HEADER);
-  if (distinctId) return { distinctId, sessionId: headers.get(SESSION_ID_HEADER) ?? undefined };
-  return identityFromCookie(readCookie(headers.get('cookie'), posthogCookieName(env.NEXT_PUBLIC_POSTHOG_KEY ?? POSTHOG_LOCAL_KEY)));
+  const { distinctId, sessionId } = requestPosthogIds(headers, env.NEXT_PUBLIC_POSTHOG_KEY ?? POSTHOG_LOCAL_KEY);
+  return distinctId ? { distinctId, sessionId: sessionId ?? undefined } : null;
 }
 
 export type RequestIdentity = {
