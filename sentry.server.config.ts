@@ -6,6 +6,7 @@ import * as Sentry from '@sentry/nextjs';
 import { env, localInbox } from '@/lib/env';
 import { makeLocalCollectorTransport, SERVER_LOCAL_PROJECT } from '@/lib/monitoring/server/local-transport';
 import { linkRequestToPostHog } from '@/lib/monitoring/server/server-scope';
+import { sentryTransportOptions } from '@/lib/monitoring/server/transport-timeout';
 import { sentryOptions } from '@/lib/monitoring/shared/sentry-options';
 
 const dsn = localInbox ? `http://orbit@collector.local/sentry/${SERVER_LOCAL_PROJECT}` : (env.SENTRY_DSN ?? env.NEXT_PUBLIC_SENTRY_DSN);
@@ -22,6 +23,8 @@ if (dsn) {
       ownOrigins: [env.APP_URL, process.env.__NEXT_PRIVATE_ORIGIN, `http://127.0.0.1:${process.env.PORT || 3000}`, `http://localhost:${process.env.PORT || 3000}`],
     }),
     transport: localInbox ? makeLocalCollectorTransport : undefined,
+    // Every request to Sentry has a deadline: a host that never answers cannot hold the server's sockets.
+    transportOptions: sentryTransportOptions(),
     // Optional Spotlight (https://spotlightjs.com) sidecar next to the collector: SENTRY_SPOTLIGHT=1 or its URL.
     spotlight: spotlight ? (/^https?:/.test(spotlight) ? spotlight : ['1', 'true'].includes(spotlight)) : undefined,
   });
