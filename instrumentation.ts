@@ -1,7 +1,7 @@
 // Next.js server instrumentation hook: runs once per server process before it handles requests.
 // Node runtime: Sentry first (so startup failures are reported), then the database migrations, so a fresh
 // checkout needs no manual step. Edge runtime: Sentry only (no database there).
-import { onRequestError as reportRequestError } from './lib/errors/request-error';
+import { onRequestError as reportRequestError } from './lib/monitoring/server/request-error';
 
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {

@@ -15,12 +15,13 @@ import {
   withScope,
 } from '@sentry/nextjs';
 import { posthogCookieName, POSTHOG_LOCAL_KEY } from './lib/analytics/constants';
-import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction, DATA_COLLECTION } from './lib/errors/before-send';
+import { identityFromCookie, readCookie, type PostHogIdentity } from './lib/analytics/posthog-cookie';
+import { beforeBreadcrumb, beforeSend, beforeSendSpan, beforeSendTransaction, DATA_COLLECTION } from './lib/monitoring/shared/before-send';
 import { attachSentry, type Crumb, type ReportContext } from './lib/errors/client-report';
-import { exceptionProperties, identityFromCookie, posthogTags, readCookie, type LinkConfig, type PostHogIdentity } from './lib/errors/posthog-link';
-import { isTelemetryUrl, propagationTargets, TELEMETRY_URL } from './lib/errors/propagation';
+import { exceptionProperties, posthogTags, type LinkConfig } from './lib/monitoring/shared/posthog-link';
+import { isTelemetryUrl, propagationTargets, TELEMETRY_URL } from './lib/monitoring/shared/propagation';
 import { instrumentRouterGaps } from './lib/errors/router-gaps';
-import { tracesSampleRate } from './lib/errors/sampling';
+import { tracesSampleRate } from './lib/monitoring/shared/sampling';
 
 // Sentry 11 streams spans; 'static' would bring back classic transaction events (and beforeSendTransaction).
 const TRACE_LIFECYCLE = 'stream' as 'static' | 'stream';

@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { ConsentBanner } from '@/components/consent/consent-banner';
 import { getCurrentUser } from '@/lib/auth/session';
-import { identifyRequest } from '@/lib/errors/server-scope';
+import { identifyRequest } from '@/lib/monitoring/server/server-scope';
 import { headScript } from '@/lib/instrumentation/early-queue-snippet';
 import { getAnalyticsBootstrap } from '@/lib/instrumentation/server-bootstrap';
 import { NONCE_HEADER } from '@/lib/security/csp';

@@ -137,7 +137,7 @@ function serverEnv(name) {
     PGLITE_DATA_DIR: path.join('.data', `bench-${name}`),
     BETTER_AUTH_SECRET: BENCH_AUTH_SECRET,
     BILLING_PROVIDER: 'local',
-    // Production sampling (5 % of traces, lib/errors/sampling.ts): what a deployment really pays.
+    // Production sampling (5 % of traces, lib/monitoring/shared/sampling.ts): what a deployment really pays.
     DEPLOYMENT: 'production',
     AUTH_SIGNUP_RATE_LIMIT_MAX: '10000',
     AUTH_RATE_LIMIT_MAX: '10000',

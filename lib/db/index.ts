@@ -11,7 +11,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
-import { tracePglite, tracePostgres } from '@/lib/errors/db-spans';
+import { tracePglite, tracePostgres } from '@/lib/monitoring/server/db-spans';
 import { lockDataDir } from './pglite-lock';
 import * as schema from './schema';
 

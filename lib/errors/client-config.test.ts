@@ -40,7 +40,7 @@ afterAll(() => {
 describe('sentry.client.config', () => {
   it('initialises against the same-origin local collector with Orbit’s hooks', async () => {
     const { initSentry } = await import('@/sentry.client.config');
-    const { beforeSend, beforeSendSpan, beforeBreadcrumb } = await import('./before-send');
+    const { beforeSend, beforeSendSpan, beforeBreadcrumb } = await import('@/lib/monitoring/shared/before-send');
     initSentry('http://127.0.0.1:3111/projects/p1');
     const options = sdk.init.mock.calls[0]?.[0] as Record<string, unknown>;
     expect(options.dsn).toBe('http://orbit@127.0.0.1:3111/sentry/1');
@@ -63,7 +63,7 @@ describe('sentry.client.config', () => {
     expect(ignored!.attributes['url.full'].test('http://127.0.0.1:3111/_next/static/chunks/app.js')).toBe(false);
     expect((options.tracesSampler as (c: { name: string }) => number)({ name: '/dashboard' })).toBe(1);
     expect(options).not.toHaveProperty('sendDefaultPii');
-    // No bodies, no IPs (and Relay infers none from browser envelopes): lib/errors/before-send.ts DATA_COLLECTION.
+    // No bodies, no IPs (and Relay infers none from browser envelopes): lib/monitoring/shared/before-send.ts DATA_COLLECTION.
     expect(options.dataCollection).toEqual({ httpBodies: [], userInfo: false });
   });
 

@@ -241,6 +241,18 @@ describe('Next control flow', () => {
     expect((err as { digest?: string }).digest).toMatch(/^NEXT_REDIRECT;replace;\/somewhere;/);
   });
 
+  it('lets every digest the error reporting treats as control flow pass through untouched (notFound(), the legacy not-found)', async () => {
+    const a = await newUser();
+    actAs(a.cookie);
+    for (const digest of ['NEXT_HTTP_ERROR_FALLBACK;404', 'NEXT_NOT_FOUND']) {
+      const thrown = Object.assign(new Error(digest), { digest });
+      const action = defineAction({ name: 'test.not-found', input: z.object({}), auth: 'user' }, async () => {
+        throw thrown;
+      }, false);
+      expect(await action(null, {}).catch((e: unknown) => e), digest).toBe(thrown);
+    }
+  });
+
   it('turns an unexpected exception into a generic internal error', async () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const action = defineAction({ name: 'test.boom', input: z.object({}), auth: 'public' }, async () => {

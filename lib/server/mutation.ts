@@ -8,8 +8,9 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { recordMutation, type MutationAnalytics } from '@/lib/analytics/server/mutation-events';
 import { getCurrentUser, getCurrentWorkspace, type CurrentUser, type CurrentWorkspace } from '@/lib/auth/session';
-import { captureMutationError, traceMutation } from '@/lib/errors/server';
-import { identifyRequest } from '@/lib/errors/server-scope';
+import { captureMutationError, traceMutation } from '@/lib/monitoring/server/server';
+import { identifyRequest } from '@/lib/monitoring/server/server-scope';
+import { isNextControlFlow } from '@/lib/monitoring/shared/classify';
 import { AppError, type ErrorBody } from './errors';
 import { clientIp } from './client-ip';
 import { consume, type RateLimitRule } from './rate-limit';
@@ -63,12 +64,6 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
     (out[key] ??= []).push(issue.message);
   }
   return out;
-}
-
-/** Next's redirect()/notFound() work by throwing; they must pass through untouched. */
-function isNextControlFlow(error: unknown): boolean {
-  const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK'));
 }
 
 async function resolveContext<A extends AuthLevel>(name: string, level: A, headers: Headers): Promise<MutationContext<A>> {

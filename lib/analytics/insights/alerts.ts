@@ -37,7 +37,7 @@ export const alerts = {
       name: 'Any error in checkout',
       question: 'Did anything fail while someone was paying?',
       trigger: 'every_event',
-      // Mutations tag their errors (lib/errors/server.ts); the transaction tag catches errors outside a mutation.
+      // Mutations tag their errors (lib/monitoring/server/server.ts); the transaction tag catches errors outside a mutation.
       tags: [
         { key: 'mutation', match: 'sw', value: 'billing.checkout.' },
         { key: 'transaction', match: 'co', value: '/checkout/' },

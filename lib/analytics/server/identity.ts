@@ -8,17 +8,11 @@
 // truncated.
 import 'server-only';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { DISTINCT_ID_HEADER, POSTHOG_LOCAL_KEY, SESSION_ID_HEADER, posthogCookieName } from '@/lib/analytics/constants';
+import { POSTHOG_LOCAL_KEY, posthogCookieName } from '@/lib/analytics/constants';
+import { posthogCookieIds, readCookie, requestPosthogIds, type PosthogIds } from '@/lib/analytics/posthog-cookie';
 import { env } from '@/lib/env';
 import { clientIp } from '@/lib/server/client-ip';
 import type { AnalyticsIdentity, PersonProperties } from './client';
-
-/** Distinct and session ids are opaque tokens (UUIDv7, user ids): anything else is ignored, not trusted. */
-const ID_PATTERN = /^[A-Za-z0-9_\-.:$]{1,200}$/;
-
-function cleanId(value: unknown): string | null {
-  return typeof value === 'string' && ID_PATTERN.test(value) ? value : null;
-}
 
 let cachedSalt: string | null = null;
 function salt(): string {
@@ -43,38 +37,14 @@ export function personPropertiesFromEmail(email: string): PersonProperties {
   return { ...(domain ? { email_domain: domain } : {}), email_hash: saltedHash(normalized) };
 }
 
-function cookieValue(cookieHeader: string | null, name: string): string | null {
-  if (!cookieHeader) return null;
-  for (const part of cookieHeader.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq === -1) continue;
-    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return null;
-}
-
-/** posthog-js's cookie: JSON with `distinct_id` and `$sesid` = [last activity, session id, session start]. */
-export function readPosthogCookie(headers: Headers, projectKey = env.NEXT_PUBLIC_POSTHOG_KEY ?? POSTHOG_LOCAL_KEY) {
-  const raw = cookieValue(headers.get('cookie'), posthogCookieName(projectKey));
-  if (!raw) return { distinctId: null, sessionId: null };
-  try {
-    const parsed: unknown = JSON.parse(decodeURIComponent(raw));
-    if (!parsed || typeof parsed !== 'object') return { distinctId: null, sessionId: null };
-    const record = parsed as Record<string, unknown>;
-    const sesid = Array.isArray(record.$sesid) ? record.$sesid[1] : null;
-    return { distinctId: cleanId(record.distinct_id), sessionId: cleanId(sesid) };
-  } catch {
-    return { distinctId: null, sessionId: null };
-  }
+/** posthog-js's cookie: `distinct_id` and the session id of `$sesid`, each null unless it is an opaque id. */
+export function readPosthogCookie(headers: Headers, projectKey = env.NEXT_PUBLIC_POSTHOG_KEY ?? POSTHOG_LOCAL_KEY): PosthogIds {
+  return posthogCookieIds(readCookie(headers.get('cookie'), posthogCookieName(projectKey)));
 }
 
 /** The browser's own ids for this request: header first (explicit, per call), the cookie as fallback. */
-export function browserIds(headers: Headers): { distinctId: string | null; sessionId: string | null } {
-  const cookie = readPosthogCookie(headers);
-  return {
-    distinctId: cleanId(headers.get(DISTINCT_ID_HEADER)) ?? cookie.distinctId,
-    sessionId: cleanId(headers.get(SESSION_ID_HEADER)) ?? cookie.sessionId,
-  };
+export function browserIds(headers: Headers): PosthogIds {
+  return requestPosthogIds(headers, env.NEXT_PUBLIC_POSTHOG_KEY ?? POSTHOG_LOCAL_KEY);
 }
 
 /** The identity of a request: the user when signed in, else the browser's anonymous id, else a personless id. */

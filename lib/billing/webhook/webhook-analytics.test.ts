@@ -4,25 +4,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const sentry = vi.hoisted(() => ({ captured: [] as { error: unknown; tags: Record<string, string> }[] }));
-vi.mock('@sentry/nextjs', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@sentry/nextjs')>();
-  return {
-    ...original,
-    withScope: (fn: (scope: { setTags: (t: Record<string, string>) => void; setLevel: () => void }) => void) => {
-      const tags: Record<string, string> = {};
-      fn({ setTags: (t) => Object.assign(tags, t), setLevel: () => undefined });
-      const last = sentry.captured.at(-1);
-      if (last) last.tags = { ...tags, ...last.tags };
-    },
-    // The in-process collector stores posthog-node's batches outside any trace.
-    suppressTracing: <T>(callback: () => T): T => callback(),
-    captureException: (error: unknown) => {
-      sentry.captured.push({ error, tags: {} });
-      return 'evt-sentry-1';
-    },
-  };
-});
+vi.mock('@sentry/nextjs', async (importOriginal) => (await import('@/lib/test-support/sentry')).sentryDouble(importOriginal));
+const { sentryRecorder: sentry } = await import('@/lib/test-support/sentry');
 
 const { db } = await import('@/lib/db');
 const { checkoutSessions, inboxEvents, subscriptions } = await import('@/lib/db/schema');
@@ -64,7 +47,7 @@ async function completedCheckout() {
 }
 
 beforeEach(() => {
-  sentry.captured = [];
+  sentry.reset();
   configureServerAnalytics({ apiRequestSampleRate: 0 });
 });
 
@@ -114,8 +97,8 @@ describe('billing webhook analytics', () => {
     errors.mockRestore();
 
     expect(res.status).toBe(500);
-    expect(sentry.captured).toHaveLength(1);
-    expect(sentry.captured[0]!.tags).toMatchObject({ 'webhook.type': 'checkout.session.completed', mutation: 'billing.webhook' });
+    expect(sentry.reports).toHaveLength(1);
+    expect(sentry.reports[0]!.tags).toMatchObject({ 'webhook.type': 'checkout.session.completed', mutation: 'billing.webhook' });
     const workspaceEvents = await db.select().from(inboxEvents).where(eq(inboxEvents.event, 'webhook.failed'));
     expect(workspaceEvents.map((e) => e.properties)).toEqual([expect.objectContaining({ type: 'checkout.session.completed' })]);
     const apiErrors = await db.select().from(inboxEvents).where(eq(inboxEvents.event, 'api.error'));

@@ -1,6 +1,6 @@
 // /dev/errors — local mode only: buttons that fail on purpose in each layer, to see Sentry's capture end to end.
 import { DebugErrors } from '@/components/errors/debug-errors';
-import { debugError, requireDebugSurface } from '@/lib/errors/debug';
+import { debugError, requireDebugSurface } from '@/lib/monitoring/server/debug';
 
 export const metadata = { title: 'Debug errors' };
 

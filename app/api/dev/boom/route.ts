@@ -1,6 +1,6 @@
 // GET /api/dev/boom?marker=… — local mode only: a route handler that fails through the mutation wrapper (404 otherwise).
 import { z } from 'zod';
-import { debugError, requireDebugSurface } from '@/lib/errors/debug';
+import { debugError, requireDebugSurface } from '@/lib/monitoring/server/debug';
 import { defineRoute } from '@/lib/server/route';
 
 const boom = defineRoute(

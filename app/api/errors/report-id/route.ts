@@ -1,6 +1,6 @@
 // GET /api/errors/report-id?digest=… — the Sentry event id of a server error, for the error page's "report ID".
 import { NextResponse, type NextRequest } from 'next/server';
-import { eventIdForDigest } from '@/lib/errors/request-error';
+import { eventIdForDigest } from '@/lib/monitoring/server/request-error';
 
 export function GET(req: NextRequest): Response {
   const digest = req.nextUrl.searchParams.get('digest') ?? '';

@@ -1,6 +1,6 @@
 // Which traces are kept: everything in development and tests, a low rate in production, but every trace of the
-// two flows Orbit cannot afford to be blind on (onboarding and checkout), and never the collector's own traffic nor
-// static files, whatever the incoming `sentry-trace` header says about the caller's decision.
+// two flows Orbit cannot afford to be blind on (onboarding and checkout), and never the collector's own traffic, health
+// checks nor static files, whatever the incoming `sentry-trace` header says about the caller's decision.
 // Pure: shared by the browser, server and edge configs.
 
 export type SamplingInput = { name: string; attributes?: Record<string, unknown>; parentSampled?: boolean; inheritOrSampleWith?: (rate: number) => number };
@@ -19,6 +19,8 @@ const ALWAYS = /(^|[\s/])(onboarding|checkout)([/\s.]|$)|(^|\s)(onboarding|check
 
 /** Instrumentation talking to itself (collector, PostHog proxy, Sentry tunnel, inbox): tracing it is pure noise. */
 const NEVER = /\/(sentry|ingest|monitoring|api\/dev\/inbox|dev\/inbox)(\/|\s|\?|$)/;
+/** Health checks (app/api/health, the edge runtime's app/api/edge/ping): polled by load balancers, a trace each is noise. */
+const HEALTH = /\/api\/(health|edge\/ping)(\/|\s|\?|$)/;
 /** Framework internals and static files: a trace rooted at `/icon.svg` or a chunk tells nothing about a page. */
 const STATIC = /(^|\s)(https?:\/\/[^/\s]+)?(\/_next\/\S*|\/\S*\.(ico|png|jpe?g|gif|svg|webp|avif|css|js|mjs|map|woff2?|ttf|otf|eot|txt|xml|webmanifest)(\?\S*)?)(\s|$)/;
 
@@ -34,7 +36,7 @@ export function isAlwaysTraced(name: string): boolean {
 }
 
 export function isNeverTraced(name: string): boolean {
-  return NEVER.test(name) || STATIC.test(name);
+  return NEVER.test(name) || HEALTH.test(name) || STATIC.test(name);
 }
 
 export function tracesSampleRate(input: SamplingInput, environment: string, productionRate: number = PRODUCTION_TRACES_RATE): number {

@@ -2,10 +2,12 @@
 // workspace and plan, the route, and the PostHog identity the browser sent (headers or posthog-js's cookie), so
 // every server event links to the same PostHog person and recording as the browser's.
 import 'server-only';
+import type { Event } from '@sentry/core';
 import { getIsolationScope } from '@sentry/nextjs';
-import { DISTINCT_ID_HEADER, posthogCookieName, POSTHOG_LOCAL_KEY, SESSION_ID_HEADER } from '@/lib/analytics/constants';
+import { POSTHOG_LOCAL_KEY } from '@/lib/analytics/constants';
+import { requestPosthogIds, type PostHogIdentity } from '@/lib/analytics/posthog-cookie';
 import { env, localInbox } from '@/lib/env';
-import { identityFromCookie, posthogTags, readCookie, type LinkConfig, type PostHogIdentity } from './posthog-link';
+import { posthogTags, type LinkConfig } from '@/lib/monitoring/shared/posthog-link';
 
 export function serverLinkConfig(): LinkConfig {
   const origin = env.APP_URL ?? process.env.__NEXT_PRIVATE_ORIGIN ?? '';
@@ -18,11 +20,10 @@ export function serverLinkConfig(): LinkConfig {
   };
 }
 
-/** The PostHog identity of a request: `x-posthog-*` headers first (set by Orbit's client), else the cookie. */
+/** The PostHog identity of a request, read as server analytics reads it: `x-posthog-*` headers first, else the cookie. */
 export function posthogIdentity(headers: Headers): PostHogIdentity | null {
-  const distinctId = headers.get(DISTINCT_ID_HEADER);
-  if (distinctId) return { distinctId, sessionId: headers.get(SESSION_ID_HEADER) ?? undefined };
-  return identityFromCookie(readCookie(headers.get('cookie'), posthogCookieName(env.NEXT_PUBLIC_POSTHOG_KEY ?? POSTHOG_LOCAL_KEY)));
+  const { distinctId, sessionId } = requestPosthogIds(headers, env.NEXT_PUBLIC_POSTHOG_KEY ?? POSTHOG_LOCAL_KEY);
+  return distinctId ? { distinctId, sessionId: sessionId ?? undefined } : null;
 }
 
 export type RequestIdentity = {
@@ -47,4 +48,20 @@ export function identifyRequest({ user, workspace, headers }: RequestIdentity): 
   } catch {
     // Instrumentation never breaks the request.
   }
+}
+
+/**
+ * Event processor for requests that never reached the mutation wrapper (a server component render): they still link
+ * to the browser's PostHog person, read from the request the SDK attached to the event.
+ */
+export function linkRequestToPostHog(event: Event): Event {
+  if (event.type !== undefined || event.tags?.['posthog.distinct_id']) return event;
+  const raw = event.request?.headers;
+  if (!raw) return event;
+  const identity = posthogIdentity(new Headers(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string')));
+  if (!identity) return event;
+  const { tags, context } = posthogTags(serverLinkConfig(), identity);
+  event.tags = { ...event.tags, ...tags };
+  event.contexts = { ...event.contexts, posthog: context };
+  return event;
 }

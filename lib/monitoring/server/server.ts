@@ -3,7 +3,7 @@
 // a render. Expected outcomes (validation, auth, not found, rate limits) are answered with a 4xx, never reported.
 import 'server-only';
 import { captureException, startSpan, withScope } from '@sentry/nextjs';
-import { classifyError, isNextControlFlow } from './classify';
+import { classifyError, isNextControlFlow } from '@/lib/monitoring/shared/classify';
 import { traceRecorded } from './db-spans';
 import { identifyRequest, type RequestIdentity } from './server-scope';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api-client';
 import { AppError } from '@/lib/server/errors';
-import { classifyError, isExpectedAppError, isNextControlFlow } from './classify';
+import { classifyError, isExpectedAppError, isNextControlFlow, isNextControlFlowText } from './classify';
 
 describe('classifyError', () => {
   it.each([
@@ -27,6 +27,10 @@ describe('control flow and expected errors', () => {
   it('recognises redirect() and notFound() digests', () => {
     expect(isNextControlFlow({ digest: 'NEXT_REDIRECT;replace;/login;307;' })).toBe(true);
     expect(isNextControlFlow({ digest: 'NEXT_HTTP_ERROR_FALLBACK;404' })).toBe(true);
+    expect(isNextControlFlow({ digest: 'NEXT_NOT_FOUND' })).toBe(true);
+    expect(isNextControlFlow({ digest: 'ERR_NEXT_REDIRECT' })).toBe(false);
+    expect(isNextControlFlowText('NEXT_REDIRECT;replace;/')).toBe(true);
+    expect(isNextControlFlowText(undefined)).toBe(false);
     expect(isNextControlFlow({ digest: '1234567' })).toBe(false);
     expect(isNextControlFlow(new Error('x'))).toBe(false);
   });

@@ -2,7 +2,7 @@
 // `NextNodeServer.clientComponentLoading` span with `performance.now()` (milliseconds since the process started);
 // the SDK takes any number below 1e10 for seconds, so it sends e.g. 11071.97 (11 s after start, measured 2026-12
 // against a fresh `next start`) where the epoch is expected, and the span lands in 1970.
-// Pure: shared by the browser, server and edge hooks (lib/errors/before-send.ts).
+// Pure: shared by the browser, server and edge hooks (lib/monitoring/shared/before-send.ts).
 
 /** Anything earlier (2001-09-09) is no epoch time an SDK of today sends: it is relative to the time origin. */
 export const EPOCH_FLOOR_S = 1e9;

@@ -2,7 +2,7 @@
 // server and edge configs: a chain of small named filters, each unit-tested (before-send.test.ts, scrub.test.ts).
 // Order matters: drop what must never be reported, tag, then scrub last so nothing a filter added can leak.
 import type { DataCollection } from '@sentry/core';
-import { classifyError, isNextControlFlow } from './classify';
+import { classifyError, isNextControlFlow, isNextControlFlowText } from './classify';
 import { FILTERED, scrubDeep, scrubEvent } from './scrub';
 import { epochSpanTimes } from './span-times';
 
@@ -32,9 +32,8 @@ export type EventFilter = (event: EventLike, hint: HintLike) => EventLike | null
 
 /** redirect()/notFound() and their digests are control flow, never errors. */
 export const dropNextControlFlow: EventFilter = (event, hint) => {
-  if (isNextControlFlow(hint.originalException)) return null;
-  const value = event.exception?.values?.[0]?.value ?? '';
-  return /^(NEXT_REDIRECT|NEXT_HTTP_ERROR_FALLBACK|NEXT_NOT_FOUND)/.test(value) ? null : event;
+  if (isNextControlFlow(hint.originalException) || isNextControlFlowText(event.exception?.values?.[0]?.value)) return null;
+  return event;
 };
 
 /** `error.category` and `error.severity` unless the capture site already chose them. */

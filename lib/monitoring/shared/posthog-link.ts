@@ -2,7 +2,7 @@
 // event, and the `$exception` properties that send the same exception to PostHog with a link back to Sentry.
 // Pure functions (browser, server, edge); the SDK wiring lives in sentry.*.config.ts.
 
-export type PostHogIdentity = { distinctId: string; sessionId?: string };
+import type { PostHogIdentity } from '@/lib/analytics/posthog-cookie';
 
 export type LinkConfig = {
   /** PostHog UI origin, e.g. https://us.posthog.com, or Orbit's own origin in local mode (the inbox). */
@@ -66,27 +66,4 @@ export function exceptionProperties(cfg: LinkConfig, event: SentryEventLike): Re
   const url = event.event_id ? sentryEventUrl(cfg, event.event_id) : undefined;
   if (url) props.$sentry_url = url;
   return props;
-}
-
-/** posthog-js's persistence cookie value (`ph_<key>_posthog`): `{ distinct_id, $sesid: [lastActivity, sessionId, start] }`. */
-export function identityFromCookie(raw: string | undefined): PostHogIdentity | null {
-  if (!raw) return null;
-  try {
-    const value = JSON.parse(decodeURIComponent(raw)) as { distinct_id?: unknown; $sesid?: unknown };
-    if (typeof value.distinct_id !== 'string' || !value.distinct_id) return null;
-    const ses = Array.isArray(value.$sesid) ? value.$sesid[1] : undefined;
-    return { distinctId: value.distinct_id, sessionId: typeof ses === 'string' ? ses : undefined };
-  } catch {
-    return null;
-  }
-}
-
-/** Reads one cookie from a Cookie header (or document.cookie). */
-export function readCookie(header: string | null | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
-  }
-  return undefined;
 }

@@ -51,10 +51,17 @@ export function classifyError(error: unknown): Classification {
   return { category: 'unknown', severity: 'high' };
 }
 
+/** Digests (and messages) of Next's redirect()/notFound()/forbidden()/unauthorized(), and the legacy not-found. */
+const NEXT_CONTROL_FLOW = /^(NEXT_REDIRECT|NEXT_HTTP_ERROR_FALLBACK|NEXT_NOT_FOUND)/;
+
 /** Next's redirect()/notFound()/forbidden()/unauthorized() work by throwing: control flow, never an error report. */
 export function isNextControlFlow(error: unknown): boolean {
-  const digest = field(error, 'digest');
-  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND');
+  return isNextControlFlowText(field(error, 'digest'));
+}
+
+/** The same check on a digest or an event's exception value (what remains of the throw once serialised). */
+export function isNextControlFlowText(text: unknown): boolean {
+  return typeof text === 'string' && NEXT_CONTROL_FLOW.test(text);
 }
 
 /** Expected outcomes that are not bugs: validation, auth and rate limits answered with a 4xx. */

@@ -101,8 +101,11 @@ describe('DATA_COLLECTION', () => {
   });
 
   it('is passed by the browser, server and edge configs', () => {
+    const read = (file: string) => readFileSync(path.join(process.cwd(), file), 'utf8');
+    expect(read('lib/monitoring/shared/sentry-options.ts')).toMatch(/^\s+dataCollection: DATA_COLLECTION,$/m);
     for (const file of ['sentry.client.config.ts', 'sentry.server.config.ts', 'sentry.edge.config.ts']) {
-      expect(readFileSync(path.join(process.cwd(), file), 'utf8'), file).toMatch(/^\s+dataCollection: DATA_COLLECTION,$/m);
+      // Each config spreads the shared options (or, until it does, passes the setting itself).
+      expect(read(file), file).toMatch(/sentryOptions\(|^\s+dataCollection: DATA_COLLECTION,$/m);
     }
   });
 });

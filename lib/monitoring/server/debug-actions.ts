@@ -1,5 +1,5 @@
 'use server';
-// Server action of the local debug surface: fails on purpose through the mutation wrapper (see lib/errors/debug.ts).
+// Server action of the local debug surface: fails on purpose through the mutation wrapper (see lib/monitoring/server/debug.ts).
 import 'server-only';
 import { z } from 'zod';
 import { AppError } from '@/lib/server/errors';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exceptionProperties, identityFromCookie, posthogTags, readCookie, type LinkConfig } from './posthog-link';
+import { exceptionProperties, posthogTags, type LinkConfig } from './posthog-link';
 
 const cloud: LinkConfig = { local: false, posthogUi: 'https://us.posthog.com', posthogKey: 'phc_1', sentryUi: 'https://sentry.io/organizations/orbit', sentryProjectId: '42' };
 const local: LinkConfig = { local: true, posthogUi: 'http://127.0.0.1:3000', posthogKey: 'phc_orbit_local', sentryUi: 'http://127.0.0.1:3000' };
@@ -28,14 +28,5 @@ describe('exceptionProperties', () => {
     const props = exceptionProperties(cloud, { event_id: 'abc', level: 'error', exception: { values: [{ type: 'TypeError', value: 'x is undefined', stacktrace: { frames: [] } }] } });
     expect(props).toMatchObject({ $exception_type: 'TypeError', $exception_message: 'x is undefined', $sentry_event_id: 'abc', $sentry_url: 'https://sentry.io/organizations/orbit/issues/?project=42&query=abc' });
     expect(exceptionProperties(local, { event_id: 'abc' }).$sentry_url).toBe('http://127.0.0.1:3000/api/dev/inbox/sentry?type=event&event_id=abc');
-  });
-});
-
-describe('identity from the posthog-js cookie', () => {
-  it('reads distinct id and session id', () => {
-    const value = encodeURIComponent(JSON.stringify({ distinct_id: 'd1', $sesid: [1, 's1', 0] }));
-    expect(identityFromCookie(readCookie(`a=1; ph_phc_1_posthog=${value}; b=2`, 'ph_phc_1_posthog'))).toEqual({ distinctId: 'd1', sessionId: 's1' });
-    expect(identityFromCookie('not json')).toBeNull();
-    expect(identityFromCookie(undefined)).toBeNull();
   });
 });

@@ -47,8 +47,18 @@ describe('tracesSampleRate', () => {
     }
   });
 
+  it('never traces health checks: load balancers poll them every few seconds, whatever the caller asked', () => {
+    for (const path of ['/api/health', '/api/health?probe=lb', '/api/edge/ping']) {
+      expect(tracesSampleRate({ name: 'GET', attributes: { 'url.path': path }, parentSampled: true }, 'production'), path).toBe(0);
+      expect(tracesSampleRate({ name: `GET ${path}` }, 'local'), path).toBe(0);
+    }
+    expect(tracesSampleRate({ name: 'GET /api/health', attributes: { 'url.full': 'http://127.0.0.1:3000/api/health' } }, 'local')).toBe(0);
+    // Only the health paths themselves: a route that merely starts alike is traced.
+    expect(tracesSampleRate({ name: 'GET /api/healthcare' }, 'local')).toBe(1);
+  });
+
   it('keeps pages, route handlers and server actions', () => {
-    for (const path of ['/', '/signup', '/onboarding/profile', '/dashboard', '/billing', '/api/projects', '/api/health', '/projects/abc']) {
+    for (const path of ['/', '/signup', '/onboarding/profile', '/dashboard', '/billing', '/api/projects', '/projects/abc']) {
       expect(tracesSampleRate({ name: 'GET', attributes: { 'url.path': path } }, 'local'), path).toBe(1);
     }
     expect(tracesSampleRate({ name: 'POST /onboarding/[step]' }, 'local')).toBe(1);

@@ -1,0 +1,68 @@
+// The real sentry.server.config.ts and sentry.edge.config.ts, with the SDK replaced at its module edge: each passes
+// the options it wrote out by hand before sharing lib/monitoring/shared/sentry-options.ts, plus its runtime's own.
+import type { SamplingContext } from '@sentry/core';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { env, localInbox } from '@/lib/env';
+import { beforeBreadcrumb, beforeSend, beforeSendSpan, DATA_COLLECTION } from '@/lib/monitoring/shared/before-send';
+import { propagationTargets } from '@/lib/monitoring/shared/propagation';
+import { tracesSampleRate } from '@/lib/monitoring/shared/sampling';
+import { makeLocalCollectorTransport, SERVER_LOCAL_PROJECT } from './local-transport';
+import { linkRequestToPostHog } from './server-scope';
+
+vi.mock('@sentry/nextjs', async (importOriginal) => (await import('@/lib/test-support/sentry')).sentryDouble(importOriginal));
+const { comparable, sentryRecorder } = await import('@/lib/test-support/sentry');
+
+afterAll(() => vi.unstubAllEnvs());
+
+describe('sentry.server.config.ts', () => {
+  it('initialises the SDK with the options it had, and links request events to PostHog', async () => {
+    sentryRecorder.reset();
+    await import('@/sentry.server.config');
+    const port = process.env.PORT || 3000;
+    const environment = env.DEPLOYMENT;
+    // What the config wrote out before (its dsn, transport and spotlight lines included).
+    const before = {
+      dsn: localInbox ? `http://orbit@collector.local/sentry/${SERVER_LOCAL_PROJECT}` : (env.SENTRY_DSN ?? env.NEXT_PUBLIC_SENTRY_DSN),
+      transport: localInbox ? makeLocalCollectorTransport : undefined,
+      environment,
+      tracesSampler: (ctx: SamplingContext) => tracesSampleRate({ name: ctx.name, attributes: ctx.attributes, parentSampled: ctx.parentSampled }, environment, env.SENTRY_TRACES_SAMPLE_RATE),
+      tracePropagationTargets: propagationTargets([env.APP_URL, process.env.__NEXT_PRIVATE_ORIGIN, `http://127.0.0.1:${port}`, `http://localhost:${port}`]),
+      dataCollection: DATA_COLLECTION,
+      beforeSend,
+      traceLifecycle: 'stream',
+      beforeSendSpan,
+      beforeBreadcrumb,
+      spotlight: undefined,
+    };
+    expect(sentryRecorder.inits).toHaveLength(1);
+    // Added since: a deadline on every request to Sentry (transport-timeout.test.ts proves it on a blackholed host).
+    const { transportOptions, ...options } = sentryRecorder.inits[0]!;
+    expect(transportOptions).toEqual({ httpModule: { request: expect.any(Function) } });
+    expect(comparable(options)).toEqual(comparable(before));
+    expect(sentryRecorder.eventProcessors).toEqual([linkRequestToPostHog]);
+  });
+});
+
+describe('sentry.edge.config.ts', () => {
+  it('initialises the SDK with the options it had', async () => {
+    sentryRecorder.reset();
+    vi.stubEnv('APP_URL', 'http://orbit.test:4600/');
+    vi.stubEnv('DEPLOYMENT', 'production');
+    vi.stubEnv('SENTRY_TRACES_SAMPLE_RATE', '0.3');
+    const { localInbox: edgeLocal } = await import('@/sentry.edge.config');
+    const origin = 'http://orbit.test:4600';
+    const before = {
+      dsn: edgeLocal ? 'http://orbit@orbit.test:4600/sentry/3' : process.env.SENTRY_DSN || process.env.NEXT_PUBLIC_SENTRY_DSN || undefined,
+      environment: 'production',
+      tracesSampler: (ctx: SamplingContext) => tracesSampleRate({ name: ctx.name, attributes: ctx.attributes, parentSampled: ctx.parentSampled }, 'production', 0.3),
+      tracePropagationTargets: propagationTargets([origin]),
+      dataCollection: DATA_COLLECTION,
+      beforeSend,
+      traceLifecycle: 'stream',
+      beforeSendSpan,
+      beforeBreadcrumb,
+    };
+    expect(sentryRecorder.inits).toHaveLength(before.dsn ? 1 : 0);
+    if (before.dsn) expect(comparable(sentryRecorder.inits[0]!)).toEqual(comparable(before));
+  });
+});
