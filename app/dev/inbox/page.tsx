@@ -1,8 +1,8 @@
 // /dev/inbox — the live event stream with filters (event, person, session, source) and event detail.
-import { EmptyState } from '@/components/inbox/empty-state';
-import { EventStream, type StreamFilters } from '@/components/inbox/event-stream';
-import { eventNames, recentEvents } from '@/lib/inbox-ui/queries';
-import { requestOrigin } from '@/lib/inbox-ui/origin';
+import { EmptyState } from '@/lib/inbox/ui/components/empty-state';
+import { EventStream, type StreamFilters } from '@/lib/inbox/ui/components/event-stream';
+import { eventNames, recentEvents } from '@/lib/inbox/ui/queries';
+import { requestOrigin } from '@/lib/inbox/ui/origin';
 
 export const metadata = { title: 'Events' };
 

@@ -1,6 +1,6 @@
 // GET /api/dev/inbox — inbox counts and cursors (same as /stats); DELETE /api/dev/inbox — clears everything.
-import { inboxRoute } from '@/lib/collector/http';
-import { deleteAll, getStats } from '@/lib/collector/query-api';
+import { inboxRoute } from '@/lib/inbox/collector/http';
+import { deleteAll, getStats } from '@/lib/inbox/collector/query-api';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,14 +1,14 @@
 // /dev/inbox/errors — Sentry error and message events, newest first, from the browser and the server.
 import Link from 'next/link';
-import { LevelBadge, SourceBadge } from '@/components/inbox/badges';
-import { EmptyState } from '@/components/inbox/empty-state';
-import { PageTitle } from '@/components/inbox/page-title';
-import { RelativeTime } from '@/components/inbox/time';
-import { requestOrigin } from '@/lib/inbox-ui/origin';
-import { errorList } from '@/lib/inbox-ui/queries';
-import { culprit, errorTitle } from '@/lib/inbox-ui/sentry-event';
-import { str } from '@/lib/inbox-ui/types';
-import { payloadSide } from '@/lib/inbox-ui/waterfall';
+import { LevelBadge, SourceBadge } from '@/lib/inbox/ui/components/badges';
+import { EmptyState } from '@/lib/inbox/ui/components/empty-state';
+import { PageTitle } from '@/lib/inbox/ui/components/page-title';
+import { RelativeTime } from '@/lib/inbox/ui/components/time';
+import { requestOrigin } from '@/lib/inbox/ui/origin';
+import { errorList } from '@/lib/inbox/ui/queries';
+import { culprit, errorTitle } from '@/lib/inbox/ui/sentry-event';
+import { str } from '@/lib/inbox/ui/types';
+import { payloadSide } from '@/lib/inbox/ui/waterfall';
 
 export const metadata = { title: 'Errors' };
 

@@ -1,14 +1,14 @@
 // /dev/inbox/persons — persons (merged distinct ids) and anonymous ids, most recently active first.
 import Link from 'next/link';
-import { Pill, SourceBadge } from '@/components/inbox/badges';
-import { DataTable, Panel, type Column } from '@/components/inbox/data-table';
-import { EmptyState } from '@/components/inbox/empty-state';
-import { PageTitle } from '@/components/inbox/page-title';
-import { RelativeTime } from '@/components/inbox/time';
-import { shortId } from '@/lib/inbox-ui/format';
-import { requestOrigin } from '@/lib/inbox-ui/origin';
-import { personsOverview } from '@/lib/inbox-ui/queries';
-import { personLabel } from '@/lib/inbox-ui/person';
+import { Pill, SourceBadge } from '@/lib/inbox/ui/components/badges';
+import { DataTable, Panel, type Column } from '@/lib/inbox/ui/components/data-table';
+import { EmptyState } from '@/lib/inbox/ui/components/empty-state';
+import { PageTitle } from '@/lib/inbox/ui/components/page-title';
+import { RelativeTime } from '@/lib/inbox/ui/components/time';
+import { shortId } from '@/lib/inbox/ui/format';
+import { requestOrigin } from '@/lib/inbox/ui/origin';
+import { personsOverview } from '@/lib/inbox/ui/queries';
+import { personLabel } from '@/lib/inbox/ui/person';
 
 const COLUMNS: Column[] = [
   { label: 'Person', className: 'px-4 py-2' },

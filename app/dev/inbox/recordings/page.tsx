@@ -1,13 +1,13 @@
 // /dev/inbox/recordings — recorded sessions, newest first, with who, how long and which pages.
 import Link from 'next/link';
-import { DataTable, Panel, type Column } from '@/components/inbox/data-table';
-import { EmptyState } from '@/components/inbox/empty-state';
-import { PageTitle } from '@/components/inbox/page-title';
-import { RelativeTime } from '@/components/inbox/time';
-import { listRecordings } from '@/lib/collector/query';
-import { formatDuration } from '@/lib/inbox-ui/format';
-import { requestOrigin } from '@/lib/inbox-ui/origin';
-import { sessionPaths } from '@/lib/inbox-ui/queries';
+import { DataTable, Panel, type Column } from '@/lib/inbox/ui/components/data-table';
+import { EmptyState } from '@/lib/inbox/ui/components/empty-state';
+import { PageTitle } from '@/lib/inbox/ui/components/page-title';
+import { RelativeTime } from '@/lib/inbox/ui/components/time';
+import { listRecordings } from '@/lib/inbox/collector/query';
+import { formatDuration } from '@/lib/inbox/ui/format';
+import { requestOrigin } from '@/lib/inbox/ui/origin';
+import { sessionPaths } from '@/lib/inbox/ui/queries';
 
 const COLUMNS: Column[] = [
   { label: 'Session', className: 'px-4 py-2' },

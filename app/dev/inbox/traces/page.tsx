@@ -1,13 +1,13 @@
 // /dev/inbox/traces — traces (transactions and streamed spans grouped by trace id), newest first.
 import Link from 'next/link';
-import { SourceBadge } from '@/components/inbox/badges';
-import { DataTable, Panel, type Column } from '@/components/inbox/data-table';
-import { EmptyState } from '@/components/inbox/empty-state';
-import { PageTitle } from '@/components/inbox/page-title';
-import { RelativeTime } from '@/components/inbox/time';
-import { formatDuration } from '@/lib/inbox-ui/format';
-import { requestOrigin } from '@/lib/inbox-ui/origin';
-import { traceList } from '@/lib/inbox-ui/queries';
+import { SourceBadge } from '@/lib/inbox/ui/components/badges';
+import { DataTable, Panel, type Column } from '@/lib/inbox/ui/components/data-table';
+import { EmptyState } from '@/lib/inbox/ui/components/empty-state';
+import { PageTitle } from '@/lib/inbox/ui/components/page-title';
+import { RelativeTime } from '@/lib/inbox/ui/components/time';
+import { formatDuration } from '@/lib/inbox/ui/format';
+import { requestOrigin } from '@/lib/inbox/ui/origin';
+import { traceList } from '@/lib/inbox/ui/queries';
 
 const COLUMNS: Column[] = [
   { label: 'Root', className: 'px-4 py-2' },

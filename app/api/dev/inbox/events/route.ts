@@ -1,6 +1,6 @@
 // GET /api/dev/inbox/events — captured PostHog events, filtered by event, person (merged ids), session, time.
-import { inboxRoute } from '@/lib/collector/http';
-import { getEvents } from '@/lib/collector/query-api';
+import { inboxRoute } from '@/lib/inbox/collector/http';
+import { getEvents } from '@/lib/inbox/collector/query-api';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 // GET /api/dev/inbox/persons — the most recently updated persons with their ids, properties and groups.
-import { inboxRoute } from '@/lib/collector/http';
-import { getPersons } from '@/lib/collector/query-api';
+import { inboxRoute } from '@/lib/inbox/collector/http';
+import { getPersons } from '@/lib/inbox/collector/query-api';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 // GET /api/dev/inbox/recordings — recorded sessions (newest first) with their time span and snapshot count.
-import { inboxRoute } from '@/lib/collector/http';
-import { getRecordings } from '@/lib/collector/query-api';
+import { inboxRoute } from '@/lib/inbox/collector/http';
+import { getRecordings } from '@/lib/inbox/collector/query-api';
 
 export const dynamic = 'force-dynamic';
 

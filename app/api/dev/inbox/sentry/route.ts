@@ -1,6 +1,6 @@
 // GET /api/dev/inbox/sentry — stored Sentry envelope items, filtered by type, trace, event id, project.
-import { inboxRoute } from '@/lib/collector/http';
-import { getSentry } from '@/lib/collector/query-api';
+import { inboxRoute } from '@/lib/inbox/collector/http';
+import { getSentry } from '@/lib/inbox/collector/query-api';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 // GET /api/dev/inbox/persons/<distinct_id> — the merged person of a distinct id.
-import { inboxRoute } from '@/lib/collector/http';
-import { getPersonByDistinctId } from '@/lib/collector/query-api';
+import { inboxRoute } from '@/lib/inbox/collector/http';
+import { getPersonByDistinctId } from '@/lib/inbox/collector/query-api';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 // GET /api/dev/inbox/recordings/<session_id> — the decompressed rrweb events of a session, in time order.
-import { inboxRoute } from '@/lib/collector/http';
-import { getRecordingBySessionId } from '@/lib/collector/query-api';
+import { inboxRoute } from '@/lib/inbox/collector/http';
+import { getRecordingBySessionId } from '@/lib/inbox/collector/query-api';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 // GET /api/dev/inbox/sentry/<id> — one Sentry item with its headers and raw bytes (base64).
-import { inboxRoute } from '@/lib/collector/http';
-import { getSentryById } from '@/lib/collector/query-api';
+import { inboxRoute } from '@/lib/inbox/collector/http';
+import { getSentryById } from '@/lib/inbox/collector/query-api';
 
 export const dynamic = 'force-dynamic';
 

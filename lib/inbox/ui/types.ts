@@ -1,4 +1,4 @@
-// The shapes the inbox views read, as the query API (lib/collector/query.ts) returns them. Declared here so the
+// The shapes the inbox views read, as the query API (lib/inbox/collector/query.ts) returns them. Declared here so the
 // pure view helpers and client components do not import server modules.
 export type Json = Record<string, unknown>;
 

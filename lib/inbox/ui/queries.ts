@@ -1,8 +1,8 @@
-// Reads the inbox views need beyond the query API's (lib/collector/query.ts): aggregates for lists, the
+// Reads the inbox views need beyond the query API's (lib/inbox/collector/query.ts): aggregates for lists, the
 // person of each distinct id, and the events funnels and sessions are computed from. Read-only.
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { listEvents, listPersons, listSentryItems } from '@/lib/collector/query';
+import { listEvents, listPersons, listSentryItems } from '@/lib/inbox/collector/query';
 import { db } from '@/lib/db';
 import { inboxEvents, inboxPersonDistinctIds } from '@/lib/db/schema';
 import { funnels } from '@/lib/analytics/insights';
