@@ -1,35 +1,6 @@
-// The shapes the inbox views read, as the query API (lib/inbox/collector/query.ts) returns them. Declared here so the
-// pure view helpers and client components do not import server modules.
-export type Json = Record<string, unknown>;
-
-export type InboxEventRow = {
-  id: number;
-  uuid: string;
-  event: string;
-  distinct_id: string;
-  timestamp: string;
-  received_at: string;
-  properties: Json;
-  source: 'web' | 'server';
-  session_id: string | null;
-};
-
-export type SentryItemRow = {
-  id: number;
-  type: string;
-  item_type: string;
-  event_id: string | null;
-  trace_id: string | null;
-  span_id: string | null;
-  parent_span_id: string | null;
-  name: string | null;
-  op: string | null;
-  project: string;
-  envelope_id: string;
-  received_at: string;
-  size: number;
-  payload: unknown;
-};
+// Small readers for the untyped JSON the SDKs send (event properties, Sentry payloads), shared by the pure view
+// helpers and client components; the row shapes themselves are in lib/inbox/rows.ts.
+import type { Json } from '@/lib/inbox/rows';
 
 /** Browser or server: which half of the app a span, error or event came from. */
 export type Side = 'browser' | 'server';

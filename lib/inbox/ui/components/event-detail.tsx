@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { eventSummary, splitProperties } from '@/lib/inbox/ui/event-summary';
 import { eventPath } from '@/lib/inbox/ui/funnel';
-import type { InboxEventRow } from '@/lib/inbox/ui/types';
+import type { InboxEventRow } from '@/lib/inbox/rows';
 import { EventName, SourceBadge } from './badges';
 import { JsonBlock } from './json-view';
 import { ClockTime } from './time';

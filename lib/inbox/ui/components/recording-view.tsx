@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { eventSummary } from '@/lib/inbox/ui/event-summary';
 import { formatDuration } from '@/lib/inbox/ui/format';
-import type { InboxEventRow } from '@/lib/inbox/ui/types';
+import type { InboxEventRow } from '@/lib/inbox/rows';
 import { EventName, SourceBadge } from './badges';
 
 type PlayerHandle = {
