@@ -7,7 +7,8 @@ import type { Page, Request } from '@playwright/test';
 import { catalog, isEventName } from '@/lib/analytics/catalog';
 import { validateEvent } from '@/lib/analytics/validate';
 import { CARDS, expect, signUp, test, uniqueName } from './fixtures';
-import { orderedPrefix, type InboxEvent } from './inbox';
+import type { InboxEventRow } from '@/lib/inbox/rows';
+import { orderedPrefix } from './inbox';
 
 const REFERRER = 'https://news.example.com/issues/42?ref=mail';
 const FLAG = 'pricing-page-layout';
@@ -101,7 +102,7 @@ test('newsletter visit → CTA → sign up → onboarding → project → checko
     'pricing.experiment_viewed',
     'pricing.plan_selected',
   ];
-  let events: InboxEvent[] = [];
+  let events: InboxEventRow[] = [];
   await expect
     .poll(
       async () => {
@@ -156,7 +157,7 @@ test('newsletter visit → CTA → sign up → onboarding → project → checko
       '/checkout/[session]',
       '/billing',
     ];
-    let pageviews: InboxEvent[] = [];
+    let pageviews: InboxEventRow[] = [];
     const paths = async () => {
       pageviews = await inbox.events({ event: '$pageview', distinctId: user.distinctId, since: identity.since });
       return pageviews.map((e) => new URL(String(e.properties['$current_url'])).pathname.replace(/\/checkout\/.+/, '/checkout/[session]'));

@@ -4,39 +4,11 @@
 // catalog promises and nobody sends, or one sent from the other side, fails here with its name.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { catalog, EVENT_NAMES, type EventDefinition, type EventName } from '@/lib/analytics/catalog';
+import type { EventSource } from '@/lib/inbox/rows';
+import { getInboxJson as get, settledStats } from './inbox';
 
-type Source = 'web' | 'server';
-type Stats = { events: number; sentry_items: number; snapshots: number };
-
-/** GET with a few retries: a loaded machine may reset a connection, which says nothing about the events. */
-async function get<T>(request: APIRequestContext, url: string): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const res = await request.get(url, { timeout: 60_000 });
-      expect(res.status(), url).toBe(200);
-      return (await res.json()) as T;
-    } catch (error) {
-      if (attempt >= 4 || !/ECONNRESET|ECONNREFUSED|socket hang up|Timeout/i.test(String(error))) throw error;
-      await new Promise((r) => setTimeout(r, 1_000 * attempt));
-    }
-  }
-}
-
-/** Waits until the collector's counts stop moving (SDKs flush on timers after the last test). */
-async function settle(request: APIRequestContext): Promise<void> {
-  let last = '';
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const stats = await get<Stats>(request, '/api/dev/inbox/stats');
-    const key = JSON.stringify([stats.events, stats.sentry_items, stats.snapshots]);
-    if (key === last) return;
-    last = key;
-    await new Promise((r) => setTimeout(r, 2_000));
-  }
-}
-
-async function seenFrom(request: APIRequestContext, event: EventName): Promise<Set<Source>> {
-  const sources = new Set<Source>();
+async function seenFrom(request: APIRequestContext, event: EventName): Promise<Set<EventSource>> {
+  const sources = new Set<EventSource>();
   for (const source of ['web', 'server'] as const) {
     const { events } = await get<{ events: unknown[] }>(request, `/api/dev/inbox/events?event=${encodeURIComponent(event)}&source=${source}&limit=1`);
     if (events.length) sources.add(source);
@@ -45,11 +17,11 @@ async function seenFrom(request: APIRequestContext, event: EventName): Promise<S
 }
 
 /** What is wrong with one event, or null. */
-function coverageProblem(name: string, def: Pick<EventDefinition, 'emittedFrom' | 'notEmittedInE2E'>, seen: ReadonlySet<Source>): string | null {
+function coverageProblem(name: string, def: Pick<EventDefinition, 'emittedFrom' | 'notEmittedInE2E'>, seen: ReadonlySet<EventSource>): string | null {
   const saw = [...seen].sort().join(' + ') || 'nowhere';
   if (def.notEmittedInE2E !== undefined) return null;
   if (seen.size === 0) return `${name}: never received (emittedFrom ${def.emittedFrom}); send it, or give it a reasoned notEmittedInE2E`;
-  const expected: Source[] = def.emittedFrom === 'both' ? ['server', 'web'] : [def.emittedFrom];
+  const expected: EventSource[] = def.emittedFrom === 'both' ? ['server', 'web'] : [def.emittedFrom];
   const missing = expected.filter((s) => !seen.has(s));
   const unexpected = [...seen].filter((s) => !expected.includes(s));
   if (missing.length || unexpected.length) return `${name}: emittedFrom ${def.emittedFrom}, but received from ${saw}`;
@@ -58,7 +30,7 @@ function coverageProblem(name: string, def: Pick<EventDefinition, 'emittedFrom' 
 
 test('every catalog event was received from where the catalog says, or is exempt with a reason', async ({ request }) => {
   test.setTimeout(180_000);
-  await settle(request);
+  await settledStats(request);
   const problems: string[] = [];
   const exempt: string[] = [];
   for (const name of EVENT_NAMES) {

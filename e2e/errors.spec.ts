@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { addTask, completeOnboarding, createProject, expect, signUp, test, uniqueName } from './fixtures';
-import type { SentryItem } from './inbox';
+import type { SentryItemRow } from '@/lib/inbox/rows';
 
 type Frame = { function?: string; filename?: string; lineno?: number };
 type SentryEvent = {
@@ -22,13 +22,13 @@ type SentryEvent = {
 const marker = () => `m${randomBytes(5).toString('hex')}`;
 
 /** The newest Sentry items of a type (or of a trace): the collector is shared by parallel tests, so newest first. */
-async function newest(request: APIRequestContext, q: { type?: string; traceId?: string }): Promise<SentryItem[]> {
+async function newest(request: APIRequestContext, q: { type?: string; traceId?: string }): Promise<SentryItemRow[]> {
   const params = new URLSearchParams({ order: 'desc', limit: '500' });
   if (q.type) params.set('type', q.type);
   if (q.traceId) params.set('trace_id', q.traceId);
   const res = await request.get(`/api/dev/inbox/sentry?${params}`);
   expect(res.ok()).toBe(true);
-  return ((await res.json()) as { items: SentryItem[] }).items;
+  return ((await res.json()) as { items: SentryItemRow[] }).items;
 }
 
 /** All Sentry error events whose exception message carries `mark` (a test's unique marker). */
@@ -155,7 +155,7 @@ test('one trace from the browser through the API route to the database', async (
   await addTask(page, uniqueName('Task'));
 
   // The server transaction of this project's task creation, parameterised.
-  let server: SentryItem | undefined;
+  let server: SentryItemRow | undefined;
   await expect
     .poll(
       async () => {

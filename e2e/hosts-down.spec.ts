@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { addTask, CARDS, checkout, completeOnboarding, createProject, expect, signUp, test, uniqueName } from './fixtures';
-import { startFakeUpstream, type FakeUpstream, type RecordedRequest, type UpstreamMode } from './support/fake-upstream';
+import { startFakeUpstream, type FakeUpstream, type RecordedRequest, type UpstreamMode } from '../test-support/fake-upstream';
 import { ensureBuild } from './support/own-build';
 import { RELAY_CONFIG, RELAY_DIST_DIR, RELAY_UPSTREAM_PORT } from './support/relay-build';
 import { E2E_PORT_BASE, newDataDir, ROOT, startServer, stopServer, type RunningServer } from './support/test-server';

@@ -3,25 +3,9 @@
 // collector stores everything, so "wait after the action, filtered by this test's identity and start time" is
 // race-free as long as every query is scoped by distinct id (or session / trace id) and `since`.
 import { expect, type APIRequestContext, type BrowserContext } from '@playwright/test';
+import type { InboxEventRow, InboxStats, PersonRow, RecordingDetail, RecordingRow, SentryItemRow } from '@/lib/inbox/rows';
 
 export type Identity = { distinctId: string; since: string };
-
-export type InboxEvent = {
-  uuid: string;
-  event: string;
-  distinct_id: string;
-  timestamp: string;
-  properties: Record<string, unknown>;
-  source: 'web' | 'server';
-};
-
-export type InboxPerson = Record<string, unknown> & {
-  properties?: Record<string, unknown>;
-};
-
-export type InboxRecording = { session_id: string; distinct_id: string; start: string; end: string; snapshot_count: number };
-
-export type SentryItem = { type: string; event_id: string | null; trace_id: string | null; received_at: string; payload: unknown };
 
 export type EventQuery = { event?: string; distinctId?: string; sessionId?: string; since?: string; limit?: number };
 
@@ -36,6 +20,38 @@ function query(params: Record<string, string | number | undefined>): string {
   return text ? `?${text}` : '';
 }
 
+/**
+ * GET a query API path (200 expected) with a few retries, for the end-of-run scans that read the whole inbox: a
+ * loaded machine may reset a connection, which says nothing about what was stored.
+ */
+export async function getInboxJson<T>(request: APIRequestContext, url: string): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await request.get(url, { timeout: 60_000 });
+      expect(res.status(), url).toBe(200);
+      return (await res.json()) as T;
+    } catch (error) {
+      if (attempt >= 4 || !/ECONNRESET|ECONNREFUSED|socket hang up|Timeout/i.test(String(error))) throw error;
+      await new Promise((r) => setTimeout(r, 1_000 * attempt));
+    }
+  }
+}
+
+/** The inbox's counts once they stop moving (the SDKs flush on timers after the last test), or after 20 s. */
+export async function settledStats(request: APIRequestContext): Promise<InboxStats> {
+  let last = '';
+  let stats = await getInboxJson<InboxStats>(request, '/api/dev/inbox/stats');
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const key = JSON.stringify([stats.events, stats.sentry_items, stats.snapshots]);
+    if (key === last) break;
+    last = key;
+    await new Promise((r) => setTimeout(r, 2_000));
+    stats = await getInboxJson<InboxStats>(request, '/api/dev/inbox/stats');
+  }
+  return stats;
+}
+
 /** True when `actual` contains every key of `expected` with an equal value (deeply, objects partially). */
 export function matchesSubset(actual: unknown, expected: unknown): boolean {
   if (expected === null || typeof expected !== 'object') return Object.is(actual, expected);
@@ -48,7 +64,7 @@ export function matchesSubset(actual: unknown, expected: unknown): boolean {
 }
 
 /** The longest prefix of `names` found in `events` in that order (other events may sit in between). */
-export function orderedPrefix(events: Pick<InboxEvent, 'event'>[], names: string[]): string[] {
+export function orderedPrefix(events: Pick<InboxEventRow, 'event'>[], names: string[]): string[] {
   const found: string[] = [];
   for (const e of events) {
     if (found.length === names.length) break;
@@ -67,33 +83,33 @@ export class Inbox {
   }
 
   /** Events, oldest first. `distinctId` also matches every id merged into the same person. */
-  async events(q: EventQuery = {}): Promise<InboxEvent[]> {
-    const body = await this.get<{ events: InboxEvent[] }>(
+  async events(q: EventQuery = {}): Promise<InboxEventRow[]> {
+    const body = await this.get<{ events: InboxEventRow[] }>(
       `/api/dev/inbox/events${query({ event: q.event, distinct_id: q.distinctId, session_id: q.sessionId, since: q.since, limit: q.limit })}`,
     );
     return body.events;
   }
 
-  async person(distinctId: string): Promise<InboxPerson | null> {
+  async person(distinctId: string): Promise<PersonRow | null> {
     const res = await this.request.get(`/api/dev/inbox/persons/${encodeURIComponent(distinctId)}`);
     if (res.status() === 404) return null;
     if (!res.ok()) throw new Error(`GET persons/${distinctId} → ${res.status()}`);
-    return (await res.json()) as InboxPerson;
+    return (await res.json()) as PersonRow;
   }
 
-  async recordings(): Promise<InboxRecording[]> {
-    return (await this.get<{ recordings: InboxRecording[] }>('/api/dev/inbox/recordings')).recordings;
+  async recordings(): Promise<RecordingRow[]> {
+    return (await this.get<{ recordings: RecordingRow[] }>('/api/dev/inbox/recordings')).recordings;
   }
 
-  async recording(sessionId: string): Promise<{ session_id: string; snapshots: unknown[] } | null> {
+  async recording(sessionId: string): Promise<RecordingDetail | null> {
     const res = await this.request.get(`/api/dev/inbox/recordings/${encodeURIComponent(sessionId)}`);
     if (res.status() === 404) return null;
     if (!res.ok()) throw new Error(`GET recordings/${sessionId} → ${res.status()}`);
-    return (await res.json()) as { session_id: string; snapshots: unknown[] };
+    return (await res.json()) as RecordingDetail;
   }
 
-  async sentry(q: { type?: string; traceId?: string; limit?: number } = {}): Promise<SentryItem[]> {
-    return (await this.get<{ items: SentryItem[] }>(`/api/dev/inbox/sentry${query({ type: q.type, trace_id: q.traceId, limit: q.limit })}`)).items;
+  async sentry(q: { type?: string; traceId?: string; limit?: number } = {}): Promise<SentryItemRow[]> {
+    return (await this.get<{ items: SentryItemRow[] }>(`/api/dev/inbox/sentry${query({ type: q.type, trace_id: q.traceId, limit: q.limit })}`)).items;
   }
 
   /**
@@ -103,9 +119,9 @@ export class Inbox {
   async waitForEvent(
     event: string,
     { distinctId, since, properties = {}, timeout = POLL.timeout, message }: { distinctId: string; since?: string; properties?: Record<string, unknown> } & WaitOptions,
-  ): Promise<InboxEvent> {
-    let match: InboxEvent | undefined;
-    let seen: InboxEvent[] = [];
+  ): Promise<InboxEventRow> {
+    let match: InboxEventRow | undefined;
+    let seen: InboxEventRow[] = [];
     await expect
       .poll(
         async () => {
@@ -123,12 +139,12 @@ export class Inbox {
         },
       )
       .toBe(true);
-    return match as InboxEvent;
+    return match as InboxEventRow;
   }
 
   /** Waits until `names` were all captured for this person, in this order (other events may sit in between). */
-  async expectEventsInOrder(names: string[], { distinctId, since, timeout = POLL.timeout, message }: { distinctId: string; since?: string } & WaitOptions): Promise<InboxEvent[]> {
-    let events: InboxEvent[] = [];
+  async expectEventsInOrder(names: string[], { distinctId, since, timeout = POLL.timeout, message }: { distinctId: string; since?: string } & WaitOptions): Promise<InboxEventRow[]> {
+    let events: InboxEventRow[] = [];
     await expect
       .poll(
         async () => {
@@ -158,8 +174,8 @@ export class Inbox {
   /** Waits for a Sentry envelope item of `type` (optionally in `traceId`) whose payload contains `payload`. */
   async waitForSentry(
     { type, traceId, payload = {}, timeout = POLL.timeout, message }: { type: string; traceId?: string; payload?: Record<string, unknown> } & WaitOptions,
-  ): Promise<SentryItem> {
-    let match: SentryItem | undefined;
+  ): Promise<SentryItemRow> {
+    let match: SentryItemRow | undefined;
     await expect
       .poll(
         async () => {
@@ -169,7 +185,7 @@ export class Inbox {
         { timeout, intervals: POLL.intervals, message: message ?? `expected a Sentry "${type}" item${traceId ? ` in trace ${traceId}` : ''} with ${JSON.stringify(payload)}` },
       )
       .toBe(true);
-    return match as SentryItem;
+    return match as SentryItemRow;
   }
 
   /** Waits until the recording of `sessionId` has at least `minSnapshots` rrweb events, and returns them. */

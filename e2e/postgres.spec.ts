@@ -9,7 +9,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { CARDS, expect as baseExpect, test, uniqueName, type TestUser } from './fixtures';
-import type { SentryItem } from './inbox';
+import type { SentryItemRow } from '@/lib/inbox/rows';
 import { E2E_PORT_BASE, ROOT, newDataDir, startServer, stopServer, type RunningServer } from './support/test-server';
 
 const databaseUrl = process.env.ORBIT_TEST_DATABASE_URL;
@@ -182,13 +182,13 @@ test('the same signed webhook delivered to both instances at once changes state 
 });
 
 /** The newest Sentry items of a type or trace from the local collector (shared by both instances: same database). */
-async function sentryItems(request: APIRequestContext, q: { type?: string; traceId?: string }): Promise<SentryItem[]> {
+async function sentryItems(request: APIRequestContext, q: { type?: string; traceId?: string }): Promise<SentryItemRow[]> {
   const params = new URLSearchParams({ order: 'desc', limit: '500' });
   if (q.type) params.set('type', q.type);
   if (q.traceId) params.set('trace_id', q.traceId);
   const res = await request.get(`${A}/api/dev/inbox/sentry?${params}`);
   expect(res.ok()).toBe(true);
-  return ((await res.json()) as { items: SentryItem[] }).items;
+  return ((await res.json()) as { items: SentryItemRow[] }).items;
 }
 
 test('the funnel passes with every step on the other instance, and the server trace has db spans', async ({ page, request, freshUser }) => {

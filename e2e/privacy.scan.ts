@@ -4,42 +4,13 @@
 // Raw strings and the encoded forms a body would carry them in (URL-encoded, form-encoded, JSON-escaped); emails
 // that arrive hashed or as `[email]` are fine, an email in clear is not. Zero occurrences, or the test fails.
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { getInboxJson as get, settledStats } from './inbox';
 import { readSecrets, type TypedSecret } from './support/typed-secrets';
 
-type Stats = { events: number; persons: number; recordings: number; sentry_items: number; snapshots: number; max_rows_per_table: number };
 type Row = { id: number; timestamp?: string };
 type Payload = { where: string; text: string };
 
 const PAGE = 1000;
-
-/** GET with a few retries: a loaded machine may reset a connection, which says nothing about the payloads. */
-async function get<T>(request: APIRequestContext, url: string): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const res = await request.get(url, { timeout: 60_000 });
-      expect(res.status(), url).toBe(200);
-      return (await res.json()) as T;
-    } catch (error) {
-      if (attempt >= 4 || !/ECONNRESET|ECONNREFUSED|socket hang up|Timeout/i.test(String(error))) throw error;
-      await new Promise((r) => setTimeout(r, 1_000 * attempt));
-    }
-  }
-}
-
-/** Waits until the collector's counts stop moving (SDKs flush on timers after the last test). */
-async function settledStats(request: APIRequestContext): Promise<Stats> {
-  let last = '';
-  let stats = await get<Stats>(request, '/api/dev/inbox/stats');
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const key = JSON.stringify([stats.events, stats.sentry_items, stats.snapshots]);
-    if (key === last) break;
-    last = key;
-    await new Promise((r) => setTimeout(r, 2_000));
-    stats = await get<Stats>(request, '/api/dev/inbox/stats');
-  }
-  return stats;
-}
 
 /** All PostHog events: ordered by timestamp, so page by `since` (inclusive) and dedupe by id. */
 async function allEvents(request: APIRequestContext): Promise<Array<Row & Record<string, unknown>>> {

@@ -1,5 +1,5 @@
 // Production mode with real backends configured: a build whose PostHog host and Sentry DSN point at a separate fake
-// host on loopback (e2e/support/fake-upstream.ts), not at the in-process collector. A signed-in funnel (sign-up →
+// host on loopback (test-support/fake-upstream.ts), not at the in-process collector. A signed-in funnel (sign-up →
 // onboarding → checkout) must reach that host through Orbit's ingest proxy and Sentry tunnel (app/ingest,
 // app/monitoring) with events, identity and spans, but never with the session cookie, another forwarded header or a
 // value the user typed. NEXT_PUBLIC_* values are inlined at build time, so this spec has its own build
@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CARDS, checkout, completeOnboarding, expect, signUp, test, uniqueName, type TestUser } from './fixtures';
-import { startFakeUpstream, type FakeUpstream, type RecordedRequest } from './support/fake-upstream';
+import { startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../test-support/fake-upstream';
 import { ensureBuild } from './support/own-build';
 import { RELAY_CONFIG, RELAY_DIST_DIR, RELAY_SENTRY_PROJECT, RELAY_UPSTREAM_PORT } from './support/relay-build';
 import { E2E_PORT_BASE, newDataDir, ROOT, startServer, stopServer, type RunningServer } from './support/test-server';

@@ -3,7 +3,8 @@
 // through the ordinary capture endpoint) and the `$exception` that links a browser error to its Sentry event.
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { browserDistinctId, type InboxEvent } from './inbox';
+import type { InboxEventRow } from '@/lib/inbox/rows';
+import { browserDistinctId } from './inbox';
 import { completeOnboarding, expect, signUp, test, uniqueName } from './fixtures';
 
 const SLOW = { timeout: 30_000 };
@@ -62,7 +63,7 @@ test('a browser error reaches PostHog as $exception, linked to the Sentry event 
     });
   }, mark);
 
-  let exception: InboxEvent | undefined;
+  let exception: InboxEventRow | undefined;
   await expect
     .poll(async () => {
       exception = (await inbox.events({ event: '$exception', distinctId: userId!, since })).find((e) => JSON.stringify(e.properties).includes(mark));

@@ -3,7 +3,8 @@
 // the user id and the anonymous person is merged into the user; the webhook's checkout.completed lands on the buyer.
 import type { BrowserContext } from '@playwright/test';
 import { CARDS, checkout, completeOnboarding, expect, signUp, test, uniqueName } from './fixtures';
-import { browserDistinctId, type InboxEvent } from './inbox';
+import type { InboxEventRow } from '@/lib/inbox/rows';
+import { browserDistinctId } from './inbox';
 
 const COOKIE = 'ph_phc_orbit_local_posthog';
 
@@ -79,7 +80,7 @@ test('an anonymous visitor: server and browser events on one id; after sign-up t
   });
 
   await test.step('no payload of this person carries the email, the password or a raw IP', async () => {
-    const events: InboxEvent[] = await inbox.events({ distinctId: anonId, since: identity.since, limit: 1000 });
+    const events: InboxEventRow[] = await inbox.events({ distinctId: anonId, since: identity.since, limit: 1000 });
     const text = JSON.stringify(events);
     expect(text).not.toContain(freshUser.email);
     expect(text).not.toContain(freshUser.password);

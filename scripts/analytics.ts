@@ -19,6 +19,7 @@ import { configureServerAnalytics } from '@/lib/analytics/server/client';
 import { formatReport, provision, provisionConfig } from '@/lib/analytics/insights/provision';
 import { validateEvent } from '@/lib/analytics/validate';
 import { env } from '@/lib/env';
+import type { InboxEventRow, InboxStats } from '@/lib/inbox/rows';
 
 const USAGE = `usage:
   npm run analytics -- capture <event> --distinct-id ID [--props '{"key":"value"}'] [--host URL]
@@ -64,8 +65,6 @@ async function capture(args: string[]): Promise<void> {
   console.log(`Sent ${event} for ${distinctId} to ${host}.`);
 }
 
-type InboxEvent = { id: number; event: string; distinct_id: string; timestamp: string; source: string; properties: Record<string, unknown> };
-
 async function tail(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -84,14 +83,14 @@ async function tail(args: string[]): Promise<void> {
     if (!res.ok) throw new Error(`GET ${path} → ${res.status} (is Orbit running in local mode at ${origin}?)`);
     return (await res.json()) as T;
   };
-  let after = values['from-start'] ? 0 : (await get<{ last_event_id: number | null }>('/api/dev/inbox/stats')).last_event_id ?? 0;
+  let after = values['from-start'] ? 0 : (await get<InboxStats>('/api/dev/inbox/stats')).last_event_id ?? 0;
   console.error(`Tailing ${origin}/api/dev/inbox/events${values.event ? ` event=${values.event}` : ''}${values['distinct-id'] ? ` distinct_id=${values['distinct-id']}` : ''} (Ctrl+C to stop)`);
   for (;;) {
     const query = new URLSearchParams({ after: String(after), order: 'asc', limit: '500' });
     if (values.event) query.set('event', values.event);
     if (values['distinct-id']) query.set('distinct_id', values['distinct-id']);
     try {
-      const { events } = await get<{ events: InboxEvent[] }>(`/api/dev/inbox/events?${query}`);
+      const { events } = await get<{ events: InboxEventRow[] }>(`/api/dev/inbox/events?${query}`);
       for (const e of events) {
         after = Math.max(after, e.id);
         const props = Object.fromEntries(Object.entries(e.properties).filter(([k]) => !k.startsWith('$')));

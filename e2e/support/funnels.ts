@@ -2,7 +2,7 @@
 // (lib/analytics/insights/funnels.ts), computed with the inbox's own funnel code over what the real SDKs sent for
 // one person. A renamed event or a step that stops being emitted fails the journey that should walk it.
 import { funnelByKey, type FunnelKey } from '@/lib/analytics/insights';
-import { computeFunnel } from '@/lib/inbox-ui/funnel';
+import { computeFunnel } from '@/lib/inbox/ui/funnel';
 import { expect } from '@playwright/test';
 import type { Inbox } from '../inbox';
 

@@ -1,9 +1,9 @@
-// The ingest proxy and the Sentry tunnel against a real fake upstream on loopback (e2e/support/fake-upstream.ts):
+// The ingest proxy and the Sentry tunnel against a real fake upstream on loopback (test-support/fake-upstream.ts):
 // the route handlers are called as Next calls them, with a signed-in browser's headers, and the test reads what the
 // upstream really received.
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startFakeUpstream, type FakeUpstream } from '@/e2e/support/fake-upstream';
+import { startFakeUpstream, type FakeUpstream } from '@/test-support/fake-upstream';
 
 const BASE = Number(process.env.ORBIT_E2E_PORT_BASE ?? 3200);
 const UPSTREAM_PORT = BASE + 90;

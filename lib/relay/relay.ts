@@ -6,7 +6,7 @@
 // Errors share the collector's shape `{ error: { code, message } }`.
 import 'server-only';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { CollectorError, readBody } from '@/lib/collector/http';
+import { CollectorError, readBody } from '@/lib/inbox/collector/http';
 
 /** Request headers a relayed request keeps; everything else (Cookie, Authorization, X-Forwarded-*, …) is dropped. */
 export const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-encoding', 'user-agent', 'accept', 'accept-language'] as const;

@@ -3,8 +3,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { InboxNav } from '@/components/inbox/inbox-nav';
-import { inboxStats } from '@/lib/collector/query';
+import { InboxNav } from '@/lib/inbox/ui/components/inbox-nav';
+import { inboxStats } from '@/lib/inbox/collector/query';
 import { localInbox } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,7 @@
 // /dev/inbox — the live event stream with filters (event, person, session, source) and event detail.
-import { EmptyState } from '@/components/inbox/empty-state';
-import { EventStream, type StreamFilters } from '@/components/inbox/event-stream';
-import { eventNames, recentEvents } from '@/lib/inbox-ui/queries';
-import { requestOrigin } from '@/lib/inbox-ui/origin';
+import { EmptyState } from '@/lib/inbox/ui/components/empty-state';
+import { EventStream, type StreamFilters } from '@/lib/inbox/ui/components/event-stream';
+import { eventNames, recentEvents } from '@/lib/inbox/ui/queries';
 
 export const metadata = { title: 'Events' };
 
@@ -23,7 +22,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
   return (
     <div className="space-y-4">
       {empty ? (
-        <EmptyState title="No events yet" origin={await requestOrigin()}>
+        <EmptyState title="No events yet">
           This stream shows every PostHog event Orbit sends — from the browser (posthog-js) and the server (posthog-node) —
           as it arrives.
         </EmptyState>

@@ -1,7 +1,7 @@
 // GET|POST /ingest/* — local mode: the local PostHog collector (capture, recordings, flags, remote config, SDK
 // assets). Otherwise: the proxy to the configured PostHog host (lib/relay/posthog-proxy.ts; 404 without a key).
-import { inboxRoute, type Method } from '@/lib/collector/http';
-import { ingestHandler } from '@/lib/collector/posthog-endpoints';
+import { inboxRoute, type Method } from '@/lib/inbox/collector/http';
+import { ingestHandler } from '@/lib/inbox/collector/posthog-endpoints';
 import { env, localInbox } from '@/lib/env';
 import { proxyIngest } from '@/lib/relay/posthog-proxy';
 import { relayRoute } from '@/lib/relay/route';

@@ -101,7 +101,7 @@ export function configFromEnv(): ServerAnalyticsConfig {
     apiRequestSampleRate: env.POSTHOG_API_REQUEST_SAMPLE_RATE,
     fetch: mode === 'local' ? inProcessCollectorFetch : undefined,
     // Local mode evaluates flags like production with a personal key: posthog-node polls the definitions, here
-    // from the local collector (lib/collector/flag-definitions.ts), and evaluates them in-process.
+    // from the local collector (lib/inbox/collector/flag-definitions.ts), and evaluates them in-process.
     personalApiKey: mode === 'local' ? POSTHOG_LOCAL_PERSONAL_KEY : env.POSTHOG_PERSONAL_API_KEY,
   };
 }
@@ -114,8 +114,8 @@ type FetchFn = NonNullable<PostHogOptions['fetch']>;
  */
 export const inProcessCollectorFetch: FetchFn = async (url, options) => {
   const [{ ingestHandler }, { CollectorError, errorResponse }] = await Promise.all([
-    import('@/lib/collector/posthog-endpoints'),
-    import('@/lib/collector/http'),
+    import('@/lib/inbox/collector/posthog-endpoints'),
+    import('@/lib/inbox/collector/http'),
   ]);
   const path = new URL(url).pathname.replace(/^\/ingest\/?/, '').split('/').filter(Boolean);
   const request = new Request(url, {

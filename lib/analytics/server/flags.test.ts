@@ -39,7 +39,7 @@ describe('getServerFlags', () => {
   });
 
   it('the collector refuses flag definitions without a bearer key, like PostHog', async () => {
-    const { ingestHandler } = await import('@/lib/collector/posthog-endpoints');
+    const { ingestHandler } = await import('@/lib/inbox/collector/posthog-endpoints');
     const url = `http://orbit.local/ingest/api/feature_flag/local_evaluation?token=${POSTHOG_LOCAL_KEY}`;
     const refused = await ingestHandler('GET')(new Request(url), { path: ['api', 'feature_flag', 'local_evaluation'] });
     expect(refused.status).toBe(401);

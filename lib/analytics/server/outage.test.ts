@@ -1,12 +1,12 @@
 // The events captured while the PostHog host is down reach it once it is back, once each, through real posthog-node
-// and a real fake host on 127.0.0.1 (e2e/support/fake-upstream.ts): refused (port closed), blackholed (accepts,
+// and a real fake host on 127.0.0.1 (test-support/fake-upstream.ts): refused (port closed), blackholed (accepts,
 // never answers: the request times out) and answering 503. No request, no new capture after the outage: the client
 // must retry on its own, on a bounded schedule.
 import { once } from 'node:events';
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startFakeUpstream, type UpstreamMode } from '../../../e2e/support/fake-upstream';
+import { startFakeUpstream, type UpstreamMode } from '@/test-support/fake-upstream';
 import { configureServerAnalytics, serverAnalytics, type ServerAnalytics } from './client';
 
 type Received = { uuid?: string; event: string; properties?: Record<string, unknown> };

@@ -18,8 +18,8 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: (
 const { auth } = await import('@/lib/auth/config');
 const { db } = await import('@/lib/db');
 const { inboxEvents } = await import('@/lib/db/schema');
-const { mergedDistinctIds, getPerson } = await import('@/lib/collector/query');
-const { ingestHandler } = await import('@/lib/collector/posthog-endpoints');
+const { mergedDistinctIds, getPerson } = await import('@/lib/inbox/collector/query');
+const { ingestHandler } = await import('@/lib/inbox/collector/posthog-endpoints');
 const { createFirstWorkspace } = await import('@/lib/onboarding/state');
 const { createProject } = await import('@/lib/projects/projects');
 const { signUpAction, logInAction } = await import('@/lib/auth/actions');

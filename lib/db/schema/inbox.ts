@@ -1,5 +1,5 @@
 // The local inbox (local mode only): what the PostHog and Sentry SDKs sent to Orbit's embedded collector.
-// Every table is capped at INBOX_MAX_ROWS by its serial id (see lib/collector/store.ts), so no foreign keys to
+// Every table is capped at INBOX_MAX_ROWS by its serial id (see lib/inbox/collector/store.ts), so no foreign keys to
 // the product tables and nothing here is ever business data.
 import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 

@@ -12,7 +12,7 @@ export function makeLocalCollectorTransport(options: BaseTransportOptions): Tran
   return createTransport(options, async (request: TransportRequest): Promise<TransportMakeRequestResponse> =>
     suppressTracing(async () => {
       try {
-        const { receiveEnvelope } = await import('@/lib/collector/sentry-endpoint');
+        const { receiveEnvelope } = await import('@/lib/inbox/collector/sentry-endpoint');
         const body = typeof request.body === 'string' ? new TextEncoder().encode(request.body) : request.body;
         const res = await receiveEnvelope(
           new Request(`http://collector.local/sentry/api/${SERVER_LOCAL_PROJECT}/envelope/`, { method: 'POST', body: body as BodyInit }),

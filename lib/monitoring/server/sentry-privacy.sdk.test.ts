@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as Sentry from '@sentry/nextjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getSentryItem, listSentryItems } from '@/lib/collector/query';
+import { getSentryItem, listSentryItems } from '@/lib/inbox/collector/query';
 
 const SECRETS = {
   password: 'pw-Sup3r-s3cret-Horse',

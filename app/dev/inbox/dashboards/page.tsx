@@ -1,7 +1,7 @@
 // /dev/inbox/dashboards — Orbit's dashboards and alerts (lib/analytics/insights), as `npm run analytics --
 // provision` writes them to PostHog and Sentry; each dashboard opens computed over the local traffic.
 import Link from 'next/link';
-import { PageTitle } from '@/components/inbox/page-title';
+import { PageTitle } from '@/lib/inbox/ui/components/page-title';
 import { alerts, dashboards, resolveRef } from '@/lib/analytics/insights';
 
 export const metadata = { title: 'Dashboards' };

@@ -1,14 +1,14 @@
 // /dev/inbox/errors — Sentry error and message events, newest first, from the browser and the server.
 import Link from 'next/link';
-import { LevelBadge, SourceBadge } from '@/components/inbox/badges';
-import { EmptyState } from '@/components/inbox/empty-state';
-import { PageTitle } from '@/components/inbox/page-title';
-import { RelativeTime } from '@/components/inbox/time';
-import { requestOrigin } from '@/lib/inbox-ui/origin';
-import { errorList } from '@/lib/inbox-ui/queries';
-import { culprit, errorTitle } from '@/lib/inbox-ui/sentry-event';
-import { str } from '@/lib/inbox-ui/types';
-import { payloadSide } from '@/lib/inbox-ui/waterfall';
+import { LevelBadge, SourceBadge } from '@/lib/inbox/ui/components/badges';
+import { Panel } from '@/lib/inbox/ui/components/data-table';
+import { EmptyState } from '@/lib/inbox/ui/components/empty-state';
+import { PageTitle } from '@/lib/inbox/ui/components/page-title';
+import { RelativeTime } from '@/lib/inbox/ui/components/time';
+import { errorList } from '@/lib/inbox/ui/queries';
+import { culprit, errorTitle } from '@/lib/inbox/ui/sentry-event';
+import { str } from '@/lib/inbox/ui/types';
+import { payloadSide } from '@/lib/inbox/ui/waterfall';
 
 export const metadata = { title: 'Errors' };
 
@@ -16,7 +16,7 @@ export default async function ErrorsPage() {
   const items = await errorList();
   if (!items.length) {
     return (
-      <EmptyState title="No errors — yet" origin={await requestOrigin()}>
+      <EmptyState title="No errors — yet">
         Errors Sentry captures in the browser and on the server land here with their stack trace, breadcrumbs, tags and
         trace.
       </EmptyState>
@@ -30,7 +30,7 @@ export default async function ErrorsPage() {
       <PageTitle title="Errors">
         {items.length} Sentry events · {counts.size} distinct titles
       </PageTitle>
-      <div className="overflow-hidden rounded-xl bg-white shadow-soft ring-1 ring-slate-200/80">
+      <Panel>
         <ul className="divide-y divide-slate-100">
           {rows.map(({ item, title }) => {
             const p = item.payload;
@@ -60,7 +60,7 @@ export default async function ErrorsPage() {
             );
           })}
         </ul>
-      </div>
+      </Panel>
     </div>
   );
 }

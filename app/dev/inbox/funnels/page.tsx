@@ -1,7 +1,7 @@
 // /dev/inbox/funnels — Orbit's funnels (lib/analytics/insights/funnels.ts) computed over the local traffic.
-import { FunnelChart } from '@/components/inbox/funnel-chart';
-import { PageTitle } from '@/components/inbox/page-title';
-import { computeFunnels } from '@/lib/inbox-ui/queries';
+import { FunnelChart } from '@/lib/inbox/ui/components/funnel-chart';
+import { PageTitle } from '@/lib/inbox/ui/components/page-title';
+import { computeFunnels } from '@/lib/inbox/ui/queries';
 
 export const metadata = { title: 'Funnels' };
 

@@ -14,7 +14,7 @@
 //   GET /api/users/@me/ — the key's owner, subscribed to the alerts.
 // Lists are paginated `{ results, next }`.
 import { z } from 'zod';
-import { globToRegExp } from '@/lib/inbox-ui/funnel';
+import { globToRegExp } from '@/lib/inbox/ui/funnel';
 import type { CohortDefinition, DashboardDefinition, EventMatch, FunnelDefinition, PostHogAlertDefinition, PropertyFilter, TrendDefinition, TrendSeries } from '../types';
 import type { Insights } from '..';
 import type { ApiClient } from './http';

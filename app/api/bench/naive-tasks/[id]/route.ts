@@ -2,7 +2,7 @@
 // POST /api/projects/[id]/tasks, then captures task.created the naive way, waiting for PostHog inside the request.
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { captureAndAwait, naiveCaptureEnabled } from '@/lib/analytics/server/naive-capture';
+import { captureAndAwait, naiveCaptureEnabled } from '@/lib/bench/naive-capture';
 import { defineRoute } from '@/lib/server/route';
 import { taskTitleSchema } from '@/lib/tasks/dto';
 import { createTask } from '@/lib/tasks/tasks';

@@ -1,7 +1,6 @@
 // GET /api/dev/inbox/recordings — recorded sessions (newest first) with their time span and snapshot count.
-import { inboxRoute } from '@/lib/collector/http';
-import { getRecordings } from '@/lib/collector/query-api';
+import { queryApiRoutes } from '@/lib/inbox/collector/query-api';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = inboxRoute({ GET: getRecordings });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = queryApiRoutes['recordings'];

@@ -1,7 +1,6 @@
 // GET /api/dev/inbox/stats — row counts per inbox table, caps, and the newest ids (cursors for live views).
-import { inboxRoute } from '@/lib/collector/http';
-import { getStats } from '@/lib/collector/query-api';
+import { queryApiRoutes } from '@/lib/inbox/collector/query-api';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = inboxRoute({ GET: getStats });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = queryApiRoutes['stats'];

@@ -2,11 +2,11 @@
 // over the local inbox's events (so the Activation funnel fills while you click through the app).
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { FunnelChart } from '@/components/inbox/funnel-chart';
-import { CohortCard, TrendCard } from '@/components/inbox/insight-cards';
-import { PageTitle } from '@/components/inbox/page-title';
+import { FunnelChart } from '@/lib/inbox/ui/components/funnel-chart';
+import { CohortCard, TrendCard } from '@/lib/inbox/ui/components/insight-cards';
+import { PageTitle } from '@/lib/inbox/ui/components/page-title';
 import { dashboards } from '@/lib/analytics/insights';
-import { dashboardView } from '@/lib/inbox-ui/dashboard-queries';
+import { dashboardView } from '@/lib/inbox/ui/dashboard-queries';
 
 export async function generateMetadata({ params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;

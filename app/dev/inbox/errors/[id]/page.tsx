@@ -3,16 +3,16 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { Breadcrumbs } from '@/components/inbox/breadcrumbs';
-import { LevelBadge, SourceBadge } from '@/components/inbox/badges';
-import { JsonBlock } from '@/components/inbox/json-view';
-import { KvTable, Section, inline } from '@/components/inbox/kv-table';
-import { StackTrace } from '@/components/inbox/stack-trace';
-import { ClockTime, RelativeTime } from '@/components/inbox/time';
-import { getSentryItem } from '@/lib/collector/query';
-import { breadcrumbsOf, contextsOf, culprit, errorTitle, exceptionsOf, posthogLinkOf, tagsOf, userOf } from '@/lib/inbox-ui/sentry-event';
-import { get, isObject, num, str } from '@/lib/inbox-ui/types';
-import { payloadSide } from '@/lib/inbox-ui/waterfall';
+import { Breadcrumbs } from '@/lib/inbox/ui/components/breadcrumbs';
+import { LevelBadge, SourceBadge } from '@/lib/inbox/ui/components/badges';
+import { JsonBlock } from '@/lib/inbox/ui/components/json-view';
+import { KvTable, Section, inline } from '@/lib/inbox/ui/components/kv-table';
+import { StackTrace } from '@/lib/inbox/ui/components/stack-trace';
+import { ClockTime, RelativeTime } from '@/lib/inbox/ui/components/time';
+import { getSentryItem } from '@/lib/inbox/collector/query';
+import { breadcrumbsOf, contextsOf, culprit, errorTitle, exceptionsOf, posthogLinkOf, tagsOf, userOf } from '@/lib/inbox/ui/sentry-event';
+import { get, isObject, num, str } from '@/lib/inbox/ui/types';
+import { payloadSide } from '@/lib/inbox/ui/waterfall';
 
 export const metadata = { title: 'Error' };
 

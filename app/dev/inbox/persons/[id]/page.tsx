@@ -3,18 +3,18 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Fragment } from 'react';
-import { EventName, Pill, SourceBadge } from '@/components/inbox/badges';
-import { JsonBlock } from '@/components/inbox/json-view';
-import { Section } from '@/components/inbox/kv-table';
-import { PageTitle } from '@/components/inbox/page-title';
-import { ClockTime, RelativeTime } from '@/components/inbox/time';
-import { getPerson, listRecordings } from '@/lib/collector/query';
-import { eventSummary, splitProperties } from '@/lib/inbox-ui/event-summary';
-import { formatDuration, shortId } from '@/lib/inbox-ui/format';
-import { personLabel } from '@/lib/inbox-ui/person';
-import { errorsForPerson, recentEvents } from '@/lib/inbox-ui/queries';
-import { errorTitle } from '@/lib/inbox-ui/sentry-event';
-import { payloadSide } from '@/lib/inbox-ui/waterfall';
+import { EventName, Pill, SourceBadge } from '@/lib/inbox/ui/components/badges';
+import { JsonBlock } from '@/lib/inbox/ui/components/json-view';
+import { Section } from '@/lib/inbox/ui/components/kv-table';
+import { PageTitle } from '@/lib/inbox/ui/components/page-title';
+import { ClockTime, RelativeTime } from '@/lib/inbox/ui/components/time';
+import { getPerson, listRecordings } from '@/lib/inbox/collector/query';
+import { eventSummary, splitProperties } from '@/lib/inbox/ui/event-summary';
+import { formatDuration, shortId } from '@/lib/inbox/ui/format';
+import { personLabel } from '@/lib/inbox/ui/person';
+import { errorsForPerson, recentEvents } from '@/lib/inbox/ui/queries';
+import { errorTitle } from '@/lib/inbox/ui/sentry-event';
+import { payloadSide } from '@/lib/inbox/ui/waterfall';
 
 export const metadata = { title: 'Person' };
 

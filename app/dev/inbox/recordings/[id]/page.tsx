@@ -1,10 +1,10 @@
 // /dev/inbox/recordings/<session_id> — plays a session back (rrweb-player) next to the session's events.
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { PageTitle } from '@/components/inbox/page-title';
-import { RecordingView } from '@/components/inbox/recording-view';
-import { listRecordings } from '@/lib/collector/query';
-import { recentEvents } from '@/lib/inbox-ui/queries';
+import { PageTitle } from '@/lib/inbox/ui/components/page-title';
+import { RecordingView } from '@/lib/inbox/ui/components/recording-view';
+import { listRecordings } from '@/lib/inbox/collector/query';
+import { recentEvents } from '@/lib/inbox/ui/queries';
 
 export const metadata = { title: 'Recording' };
 

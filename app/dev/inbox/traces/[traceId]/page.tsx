@@ -1,14 +1,14 @@
 // /dev/inbox/traces/<trace_id> — one trace as a span waterfall, browser and server together, with its errors.
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { SourceBadge } from '@/components/inbox/badges';
-import { PageTitle } from '@/components/inbox/page-title';
-import { WaterfallView } from '@/components/inbox/waterfall';
-import { ClockTime } from '@/components/inbox/time';
-import { formatDuration } from '@/lib/inbox-ui/format';
-import { traceItems } from '@/lib/inbox-ui/queries';
-import { errorTitle } from '@/lib/inbox-ui/sentry-event';
-import { layoutWaterfall, namingRow } from '@/lib/inbox-ui/waterfall';
+import { SourceBadge } from '@/lib/inbox/ui/components/badges';
+import { PageTitle } from '@/lib/inbox/ui/components/page-title';
+import { WaterfallView } from '@/lib/inbox/ui/components/waterfall';
+import { ClockTime } from '@/lib/inbox/ui/components/time';
+import { formatDuration } from '@/lib/inbox/ui/format';
+import { traceItems } from '@/lib/inbox/ui/queries';
+import { errorTitle } from '@/lib/inbox/ui/sentry-event';
+import { layoutWaterfall, namingRow } from '@/lib/inbox/ui/waterfall';
 
 export const metadata = { title: 'Trace' };
 

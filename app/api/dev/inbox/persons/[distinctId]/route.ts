@@ -1,7 +1,6 @@
 // GET /api/dev/inbox/persons/<distinct_id> — the merged person of a distinct id.
-import { inboxRoute } from '@/lib/collector/http';
-import { getPersonByDistinctId } from '@/lib/collector/query-api';
+import { queryApiRoutes } from '@/lib/inbox/collector/query-api';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = inboxRoute({ GET: getPersonByDistinctId });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = queryApiRoutes['persons/[distinctId]'];

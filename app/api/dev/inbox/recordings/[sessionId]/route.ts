@@ -1,7 +1,6 @@
 // GET /api/dev/inbox/recordings/<session_id> — the decompressed rrweb events of a session, in time order.
-import { inboxRoute } from '@/lib/collector/http';
-import { getRecordingBySessionId } from '@/lib/collector/query-api';
+import { queryApiRoutes } from '@/lib/inbox/collector/query-api';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = inboxRoute({ GET: getRecordingBySessionId });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = queryApiRoutes['recordings/[sessionId]'];

@@ -1,7 +1,6 @@
 // GET /api/dev/inbox/sentry/<id> — one Sentry item with its headers and raw bytes (base64).
-import { inboxRoute } from '@/lib/collector/http';
-import { getSentryById } from '@/lib/collector/query-api';
+import { queryApiRoutes } from '@/lib/inbox/collector/query-api';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = inboxRoute({ GET: getSentryById });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = queryApiRoutes['sentry/[id]'];

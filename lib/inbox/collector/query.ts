@@ -1,5 +1,5 @@
-// Reads for the inbox query API (/api/dev/inbox/*): the contract tests and the /dev/inbox UI rely on. Field
-// names are snake_case like PostHog's and Sentry's own APIs; timestamps are ISO strings.
+// Reads for the inbox query API (/api/dev/inbox/*): the contract tests and the /dev/inbox UI rely on. The row
+// shapes are declared once in lib/inbox/rows.ts.
 import 'server-only';
 import { and, asc, desc, eq, gt, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/lib/db';
@@ -12,6 +12,7 @@ import {
   inboxSnapshots,
 } from '@/lib/db/schema';
 import { env } from '@/lib/env';
+import type { InboxEventRow, InboxStats, PersonRow, RecordingDetail, RecordingRow, SentryItemDetail, SentryItemRow } from '@/lib/inbox/rows';
 
 export type Order = 'asc' | 'desc';
 
@@ -41,7 +42,7 @@ export type EventsQuery = {
   order: Order;
 };
 
-export async function listEvents(q: EventsQuery) {
+export async function listEvents(q: EventsQuery): Promise<InboxEventRow[]> {
   const where: SQL[] = [];
   if (q.event) where.push(eq(inboxEvents.event, q.event));
   if (q.distinct_id) where.push(inArray(inboxEvents.distinctId, await mergedDistinctIds(q.distinct_id)));
@@ -69,9 +70,7 @@ export async function listEvents(q: EventsQuery) {
   }));
 }
 
-type PersonRow = typeof inboxPersons.$inferSelect;
-
-async function presentPersons(persons: PersonRow[]) {
+async function presentPersons(persons: (typeof inboxPersons.$inferSelect)[]): Promise<PersonRow[]> {
   if (!persons.length) return [];
   const ids = await db
     .select()
@@ -105,7 +104,7 @@ async function presentPersons(persons: PersonRow[]) {
  * The merged person of a distinct id. An id that only sent anonymous events (no person profile) answers as a
  * person without id or properties; an id never seen answers null.
  */
-export async function getPerson(distinctId: string) {
+export async function getPerson(distinctId: string): Promise<PersonRow | null> {
   const [link] = await db.select().from(inboxPersonDistinctIds).where(eq(inboxPersonDistinctIds.distinctId, distinctId));
   if (link) {
     const [person] = await db.select().from(inboxPersons).where(eq(inboxPersons.id, link.personId));
@@ -116,12 +115,12 @@ export async function getPerson(distinctId: string) {
   return { person_id: null, distinct_ids: [distinctId], properties: {}, groups: {}, group_properties: {}, created_at: null, updated_at: null };
 }
 
-export async function listPersons(q: { limit: number }) {
+export async function listPersons(q: { limit: number }): Promise<PersonRow[]> {
   const persons = await db.select().from(inboxPersons).orderBy(desc(inboxPersons.updatedAt)).limit(q.limit);
   return presentPersons(persons);
 }
 
-export async function listRecordings(q: { distinct_id?: string; limit: number }) {
+export async function listRecordings(q: { distinct_id?: string; limit: number }): Promise<RecordingRow[]> {
   const ids = q.distinct_id ? await mergedDistinctIds(q.distinct_id) : null;
   const rows = await db
     .select({
@@ -148,7 +147,7 @@ export async function listRecordings(q: { distinct_id?: string; limit: number })
 }
 
 /** A session's rrweb events, decompressed, in time order (optionally one window's only). */
-export async function getRecording(sessionId: string, windowId?: string) {
+export async function getRecording(sessionId: string, windowId?: string): Promise<RecordingDetail | null> {
   const where = windowId
     ? and(eq(inboxSnapshots.sessionId, sessionId), eq(inboxSnapshots.windowId, windowId))
     : eq(inboxSnapshots.sessionId, sessionId);
@@ -180,9 +179,7 @@ export type SentryQuery = {
   order: Order;
 };
 
-type SentryRow = typeof inboxSentryItems.$inferSelect;
-
-function presentSentry(r: SentryRow) {
+function presentSentry(r: typeof inboxSentryItems.$inferSelect): SentryItemRow {
   return {
     id: r.id,
     type: r.type,
@@ -201,7 +198,7 @@ function presentSentry(r: SentryRow) {
   };
 }
 
-export async function listSentryItems(q: SentryQuery) {
+export async function listSentryItems(q: SentryQuery): Promise<SentryItemRow[]> {
   const where: SQL[] = [];
   if (q.type) where.push(eq(inboxSentryItems.type, q.type));
   if (q.trace_id) where.push(eq(inboxSentryItems.traceId, q.trace_id));
@@ -218,13 +215,13 @@ export async function listSentryItems(q: SentryQuery) {
 }
 
 /** One item with everything: headers of the item and its envelope, and the raw bytes (base64) of binary items. */
-export async function getSentryItem(id: number) {
+export async function getSentryItem(id: number): Promise<SentryItemDetail | null> {
   const [r] = await db.select().from(inboxSentryItems).where(eq(inboxSentryItems.id, id));
   if (!r) return null;
   return { ...presentSentry(r), item_header: r.itemHeader, envelope_header: r.envelopeHeader, raw_base64: r.raw };
 }
 
-export async function inboxStats() {
+export async function inboxStats(): Promise<InboxStats> {
   const count = (table: Parameters<typeof db.$count>[0]) => db.$count(table);
   const [events, snapshots, persons, groups, sentryItems] = await Promise.all([
     count(inboxEvents),

@@ -1,6 +1,7 @@
 // Reading a Sentry error event for display: the exception chain with its frames (most recent call first, the
 // way Sentry shows them), breadcrumbs, tags, user, and any link back to a PostHog person, session or recording.
-import { get, isObject, num, str, type Json } from './types';
+import type { Json } from '@/lib/inbox/rows';
+import { get, isObject, num, str } from './types';
 
 export type StackFrame = {
   function: string;

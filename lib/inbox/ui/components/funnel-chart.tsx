@@ -1,8 +1,8 @@
 // One funnel: a bar per step (share of the persons who entered), conversion from the previous step, median
 // time to get there, and who dropped off.
 import Link from 'next/link';
-import { formatDuration, percent } from '@/lib/inbox-ui/format';
-import type { FunnelResult } from '@/lib/inbox-ui/funnel';
+import { formatDuration, percent } from '@/lib/inbox/ui/format';
+import type { FunnelResult } from '@/lib/inbox/ui/funnel';
 
 export function FunnelChart({ result }: { result: FunnelResult }) {
   const { funnel, steps, entered, completed } = result;

@@ -2,7 +2,8 @@
 // segments and child spans as @sentry/nextjs 11 streams them, errors) normalised into spans, nested by
 // parent_span_id and laid out on one time axis. Browser and server halves of a trace meet where the server's
 // root span names the browser's fetch span as parent (sentry-trace propagation).
-import { get, isObject, num, str, type Json, type SentryItemRow, type Side } from './types';
+import type { Json, SentryItemRow } from '@/lib/inbox/rows';
+import { get, isObject, num, str, type Side } from './types';
 
 export type TraceSpan = {
   spanId: string;

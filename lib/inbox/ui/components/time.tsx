@@ -1,7 +1,7 @@
 'use client';
 // Times that stay true while the page is open: "12s ago" ticks on, the exact time is in the tooltip.
 import { useEffect, useState } from 'react';
-import { clockTime, relativeTime } from '@/lib/inbox-ui/format';
+import { clockTime, relativeTime } from '@/lib/inbox/ui/format';
 
 function useNow(intervalMs: number): number | null {
   const [now, setNow] = useState<number | null>(null);

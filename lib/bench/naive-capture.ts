@@ -1,6 +1,7 @@
 // Benchmark only: the naive server-analytics pattern many snippets show — a PostHog client per request, capture,
 // then an awaited shutdown() before the response — so `npm run bench` can measure what Orbit's queued,
-// after()-flushed capture (client.ts, flush-after.ts) saves. Off unless BENCH_NAIVE_ANALYTICS=1; Orbit never uses it.
+// after()-flushed capture (lib/analytics/server/client.ts, flush-after.ts) saves. Off unless BENCH_NAIVE_ANALYTICS=1
+// (the route answers 404 otherwise); no product code imports this folder.
 // See docs/performance.md, "after()-flushing on the server".
 import 'server-only';
 import { PostHog } from 'posthog-node';

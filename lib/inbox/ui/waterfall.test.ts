@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutWaterfall, summarizeTraces } from './waterfall';
-import type { SentryItemRow } from './types';
+import type { SentryItemRow } from '@/lib/inbox/rows';
 
 const TRACE = 'a'.repeat(32);
 let nextId = 1;

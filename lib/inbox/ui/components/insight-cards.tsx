@@ -2,8 +2,8 @@
 // the members of a cohort linked to their person pages. Server components: no client code.
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { formatDuration } from '@/lib/inbox-ui/format';
-import type { CohortResult, TrendResult, TrendRow } from '@/lib/inbox-ui/insights';
+import { formatDuration } from '@/lib/inbox/ui/format';
+import type { CohortResult, TrendResult, TrendRow } from '@/lib/inbox/ui/insights';
 
 function formatValue(value: number | null, unit: TrendResult['trend']['unit']): string {
   if (value === null) return '—';

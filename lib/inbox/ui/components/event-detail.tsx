@@ -1,8 +1,8 @@
 // One PostHog event in full: who, when, where, and its properties — the product's own first, the SDK's after.
 import Link from 'next/link';
-import { eventSummary, splitProperties } from '@/lib/inbox-ui/event-summary';
-import { eventPath } from '@/lib/inbox-ui/funnel';
-import type { InboxEventRow } from '@/lib/inbox-ui/types';
+import { eventSummary, splitProperties } from '@/lib/inbox/ui/event-summary';
+import { eventPath } from '@/lib/inbox/ui/funnel';
+import type { InboxEventRow } from '@/lib/inbox/rows';
 import { EventName, SourceBadge } from './badges';
 import { JsonBlock } from './json-view';
 import { ClockTime } from './time';

@@ -2,9 +2,9 @@
 // colours, errors marked on the span they happened in. Each row opens to the span's attributes.
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { formatDuration } from '@/lib/inbox-ui/format';
-import { errorTitle } from '@/lib/inbox-ui/sentry-event';
-import type { Waterfall } from '@/lib/inbox-ui/waterfall';
+import { formatDuration } from '@/lib/inbox/ui/format';
+import { errorTitle } from '@/lib/inbox/ui/sentry-event';
+import type { Waterfall } from '@/lib/inbox/ui/waterfall';
 import { KvTable, inline } from './kv-table';
 
 const BAR = { browser: 'bg-sky-500', server: 'bg-violet-500' } as const;

@@ -4,9 +4,9 @@
 import 'rrweb-player/dist/style.css';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
-import { eventSummary } from '@/lib/inbox-ui/event-summary';
-import { formatDuration } from '@/lib/inbox-ui/format';
-import type { InboxEventRow } from '@/lib/inbox-ui/types';
+import { eventSummary } from '@/lib/inbox/ui/event-summary';
+import { formatDuration } from '@/lib/inbox/ui/format';
+import type { InboxEventRow } from '@/lib/inbox/rows';
 import { EventName, SourceBadge } from './badges';
 
 type PlayerHandle = {

@@ -1,15 +1,15 @@
-// Reads the inbox views need beyond the query API's (lib/collector/query.ts): aggregates for lists, the
+// Reads the inbox views need beyond the query API's (lib/inbox/collector/query.ts): aggregates for lists, the
 // person of each distinct id, and the events funnels and sessions are computed from. Read-only.
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { listEvents, listPersons, listSentryItems } from '@/lib/collector/query';
+import { listEvents, listPersons, listSentryItems } from '@/lib/inbox/collector/query';
 import { db } from '@/lib/db';
 import { inboxEvents, inboxPersonDistinctIds } from '@/lib/db/schema';
 import { funnels } from '@/lib/analytics/insights';
+import type { EventSource, InboxEventRow, SentryItemRow } from '@/lib/inbox/rows';
 import { computeFunnel, type FunnelResult } from './funnel';
 import { posthogLinkOf } from './sentry-event';
 import { summarizeTraces, type TraceSummary } from './waterfall';
-import type { InboxEventRow, SentryItemRow } from './types';
 
 /** Event names seen, most frequent first (the stream's filter suggestions). */
 export async function eventNames(): Promise<{ event: string; count: number }[]> {
@@ -134,7 +134,7 @@ export async function sessionPaths(sessionIds: string[]): Promise<Map<string, { 
 
 /** Sentry errors that name one of these PostHog distinct ids (tag, context or Sentry user id). */
 export async function errorsForPerson(distinctIds: string[]): Promise<SentryItemRow[]> {
-  const items = (await listSentryItems({ type: 'event', limit: 1000, order: 'desc' })) as SentryItemRow[];
+  const items = await listSentryItems({ type: 'event', limit: 1000, order: 'desc' });
   const ids = new Set(distinctIds);
   return items.filter((i) => {
     const link = posthogLinkOf(i.payload);
@@ -144,7 +144,7 @@ export async function errorsForPerson(distinctIds: string[]): Promise<SentryItem
 
 /** Errors, newest first. */
 export async function errorList(): Promise<SentryItemRow[]> {
-  return (await listSentryItems({ type: 'event', limit: 500, order: 'desc' })) as SentryItemRow[];
+  return listSentryItems({ type: 'event', limit: 500, order: 'desc' });
 }
 
 /** Traces, newest first, from the latest transactions, spans and errors. */
@@ -152,13 +152,13 @@ export async function traceList(): Promise<TraceSummary[]> {
   const [transactions, spans, errors] = await Promise.all(
     (['transaction', 'span', 'event'] as const).map((type) => listSentryItems({ type, limit: 2000, order: 'desc' })),
   );
-  return summarizeTraces([...(transactions ?? []), ...(spans ?? []), ...(errors ?? [])] as SentryItemRow[]);
+  return summarizeTraces([...(transactions ?? []), ...(spans ?? []), ...(errors ?? [])]);
 }
 
 export async function traceItems(traceId: string): Promise<SentryItemRow[]> {
-  return (await listSentryItems({ trace_id: traceId, limit: 5000, order: 'asc' })) as SentryItemRow[];
+  return listSentryItems({ trace_id: traceId, limit: 5000, order: 'asc' });
 }
 
-export async function recentEvents(q: { event?: string; distinct_id?: string; session_id?: string; source?: 'web' | 'server'; limit?: number }) {
-  return (await listEvents({ ...q, limit: q.limit ?? 300, order: 'desc' })) as InboxEventRow[];
+export async function recentEvents(q: { event?: string; distinct_id?: string; session_id?: string; source?: EventSource; limit?: number }): Promise<InboxEventRow[]> {
+  return listEvents({ ...q, limit: q.limit ?? 300, order: 'desc' });
 }

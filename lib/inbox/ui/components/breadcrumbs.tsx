@@ -1,6 +1,6 @@
 // What happened before the error, oldest first, with the time relative to the error.
-import type { Breadcrumb } from '@/lib/inbox-ui/sentry-event';
-import { formatDuration } from '@/lib/inbox-ui/format';
+import type { Breadcrumb } from '@/lib/inbox/ui/sentry-event';
+import { formatDuration } from '@/lib/inbox/ui/format';
 
 const CATEGORY: Record<string, string> = {
   'ui.click': 'bg-sky-50 text-sky-700',

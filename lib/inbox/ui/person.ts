@@ -1,5 +1,6 @@
 // How a person is named in the inbox: the name or handle Orbit set, else its distinct id.
-import { str, type Json } from './types';
+import type { Json } from '@/lib/inbox/rows';
+import { str } from './types';
 
 export function personLabel(properties: Json, fallback: string): string {
   return str(properties.name) ?? str(properties.username) ?? str(properties.$name) ?? fallback;

@@ -4,9 +4,9 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { eventSummary } from '@/lib/inbox-ui/event-summary';
-import { shortId } from '@/lib/inbox-ui/format';
-import type { InboxEventRow } from '@/lib/inbox-ui/types';
+import { eventSummary } from '@/lib/inbox/ui/event-summary';
+import { shortId } from '@/lib/inbox/ui/format';
+import type { InboxEventRow } from '@/lib/inbox/rows';
 import { EventName, SourceBadge } from './badges';
 import { DataTable, Panel, type Column } from './data-table';
 import { EventDetail } from './event-detail';

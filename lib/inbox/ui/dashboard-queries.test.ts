@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clearInbox, storeCapture } from '@/lib/collector/store';
-import { rawEventSchema } from '@/lib/collector/posthog-decode';
+import { clearInbox, storeCapture } from '@/lib/inbox/collector/store';
+import { rawEventSchema } from '@/lib/inbox/collector/posthog-decode';
 import { dashboardView } from './dashboard-queries';
 
 const NOW = Date.now();

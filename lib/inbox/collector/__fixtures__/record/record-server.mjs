@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const port = Number(process.argv[2] ?? 3104);
 const out = process.argv[3] ?? '/tmp/orbit-h4-requests.jsonl';
-const root = path.resolve(import.meta.dirname, '../../../..');
+const root = path.resolve(import.meta.dirname, '../../../../..');
 const dist = path.join(root, 'node_modules/posthog-js/dist');
 
 const remote = (token) => ({

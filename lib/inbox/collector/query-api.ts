@@ -2,7 +2,7 @@
 // results as JSON. The contract is documented in docs/local-inbox.md.
 import 'server-only';
 import { z } from 'zod';
-import { CollectorError, parseQuery, type Params } from './http';
+import { CollectorError, inboxRoute, parseQuery, type Params } from './http';
 import {
   getPerson,
   getRecording,
@@ -110,3 +110,19 @@ export async function deleteAll(): Promise<Response> {
   await clearInbox();
   return new Response(null, { status: 204 });
 }
+
+/**
+ * What answers each path under /api/dev/inbox: every route file there only re-exports its entry, so the whole API
+ * reads in one place, next to its handlers.
+ */
+export const queryApiRoutes = {
+  '': inboxRoute({ GET: getStats, DELETE: deleteAll }),
+  stats: inboxRoute({ GET: getStats }),
+  events: inboxRoute({ GET: getEvents }),
+  persons: inboxRoute({ GET: getPersons }),
+  'persons/[distinctId]': inboxRoute({ GET: getPersonByDistinctId }),
+  recordings: inboxRoute({ GET: getRecordings }),
+  'recordings/[sessionId]': inboxRoute({ GET: getRecordingBySessionId }),
+  sentry: inboxRoute({ GET: getSentry }),
+  'sentry/[id]': inboxRoute({ GET: getSentryById }),
+};

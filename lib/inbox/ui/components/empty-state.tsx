@@ -1,8 +1,11 @@
 // What to do when a view has nothing yet: how to make Orbit send something to the local inbox.
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { requestOrigin } from '../origin';
 
-export function EmptyState({ title, children, origin }: { title: string; children?: ReactNode; origin: string }) {
+export async function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  // The origin the developer reached the inbox on, so the commands below can be pasted as they are.
+  const origin = await requestOrigin();
   return (
     <div className="mx-auto max-w-2xl rounded-xl border border-dashed border-slate-300 bg-white px-8 py-10 text-sm text-slate-600">
       <h2 className="text-base font-semibold text-slate-900">{title}</h2>

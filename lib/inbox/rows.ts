@@ -1,0 +1,79 @@
+// The rows the inbox query API answers (/api/dev/inbox/*, docs/local-inbox.md), one type per kind: the queries
+// return them, the /dev/inbox views render them and the e2e helpers read them. Types only, so client components
+// and Playwright can import this file without pulling server code. Field names are snake_case like PostHog's and
+// Sentry's own APIs; timestamps are ISO strings.
+export type Json = Record<string, unknown>;
+
+/** Which SDK sent a PostHog event: posthog-js in the browser or posthog-node on the server. */
+export type EventSource = 'web' | 'server';
+
+export type InboxEventRow = {
+  id: number;
+  uuid: string;
+  event: string;
+  distinct_id: string;
+  timestamp: string;
+  received_at: string;
+  properties: Json;
+  source: EventSource;
+  session_id: string | null;
+};
+
+/** A merged person; an id that only sent anonymous events answers with `person_id: null` and no properties. */
+export type PersonRow = {
+  person_id: string | null;
+  distinct_ids: string[];
+  properties: Json;
+  groups: Record<string, string>;
+  group_properties: Record<string, Json>;
+  created_at: string | null;
+  updated_at: string | null;
+};
+
+export type RecordingRow = {
+  session_id: string;
+  distinct_id: string | null;
+  start: string;
+  end: string;
+  snapshot_count: number;
+  window_ids: string[];
+};
+
+/** One recorded session with its decompressed rrweb events in time order. */
+export type RecordingDetail = Omit<RecordingRow, 'snapshot_count'> & { snapshots: Json[] };
+
+export type SentryItemRow = {
+  id: number;
+  type: string;
+  item_type: string;
+  event_id: string | null;
+  trace_id: string | null;
+  span_id: string | null;
+  parent_span_id: string | null;
+  name: string | null;
+  op: string | null;
+  project: string;
+  envelope_id: string;
+  received_at: string;
+  size: number;
+  payload: unknown;
+};
+
+/** One Sentry item with the headers of the item and its envelope, and the raw bytes (base64) of binary items. */
+export type SentryItemDetail = SentryItemRow & { item_header: Json; envelope_header: Json; raw_base64: string | null };
+
+export type InboxStats = {
+  events: number;
+  snapshots: number;
+  recordings: number;
+  persons: number;
+  groups: number;
+  sentry_items: number;
+  sentry_by_type: Record<string, number>;
+  /** Cursors for live views: poll the stats, refetch when one moves. */
+  last_event_id: number | null;
+  last_sentry_id: number | null;
+  last_snapshot_id: number | null;
+  max_rows_per_table: number;
+  max_body_bytes: number;
+};
