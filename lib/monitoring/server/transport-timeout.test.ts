@@ -4,7 +4,7 @@
 import { createEnvelope } from '@sentry/core';
 import { makeNodeTransport } from '@sentry/nextjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeUpstream, type FakeUpstream } from '@/e2e/support/fake-upstream';
+import { startFakeUpstream, type FakeUpstream } from '@/test-support/fake-upstream';
 import { SENTRY_REQUEST_TIMEOUT_MS, sentryTransportOptions } from './transport-timeout';
 
 // 127.0.0.1 + a port in this checkout's range (docs/testing.md): the fake host is this test's own.
