@@ -23,6 +23,8 @@ export type InboxRecording = { session_id: string; distinct_id: string; start: s
 
 export type SentryItem = { type: string; event_id: string | null; trace_id: string | null; received_at: string; payload: unknown };
 
+export type InboxIssue = { id: string; title: string; culprit: string | null; level: string; count: number; users: number; first_seen: string; last_seen: string };
+
 export type EventQuery = { event?: string; distinctId?: string; sessionId?: string; since?: string; limit?: number };
 
 type WaitOptions = { timeout?: number; message?: string };

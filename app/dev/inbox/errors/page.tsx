@@ -1,14 +1,11 @@
-// /dev/inbox/errors — Sentry error and message events, newest first, from the browser and the server.
-import Link from 'next/link';
-import { LevelBadge, SourceBadge } from '@/components/inbox/badges';
+// /dev/inbox/errors — Sentry error and message events from the browser and the server, grouped into issues (the
+// most recently seen first).
 import { EmptyState } from '@/components/inbox/empty-state';
+import { IssueList } from '@/components/inbox/issue-list';
 import { PageTitle } from '@/components/inbox/page-title';
-import { RelativeTime } from '@/components/inbox/time';
 import { requestOrigin } from '@/lib/inbox-ui/origin';
+import { groupIssues } from '@/lib/collector/issues';
 import { errorList } from '@/lib/inbox-ui/queries';
-import { culprit, errorTitle } from '@/lib/inbox-ui/sentry-event';
-import { str } from '@/lib/inbox-ui/types';
-import { payloadSide } from '@/lib/inbox-ui/waterfall';
 
 export const metadata = { title: 'Errors' };
 
@@ -22,45 +19,13 @@ export default async function ErrorsPage() {
       </EmptyState>
     );
   }
-  const rows = items.map((i) => ({ item: i, title: errorTitle(i.payload) }));
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.title, (counts.get(r.title) ?? 0) + 1);
+  const issues = groupIssues(items);
   return (
     <div>
       <PageTitle title="Errors">
-        {items.length} Sentry events · {counts.size} distinct titles
+        {issues.length} issues · {items.length} Sentry events, grouped by fingerprint like Sentry
       </PageTitle>
-      <div className="overflow-hidden rounded-xl bg-white shadow-soft ring-1 ring-slate-200/80">
-        <ul className="divide-y divide-slate-100">
-          {rows.map(({ item, title }) => {
-            const p = item.payload;
-            const side = payloadSide(p) ?? 'server';
-            const level = str((p as Record<string, unknown> | null)?.level) ?? 'error';
-            const where = culprit(p);
-            return (
-              <li key={item.id}>
-                <Link href={`/dev/inbox/errors/${item.id}`} className="flex items-center gap-4 px-4 py-2.5 hover:bg-slate-50">
-                  <span className={`h-9 w-1 shrink-0 rounded-full ${level === 'error' || level === 'fatal' ? 'bg-rose-500' : 'bg-amber-400'}`} />
-                  <div className="min-w-0 flex-1">
-                    <div className="flex items-center gap-2">
-                      <span className="truncate text-sm font-semibold text-slate-900">{title}</span>
-                      {(counts.get(title) ?? 0) > 1 ? (
-                        <span className="rounded-full bg-slate-100 px-1.5 font-mono text-[10px] text-slate-500">×{counts.get(title)}</span>
-                      ) : null}
-                    </div>
-                    <div className="truncate font-mono text-xs text-slate-500">{where ?? '—'}</div>
-                  </div>
-                  <LevelBadge level={level} />
-                  <SourceBadge source={side} />
-                  <span className="w-20 shrink-0 text-right text-xs text-slate-500">
-                    <RelativeTime date={item.received_at} />
-                  </span>
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-      </div>
+      <IssueList issues={issues} />
     </div>
   );
 }
