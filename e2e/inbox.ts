@@ -19,7 +19,7 @@ export type InboxPerson = Record<string, unknown> & {
   properties?: Record<string, unknown>;
 };
 
-export type InboxRecording = { session_id: string; distinct_id: string; start: string; end: string; snapshot_count: number };
+export type InboxRecording = { session_id: string; distinct_id: string; start: string; end: string; snapshot_count: number; source: 'posthog' | 'sentry' };
 
 export type SentryItem = { type: string; event_id: string | null; trace_id: string | null; received_at: string; payload: unknown };
 

@@ -1,5 +1,6 @@
 // /dev/inbox/recordings — recorded sessions, newest first, with who, how long and which pages.
 import Link from 'next/link';
+import { SourceBadge } from '@/components/inbox/badges';
 import { DataTable, Panel, type Column } from '@/components/inbox/data-table';
 import { EmptyState } from '@/components/inbox/empty-state';
 import { PageTitle } from '@/components/inbox/page-title';
@@ -33,7 +34,7 @@ export default async function RecordingsPage() {
   const paths = await sessionPaths(recordings.map((r) => r.session_id));
   return (
     <div>
-      <PageTitle title="Recordings">Session replays captured by posthog-js, played back with rrweb-player.</PageTitle>
+      <PageTitle title="Recordings">Session replays captured by posthog-js (and Sentry Replay, marked SENTRY), played back with rrweb-player.</PageTitle>
       <Panel>
         <DataTable columns={COLUMNS}>
             {recordings.map((r) => {
@@ -44,6 +45,7 @@ export default async function RecordingsPage() {
                     <Link href={`/dev/inbox/recordings/${encodeURIComponent(r.session_id)}`} className="flex items-center gap-2 font-mono text-xs text-brand-700 hover:underline">
                       <span className="grid size-6 place-items-center rounded-full bg-brand-600 text-[10px] text-white">▶</span>
                       {r.session_id}
+                      {r.source === 'sentry' ? <SourceBadge source="sentry" /> : null}
                     </Link>
                   </td>
                   <td className="px-2 py-2 font-mono text-xs">
