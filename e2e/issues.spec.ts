@@ -26,7 +26,8 @@ async function throwBug(page: Page, bugName: string): Promise<void> {
 test('two throws of the same bug from two users are one issue: count 2, users 2', async ({ page, newPage, request }) => {
   const bugName = `orbitIssueBug_${randomBytes(5).toString('hex')}`;
   const other = await newPage();
-  await Promise.all([readyUser(page), readyUser(other)]);
+  await readyUser(page);
+  await readyUser(other);
   await throwBug(page, bugName);
   await throwBug(other, bugName);
 

@@ -3,6 +3,7 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { buffer } from 'node:stream/consumers';
 import { PostHogCore, type PostHogFetchOptions, type PostHogFetchResponse, type PostHogPersistedProperty } from '@posthog/core';
 import { PostHog } from 'posthog-node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -13,17 +14,18 @@ import { clearInbox } from './store';
 let server: http.Server;
 let host = '';
 
+/** The collector's /ingest/* handler behind a real HTTP listener, so the SDKs' own transports do the sending. */
+async function forward(req: http.IncomingMessage): Promise<Response> {
+  const url = new URL(req.url ?? '/', host);
+  const headers = new Headers(Object.entries(req.headers).filter((kv): kv is [string, string] => typeof kv[1] === 'string'));
+  const body = await buffer(req);
+  const path = url.pathname.split('/').filter(Boolean).slice(1);
+  return ingestHandler('POST')(new Request(url, { method: req.method, headers, body }), { path });
+}
+
 beforeAll(async () => {
-  server = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const url = `${host}${req.url ?? '/'}`;
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-    const path = new URL(url).pathname.replace(/^\/ingest\/?/, '').split('/').filter(Boolean);
-    const response = await ingestHandler('POST')(new Request(url, { method: req.method, headers, body: Buffer.concat(chunks) }), { path });
-    res.writeHead(response.status, { 'content-type': 'application/json' });
-    res.end(await response.text());
+  server = http.createServer((req, res) => {
+    void forward(req).then(async (response) => res.writeHead(response.status, { 'content-type': 'application/json' }).end(await response.text()));
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
