@@ -24,6 +24,8 @@ async function throwBug(page: Page, bugName: string): Promise<void> {
 }
 
 test('two throws of the same bug from two users are one issue: count 2, users 2', async ({ page, newPage, request }) => {
+  // Two sign-ups with onboarding before the throws.
+  test.setTimeout(180_000);
   const bugName = `orbitIssueBug_${randomBytes(5).toString('hex')}`;
   const other = await newPage();
   await readyUser(page);
