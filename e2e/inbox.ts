@@ -5,6 +5,8 @@
 import { expect, type APIRequestContext, type BrowserContext } from '@playwright/test';
 import type { InboxEventRow, InboxStats, PersonRow, RecordingDetail, RecordingRow, SentryItemRow } from '@/lib/inbox/rows';
 
+export type { IssueRow as InboxIssue } from '@/lib/inbox/rows';
+
 export type Identity = { distinctId: string; since: string };
 
 export type EventQuery = { event?: string; distinctId?: string; sessionId?: string; since?: string; limit?: number };

@@ -6,7 +6,7 @@
 // dashboard has something to show; then it captures the inbox views. Run it on a fresh local database (the
 // screenshots show whatever the inbox holds). Chromium: scripts/find-browser.mjs.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
@@ -80,18 +80,57 @@ async function journey(browser) {
   await new Promise((r) => setTimeout(r, 6000));
 }
 
+/**
+ * What the errors views and the Sentry replay player show: one bug thrown in two visitors' browsers (one issue, two
+ * users), two route-handler errors, and the real Sentry Replay envelope the collector fixtures recorded (Orbit does
+ * not turn Sentry Replay on itself). Returns the shots, whose paths depend on what was stored.
+ */
+async function errorsAndReplay(browser) {
+  for (let i = 0; i < 2; i++) {
+    const context = await browser.newContext({ baseURL: origin, userAgent: DESKTOP_CHROME_USER_AGENT });
+    const page = await context.newPage();
+    const sentryUp = page.waitForRequest((r) => /\/sentry\/api\/\d+\/envelope\//.test(r.url()), { timeout: 30_000 });
+    await page.goto('/pricing');
+    await sentryUp;
+    await page.evaluate(() => {
+      setTimeout(function applyCoupon() {
+        throw new TypeError("Cannot read properties of undefined (reading 'percentOff')");
+      }, 0);
+    });
+    await page.waitForTimeout(2000);
+    await context.close();
+  }
+  for (const marker of ['a', 'b']) await fetch(`${origin}/api/dev/boom?marker=${marker}`);
+  const fixtures = JSON.parse(readFileSync('lib/inbox/collector/__fixtures__/sentry-requests.json', 'utf8'));
+  const replay = fixtures['sentry-browser-replay'];
+  const body = Buffer.from(replay.body_base64, 'base64');
+  const res = await fetch(`${origin}${replay.url}`, { method: 'POST', headers: replay.headers, body });
+  if (!res.ok) throw new Error(`storing the replay fixture answered ${res.status}`);
+  const replayId = JSON.parse(body.subarray(0, body.indexOf(10)).toString()).event_id;
+  await new Promise((r) => setTimeout(r, 3000));
+  const { issues } = await (await fetch(`${origin}/api/dev/inbox/issues`)).json();
+  const issue = issues.find((i) => i.title.includes('percentOff')) ?? issues[0];
+  return [
+    { file: 'inbox-issues.png', path: '/dev/inbox/errors', ready: '[data-testid="issue-list"]' },
+    { file: 'inbox-issue.png', path: `/dev/inbox/errors/issues/${issue.id}`, ready: '[data-testid="issue-title"]' },
+    { file: 'inbox-sentry-replay.png', path: `/dev/inbox/recordings/${replayId}`, ready: '.rr-player iframe', settle: 2500 },
+  ];
+}
+
 async function main() {
   const found = findBrowser();
   if (!found.found) throw new Error(found.reason);
   const browser = await chromium.launch({ executablePath: found.executablePath, args: found.args });
   try {
     if (!values['no-journey']) await journey(browser);
+    const shots = [...SHOTS, ...(await errorsAndReplay(browser))];
     mkdirSync(out, { recursive: true });
     const context = await browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, userAgent: DESKTOP_CHROME_USER_AGENT });
     const page = await context.newPage();
-    for (const shot of SHOTS) {
+    for (const shot of shots) {
       await page.goto(shot.path);
       await page.locator(shot.ready).first().waitFor();
+      if (shot.settle) await page.waitForTimeout(shot.settle);
       // The live indicator pulses; hide it so two runs over the same data give the same picture.
       await page.addStyleTag({ content: '[data-testid="inbox-live"]{visibility:hidden}' });
       const file = path.join(out, shot.file);

@@ -30,6 +30,9 @@ export type PersonRow = {
   updated_at: string | null;
 };
 
+/** Which SDK recorded a session: posthog-js's session recording, or Sentry Replay (same rrweb events). */
+export type RecordingSource = 'posthog' | 'sentry';
+
 export type RecordingRow = {
   session_id: string;
   distinct_id: string | null;
@@ -37,6 +40,7 @@ export type RecordingRow = {
   end: string;
   snapshot_count: number;
   window_ids: string[];
+  source: RecordingSource;
 };
 
 /** One recorded session with its decompressed rrweb events in time order. */
@@ -77,3 +81,32 @@ export type InboxStats = {
   max_rows_per_table: number;
   max_body_bytes: number;
 };
+
+/** One error event of an issue, as the issue lists it. */
+export type IssueEventSummary = {
+  id: number;
+  event_id: string | null;
+  trace_id: string | null;
+  timestamp: string;
+  level: string;
+  title: string;
+  user: string | null;
+};
+
+/** Sentry error events grouped by fingerprint (lib/inbox/collector/issues.ts); the API's list sends each without
+ * its events, with `latest_event_id` instead (IssueRow). */
+export type Issue = {
+  id: string;
+  fingerprint: string[];
+  title: string;
+  culprit: string | null;
+  level: string;
+  count: number;
+  users: number;
+  first_seen: string;
+  last_seen: string;
+  /** Newest first. */
+  events: IssueEventSummary[];
+};
+
+export type IssueRow = Omit<Issue, 'events'> & { latest_event_id: number | null };

@@ -3,6 +3,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { CollectorError, inboxRoute, parseQuery, type Params } from './http';
+import { getIssueById, getIssues } from './issues-api';
 import {
   getPerson,
   getRecording,
@@ -125,4 +126,6 @@ export const queryApiRoutes = {
   'recordings/[sessionId]': inboxRoute({ GET: getRecordingBySessionId }),
   sentry: inboxRoute({ GET: getSentry }),
   'sentry/[id]': inboxRoute({ GET: getSentryById }),
+  issues: inboxRoute({ GET: getIssues }),
+  'issues/[id]': inboxRoute({ GET: getIssueById }),
 };

@@ -12,7 +12,8 @@ import {
   inboxSnapshots,
 } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import type { InboxEventRow, InboxStats, PersonRow, RecordingDetail, RecordingRow, SentryItemDetail, SentryItemRow } from '@/lib/inbox/rows';
+import type { InboxEventRow, InboxStats, PersonRow, RecordingDetail, RecordingRow, RecordingSource, SentryItemDetail, SentryItemRow } from '@/lib/inbox/rows';
+import { getSentryReplay, listSentryReplays } from './sentry-replays';
 
 export type Order = 'asc' | 'desc';
 
@@ -136,14 +137,17 @@ export async function listRecordings(q: { distinct_id?: string; limit: number })
     .groupBy(inboxSnapshots.sessionId)
     .orderBy(sql`max(${inboxSnapshots.end}) desc`)
     .limit(q.limit);
-  return rows.map((r) => ({
+  const posthog = rows.map((r) => ({
     session_id: r.sessionId,
     distinct_id: r.distinctId,
     start: new Date(r.start).toISOString(),
     end: new Date(r.end).toISOString(),
     snapshot_count: Number(r.snapshotCount),
     window_ids: r.windowIds.filter((w): w is string => !!w),
+    source: 'posthog' as RecordingSource,
   }));
+  const sentry = await listSentryReplays({ distinctIds: ids, limit: q.limit });
+  return [...posthog, ...sentry].sort((a, b) => b.end.localeCompare(a.end)).slice(0, q.limit);
 }
 
 /** A session's rrweb events, decompressed, in time order (optionally one window's only). */
@@ -152,7 +156,7 @@ export async function getRecording(sessionId: string, windowId?: string): Promis
     ? and(eq(inboxSnapshots.sessionId, sessionId), eq(inboxSnapshots.windowId, windowId))
     : eq(inboxSnapshots.sessionId, sessionId);
   const rows = await db.select().from(inboxSnapshots).where(where).orderBy(asc(inboxSnapshots.id));
-  if (!rows.length) return null;
+  if (!rows.length) return windowId ? null : getSentryReplay(sessionId);
   const snapshots = rows
     .flatMap((r) => r.events)
     .map((e, i) => ({ e, i, t: typeof e.timestamp === 'number' ? e.timestamp : 0 }))
@@ -166,6 +170,7 @@ export async function getRecording(sessionId: string, windowId?: string): Promis
     start: new Date(rows.reduce((min, r) => Math.min(min, r.start.getTime()), Infinity)).toISOString(),
     end: new Date(rows.reduce((max, r) => Math.max(max, r.end.getTime()), -Infinity)).toISOString(),
     snapshots,
+    source: 'posthog' as RecordingSource,
   };
 }
 

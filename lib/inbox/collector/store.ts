@@ -106,6 +106,19 @@ async function groupIdentify(tx: Tx, e: RawEvent): Promise<void> {
       target: [inboxGroups.groupType, inboxGroups.groupKey],
       set: { properties: sql`${inboxGroups.properties} || ${JSON.stringify(set)}::jsonb`, updatedAt: new Date() },
     });
+  // The sender belongs to the group: posthog-js(-lite)'s group() and posthog-node's groupIdentify({ distinctId })
+  // send it from the user's id. posthog-node without a user sends `$<type>_<key>`, a stand-in PostHog makes no
+  // person for; a personless event ($process_person_profile: false) joins no group in PostHog either.
+  const distinctId = e.distinct_id ?? '';
+  if (!distinctId || distinctId === `$${groupType}_${groupKey}` || e.properties.$process_person_profile === false) return;
+  const personId = await ensurePerson(tx, distinctId);
+  const [person] = await tx.select().from(inboxPersons).where(eq(inboxPersons.id, personId));
+  const sent = isObject(e.properties.$groups) ? e.properties.$groups : {};
+  const groups = Object.fromEntries(Object.entries(sent).filter((kv): kv is [string, string] => typeof kv[1] === 'string'));
+  await tx
+    .update(inboxPersons)
+    .set({ groups: { ...person?.groups, ...groups, [groupType]: groupKey }, updatedAt: new Date() })
+    .where(eq(inboxPersons.id, personId));
 }
 
 /** Trims a table to the newest INBOX_MAX_ROWS by its serial column: one indexed range delete. */

@@ -142,11 +142,6 @@ export async function errorsForPerson(distinctIds: string[]): Promise<SentryItem
   });
 }
 
-/** Errors, newest first. */
-export async function errorList(): Promise<SentryItemRow[]> {
-  return listSentryItems({ type: 'event', limit: 500, order: 'desc' });
-}
-
 /** Traces, newest first, from the latest transactions, spans and errors. */
 export async function traceList(): Promise<TraceSummary[]> {
   const [transactions, spans, errors] = await Promise.all(

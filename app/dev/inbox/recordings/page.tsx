@@ -1,5 +1,6 @@
 // /dev/inbox/recordings — recorded sessions, newest first, with who, how long and which pages.
 import Link from 'next/link';
+import { SourceBadge } from '@/lib/inbox/ui/components/badges';
 import { rightAligned, TablePage, type Column } from '@/lib/inbox/ui/components/data-table';
 import { EmptyState } from '@/lib/inbox/ui/components/empty-state';
 import { RelativeTime } from '@/lib/inbox/ui/components/time';
@@ -23,7 +24,7 @@ export default async function RecordingsPage() {
   }
   const paths = await sessionPaths(recordings.map((r) => r.session_id));
   return (
-    <TablePage title="Recordings" description="Session replays captured by posthog-js, played back with rrweb-player." columns={COLUMNS}>
+    <TablePage title="Recordings" description="Session replays captured by posthog-js (and Sentry Replay, marked SENTRY), played back with rrweb-player." columns={COLUMNS}>
       {recordings.map((r) => {
         const visited = paths.get(r.session_id) ?? [];
         return (
@@ -32,6 +33,7 @@ export default async function RecordingsPage() {
               <Link href={`/dev/inbox/recordings/${encodeURIComponent(r.session_id)}`} className="flex items-center gap-2 font-mono text-xs text-brand-700 hover:underline">
                 <span className="grid size-6 place-items-center rounded-full bg-brand-600 text-[10px] text-white">▶</span>
                 {r.session_id}
+                {r.source === 'sentry' ? <SourceBadge source="sentry" /> : null}
               </Link>
             </td>
             <td className="px-2 py-2 font-mono text-xs">

@@ -23,6 +23,7 @@ export default async function RecordingPage({ params }: { params: Promise<{ id: 
           </Link>
         }
       >
+        {recording?.source === 'sentry' ? 'Sentry Replay · ' : null}
         {recording?.distinct_id ? (
           <>
             Recorded for{' '}

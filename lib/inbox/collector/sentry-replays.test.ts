@@ -1,0 +1,57 @@
+// A real Sentry Replay envelope (@sentry/browser's replayIntegration in Chromium, record-browser.mjs) through the
+// real ingest route, then read back the way the recordings list and the rrweb player read PostHog recordings.
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as ingest from '@/app/ingest/[...path]/route';
+import * as sentry from '@/app/sentry/api/[project]/envelope/route';
+import * as recording from '@/app/api/dev/inbox/recordings/[sessionId]/route';
+import * as recordings from '@/app/api/dev/inbox/recordings/route';
+import { recorded, recordedRequest } from './__fixtures__/fixtures';
+import { parseEnvelope } from './sentry-envelope';
+import { clearInbox } from './store';
+
+const ORIGIN = 'http://127.0.0.1:3104';
+const ctx = (params: Record<string, string | string[]>) => ({ params: Promise.resolve(params) });
+const get = (path: string) => new Request(`${ORIGIN}${path}`);
+
+type Row = { session_id: string; source: string; snapshot_count: number; start: string; end: string };
+type Rrweb = { type: number; timestamp: number; data?: unknown };
+
+const replayId = parseEnvelope(recorded('sentry-browser-replay').body).header.event_id as string;
+
+beforeEach(async () => {
+  await clearInbox();
+  const res = await sentry.POST(recordedRequest('sentry-browser-replay'), ctx({ project: '1' }));
+  expect(res.status).toBe(200);
+});
+
+describe('Sentry replays as recordings', () => {
+  it('are listed next to PostHog recordings, marked by source', async () => {
+    const snapshot = recorded('posthog-js-snapshot-gzip');
+    const path = new URL(snapshot.url, ORIGIN).pathname.split('/').filter(Boolean).slice(1);
+    expect((await ingest.POST(recordedRequest('posthog-js-snapshot-gzip'), ctx({ path }))).status).toBe(200);
+
+    const list = ((await (await recordings.GET(get('/api/dev/inbox/recordings'))).json()) as { recordings: Row[] }).recordings;
+    expect(list.map((r) => r.source).sort()).toEqual(['posthog', 'sentry']);
+    const replay = list.find((r) => r.source === 'sentry')!;
+    expect(replay.session_id).toBe(replayId);
+    expect(replay.snapshot_count).toBeGreaterThan(1);
+    expect(Date.parse(replay.end)).toBeGreaterThan(Date.parse(replay.start));
+  });
+
+  it('decode into rrweb events the player accepts: time-ordered, a meta event and a full snapshot', async () => {
+    const res = await recording.GET(get(`/api/dev/inbox/recordings/${replayId}`), ctx({ sessionId: replayId }));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { source: string; snapshots: Rrweb[] };
+    expect(body.source).toBe('sentry');
+    const events = body.snapshots;
+    expect(events.every((e) => Number.isInteger(e.type) && e.type >= 0 && e.type <= 6 && typeof e.timestamp === 'number')).toBe(true);
+    const times = events.map((e) => e.timestamp);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // rrweb's Replayer builds the page from a Meta (4) event followed by a FullSnapshot (2) with the DOM tree.
+    const meta = events.findIndex((e) => e.type === 4);
+    const full = events.findIndex((e) => e.type === 2);
+    expect(meta).toBeGreaterThanOrEqual(0);
+    expect(full).toBeGreaterThan(meta);
+    expect(events[full]!.data).toMatchObject({ node: { type: 0, childNodes: expect.any(Array) } });
+  });
+});
