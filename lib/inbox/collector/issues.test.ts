@@ -94,3 +94,12 @@ describe('grouping error events into issues', () => {
     expect(issues[0]!.users).toBe(0);
   });
 });
+
+describe('users affected', () => {
+  it('counts the PostHog distinct id an anonymous browser event carries, never the person URL tag beside it', () => {
+    const tags = (id: string) => ({ 'PostHog Person URL': `http://127.0.0.1:3000/dev/inbox/persons/${id}`, 'posthog.distinct_id': id });
+    const [issue] = groupIssues([item({ ...nodeEvent(), tags: tags('anon-1') }, 1), item({ ...nodeEvent(), tags: tags('anon-2') }, 2)]);
+    expect(issue!.users).toBe(2);
+    expect(issue!.events.map((e) => e.user)).toEqual(['anon-2', 'anon-1']);
+  });
+});

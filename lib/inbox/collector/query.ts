@@ -235,7 +235,10 @@ export async function inboxStats(): Promise<InboxStats> {
     count(inboxGroups),
     count(inboxSentryItems),
   ]);
-  const [recordings] = await db.select({ n: sql<number>`count(distinct ${inboxSnapshots.sessionId})::int` }).from(inboxSnapshots);
+  // PostHog sessions plus Sentry replays: the recordings list shows both.
+  const [recordings] = await db
+    .select({ n: sql<number>`(count(distinct ${inboxSnapshots.sessionId}) + (select count(distinct ${inboxSentryItems.eventId}) from ${inboxSentryItems} where ${inboxSentryItems.type} = 'replay_recording'))::int` })
+    .from(inboxSnapshots);
   const byType = await db
     .select({ type: inboxSentryItems.type, n: sql<number>`count(*)::int` })
     .from(inboxSentryItems)

@@ -44,7 +44,8 @@ describe('ingest', () => {
     }
     const c = await count();
     expect(c.events).toBeGreaterThan(10);
-    expect(c.recordings).toBe(1);
+    // posthog-js's session and the Sentry replay.
+    expect(c.recordings).toBe(2);
     expect(c.sentry_items).toBeGreaterThan(10);
 
     const list = (await (await events.GET(get('/api/dev/inbox/events?distinct_id=server_alias_1&limit=1000'))).json()) as {

@@ -41,11 +41,14 @@ describe('Sentry replays as recordings', () => {
   it('decode into rrweb events the player accepts: time-ordered, a meta event and a full snapshot', async () => {
     const res = await recording.GET(get(`/api/dev/inbox/recordings/${replayId}`), ctx({ sessionId: replayId }));
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { source: string; snapshots: Rrweb[] };
+    const body = (await res.json()) as { source: string; start: string; end: string; snapshots: Rrweb[] };
     expect(body.source).toBe('sentry');
     const events = body.snapshots;
     expect(events.every((e) => Number.isInteger(e.type) && e.type >= 0 && e.type <= 6 && typeof e.timestamp === 'number')).toBe(true);
+    // One timeline in epoch milliseconds: Sentry writes its performance-span custom events in seconds.
     const times = events.map((e) => e.timestamp);
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(Date.parse(body.start) - 1000);
+    expect(Math.max(...times)).toBeLessThanOrEqual(Date.parse(body.end) + 1000);
     expect(times).toEqual([...times].sort((a, b) => a - b));
     // rrweb's Replayer builds the page from a Meta (4) event followed by a FullSnapshot (2) with the DOM tree.
     const meta = events.findIndex((e) => e.type === 4);

@@ -76,6 +76,15 @@ export async function listSentryReplays(q: { distinctIds: string[] | null; limit
     .slice(0, q.limit);
 }
 
+/** Epoch seconds stay below this; milliseconds of any date after 1973 are above it. */
+const SECONDS_BELOW = 1e11;
+
+/** Sentry writes its performance-span custom events in epoch seconds, rrweb's in milliseconds: one timeline. */
+function inMilliseconds(event: RrwebEvent): RrwebEvent {
+  const t = num(event.timestamp);
+  return t !== null && t < SECONDS_BELOW ? { ...event, timestamp: Math.round(t * 1000) } : event;
+}
+
 /** A replay's rrweb events from every segment, in time order: the shape `getRecording` answers for PostHog. */
 export async function getSentryReplay(replayId: string) {
   const rows = await db
@@ -87,7 +96,8 @@ export async function getSentryReplay(replayId: string) {
   const snapshots = rows
     .flatMap((r) => (Array.isArray(get(r.payload, 'events')) ? (get(r.payload, 'events') as unknown[]) : []))
     .filter(isObject)
-    .map((e, i) => ({ e: e as RrwebEvent, i, t: num(e.timestamp) ?? 0 }))
+    .map((e) => inMilliseconds(e as RrwebEvent))
+    .map((e, i) => ({ e, i, t: num(e.timestamp) ?? 0 }))
     .sort((a, b) => a.t - b.t || a.i - b.i)
     .map((x) => x.e);
   const meta = (await replayMeta(replayId)).get(replayId);

@@ -168,14 +168,15 @@ export function posthogLinkOf(payload: unknown): PosthogLink {
   if (isObject(ctx)) candidates.push(...Object.entries(ctx).map(([k, v]): [string, unknown] => [`posthog_${k}`, v]));
   const extra = get(payload, 'extra');
   if (isObject(extra)) candidates.push(...Object.entries(extra).filter(([k]) => /posthog/i.test(k)));
-  const pick = (re: RegExp) => {
-    for (const [k, v] of candidates) if (/posthog/i.test(k) && re.test(k) && typeof v === 'string' && v) return v;
+  // A "PostHog Person URL" tag names a person too, but is a link, not an id.
+  const pick = (re: RegExp, skip = /url|link/i) => {
+    for (const [k, v] of candidates) if (/posthog/i.test(k) && re.test(k) && !skip.test(k) && typeof v === 'string' && v) return v;
     return null;
   };
   return {
     distinctId: pick(/distinct|person|user/i) ?? str(get(payload, 'user', 'id')),
     sessionId: pick(/session/i),
-    url: pick(/url|link/i),
+    url: pick(/url|link/i, /$^/),
   };
 }
 
