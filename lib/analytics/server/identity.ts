@@ -11,7 +11,8 @@ import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { DISTINCT_ID_HEADER, POSTHOG_LOCAL_KEY, SESSION_ID_HEADER, posthogCookieName } from '@/lib/analytics/constants';
 import { env } from '@/lib/env';
 import { clientIp } from '@/lib/server/context';
-import type { AnalyticsIdentity, PersonProperties } from './client';
+import type { PersonProperties } from '@/lib/analytics/person-properties';
+import type { AnalyticsIdentity } from './client';
 
 /** Distinct and session ids are opaque tokens (UUIDv7, user ids): anything else is ignored, not trusted. */
 const ID_PATTERN = /^[A-Za-z0-9_\-.:$]{1,200}$/;

@@ -6,13 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { POSTHOG_LOCAL_KEY } from '@/lib/analytics/constants';
-import { parseConsentMode, type ConsentMode } from '@/lib/analytics/client/consent';
+import { parseConsentMode, type ConsentMode } from './consent';
 import { getServerFlags } from '@/lib/analytics/server/flags';
 import { personPropertiesFromEmail, readPosthogCookie } from '@/lib/analytics/server/identity';
 import { env, localInbox } from '@/lib/env';
 import { getCurrentUser, getCurrentWorkspace } from '@/lib/server/context';
 import { version } from '@/package.json';
-import type { OrbitBootstrap } from './orbit-global';
+import type { OrbitBootstrap } from './snippet';
 
 /** ANALYTICS_CONSENT (runtime) wins over the build-time NEXT_PUBLIC_ANALYTICS_CONSENT; default in consent.ts. */
 export function consentMode(): ConsentMode {
