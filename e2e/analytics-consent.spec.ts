@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { Inbox } from './inbox';
 import { E2E_PORT_BASE, newDataDir, startServer, stopServer, type RunningServer } from './support/test-server';
+import { posthogLoaded, sentryLoaded, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
 
 const PORT = Number(process.env.E2E_CONSENT_PORT ?? E2E_PORT_BASE + 2);
 
@@ -37,15 +38,15 @@ test('opt-in: nothing reaches /ingest and nothing is stored before consent; Acce
   await page.locator('a[data-cta-id="hero_see_pricing"]').click();
   await expect(page).toHaveURL(/\/pricing/);
   // The loader has run (Sentry is up), so PostHog would have loaded by now if consent allowed it.
-  await page.waitForFunction(() => Boolean(window.__orbit?.s) && window.__orbit?.cs === 'pending', null, { timeout: 20_000 });
+  await expect.poll(async () => page.evaluate(telemetrySnapshot).then((t) => t?.sentryLoaded && t.consent), { timeout: 20_000 }).toBe('pending');
   const banner = page.getByRole('region', { name: 'Analytics consent' });
   await expect(banner).toBeVisible();
   expect(ingest, 'requests to /ingest before consent').toEqual([]);
   expect(await posthogTraces(page, page.context()), 'PostHog cookies/storage before consent').toEqual([]);
 
   await banner.getByRole('button', { name: 'Accept' }).click();
-  await page.waitForFunction(() => Boolean(window.__orbit?.ph), null, { timeout: 20_000 });
-  const distinctId = await page.evaluate(() => window.__orbit!.ph!.get_distinct_id());
+  await page.waitForFunction(posthogLoaded, null, { timeout: 20_000 });
+  const distinctId = (await page.evaluate(telemetrySnapshot))!.distinctId!;
   const api = await playwright.request.newContext({ baseURL: url });
   const inbox = new Inbox(api);
   const pageview = await inbox.waitForEvent('$pageview', { distinctId });
@@ -67,8 +68,8 @@ test('opt-in: Decline keeps PostHog unloaded, also after a reload', async ({ new
   await page.goto('/');
   await page.getByRole('region', { name: 'Analytics consent' }).getByRole('button', { name: 'Decline' }).click();
   await page.reload();
-  await page.waitForFunction(() => Boolean(window.__orbit?.s), null, { timeout: 20_000 });
-  expect(await page.evaluate(() => window.__orbit?.cs)).toBe('denied');
+  await page.waitForFunction(sentryLoaded, null, { timeout: 20_000 });
+  expect((await page.evaluate(telemetrySnapshot))?.consent).toBe('denied');
   await expect(page.getByRole('region', { name: 'Analytics consent' })).toHaveCount(0);
   expect(ingest).toEqual([]);
   expect(await posthogTraces(page, page.context())).toEqual([]);

@@ -1,6 +1,7 @@
-// The lazy loading proof (issue 8): PostHog and Sentry load only after `load` + idle, and an event captured and an
-// error thrown before that moment are still delivered, with their original time, after the SDKs' own requests start.
+// The lazy loading proof: PostHog and Sentry load only after `load` + idle, and an event captured and an error thrown
+// before that moment are still delivered, with their original time, after the SDKs' own requests start.
 import { randomUUID } from 'node:crypto';
+import { posthogLoaded, queueEventBeforeLoad, sentryLoaded, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
 import { expect, test } from './fixtures';
 
 test('an event captured and an error thrown before the SDKs load are delivered', async ({ page, inbox, identity }) => {
@@ -10,28 +11,44 @@ test('an event captured and an error thrown before the SDKs load are delivered',
     const path = new URL(r.url()).pathname;
     if (/^\/(ingest|sentry)\//.test(path)) requests.push({ path, at: Date.now() });
   });
-  // Before any bundle runs its course: on DOMContentLoaded (before `load`), queue a catalog event the way the
-  // facade does and throw an uncaught error, then note whether any SDK was up.
-  await page.addInitScript((m: string) => {
+  // The page's `load` is held by one image answered only once the event and the error are in, so the loader (load +
+  // idle, or its 10 s fallback) cannot have started when they happen.
+  let release: (() => Promise<void>) | undefined;
+  const held = new Promise<void>((resolve) => {
+    void page.route('**/early-queue-hold.gif', (route) => {
+      release = () => route.fulfill({ status: 204 });
+      resolve();
+    });
+  });
+  await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
-      const o = window.__orbit!;
-      const at = Date.now();
-      (window as unknown as { __proof: unknown }).__proof = { at, sdkUp: Boolean(o.ph || o.s), loaderStarted: o.ls !== undefined };
-      o.q.push({ k: 'ev', n: 'client.error_shown', p: { code: 'unknown', where: 'early_queue_proof' }, t: at, u: location.href });
-      setTimeout(() => {
-        throw new Error(m);
-      });
+      const img = document.createElement('img');
+      img.src = '/early-queue-hold.gif';
+      img.alt = '';
+      document.body.appendChild(img);
+    });
+  });
+
+  await page.goto('/pricing', { waitUntil: 'domcontentloaded' });
+  await held;
+  await page.waitForFunction(telemetrySnapshot, null, { timeout: 20_000 });
+  const before = (await page.evaluate(telemetrySnapshot))!;
+  // A catalog event queued the way the facade does, and an uncaught error the head snippet catches.
+  const at = await page.evaluate(queueEventBeforeLoad, { name: 'client.error_shown', properties: { code: 'unknown', where: 'early_queue_proof' } });
+  await page.evaluate((m) => {
+    setTimeout(() => {
+      throw new Error(m);
     });
   }, marker);
+  const proof = { at: at!, sdkUp: before.sentryLoaded || before.posthogLoaded, loaderStarted: before.loadStartedAt !== null };
+  await release!();
 
-  await page.goto('/pricing');
-  await page.waitForFunction(() => Boolean(window.__orbit?.ph && window.__orbit?.s), null, { timeout: 20_000 });
-  const { proof, loadStart, ready, distinctId } = await page.evaluate(() => ({
-    proof: (window as unknown as { __proof: { at: number; sdkUp: boolean; loaderStarted: boolean } }).__proof,
-    loadStart: window.__orbit!.ls!,
-    ready: window.__orbit!.ld!,
-    distinctId: window.__orbit!.ph!.get_distinct_id(),
-  }));
+  await page.waitForFunction(sentryLoaded, null, { timeout: 20_000 });
+  await page.waitForFunction(posthogLoaded, null, { timeout: 20_000 });
+  const after = (await page.evaluate(telemetrySnapshot))!;
+  const loadStart = after.loadStartedAt!;
+  const ready = after.posthogReadyAt!;
+  const distinctId = after.distinctId!;
   expect(proof.sdkUp, 'no SDK was loaded when the event and the error happened').toBe(false);
   expect(proof.loaderStarted).toBe(false);
   expect(proof.at).toBeLessThan(loadStart);

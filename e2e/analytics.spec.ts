@@ -9,14 +9,15 @@ import { validateEvent } from '@/lib/analytics/validate';
 import { CARDS, expect, signUp, test, uniqueName } from './fixtures';
 import type { InboxEventRow } from '@/lib/inbox/rows';
 import { orderedPrefix } from './inbox';
+import { posthogLoaded, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
 
 const REFERRER = 'https://news.example.com/issues/42?ref=mail';
 const FLAG = 'pricing-page-layout';
 
 /** Waits until the lazily loaded posthog-js is up in this page and returns its ids. */
 async function posthogIds(page: Page): Promise<{ distinctId: string; sessionId: string }> {
-  await page.waitForFunction(() => Boolean(window.__orbit?.ph), null, { timeout: 20_000 });
-  return page.evaluate(() => ({ distinctId: window.__orbit!.ph!.get_distinct_id(), sessionId: window.__orbit!.ph!.get_session_id() }));
+  await page.waitForFunction(posthogLoaded, null, { timeout: 20_000 });
+  return page.evaluate(telemetrySnapshot).then((t) => ({ distinctId: t!.distinctId!, sessionId: t!.sessionId! }));
 }
 
 /** Every body the page sent to PostHog or Sentry, decompressed when gzipped (posthog-js compresses batches). */
@@ -224,7 +225,7 @@ test('newsletter visit → CTA → sign up → onboarding → project → checko
     await page.getByRole('button', { name: 'Log out' }).click();
     await expect(page).toHaveURL(/^http:\/\/[^/]+\/(\?.*)?$/);
     await inbox.waitForEvent('auth.logged_out', { distinctId: user.distinctId, since: outAt });
-    await expect.poll(async () => page.evaluate(() => window.__orbit?.ph?.get_distinct_id())).not.toBe(user.distinctId);
+    await expect.poll(async () => page.evaluate(telemetrySnapshot).then((t) => t?.distinctId ?? undefined)).not.toBe(user.distinctId);
     const next = await posthogIds(page);
     expect(next.distinctId).not.toBe(anon.distinctId);
     await page.locator('a[data-cta-id="hero_see_pricing"]').click();

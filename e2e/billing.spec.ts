@@ -2,6 +2,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { TEST_AUTH_SECRET } from './support/test-server';
 import { CARDS, checkout, completeOnboarding, expect, signUp, test, uniqueName } from './fixtures';
+import { telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
 
 test('a declined card leaves the plan Free with a clear message', async ({ page, freshUser }) => {
   await signUp(page, freshUser);
@@ -27,7 +28,7 @@ test('a failed renewal (invoice.payment_failed webhook) marks the plan past due 
   const since = new Date(Date.now() - 1_000).toISOString();
   await signUp(page, freshUser);
   await completeOnboarding(page, { workspace: uniqueName('Renewal Co') });
-  const buyer = await page.evaluate(() => (window as unknown as { __orbit?: { b?: { user?: { id: string } | null } } }).__orbit?.b?.user?.id);
+  const buyer = await page.evaluate(telemetrySnapshot).then((t) => t?.userId ?? undefined);
   expect(buyer).toBeTruthy();
   await checkout(page, { plan: 'Pro', card: CARDS.success });
   await expect(page).toHaveURL(/\/billing/);

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { addTask, completeOnboarding, createProject, expect, signUp, test, uniqueName } from './fixtures';
 import type { SentryItemRow } from '@/lib/inbox/rows';
+import { sentryLoaded as sentryUp, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
 
 type Frame = { function?: string; filename?: string; lineno?: number };
 type SentryEvent = {
@@ -68,14 +69,14 @@ function expectContext(event: SentryEvent, { userId, source }: { userId?: string
 async function signedIn(page: Page, user: { name: string; email: string; password: string }): Promise<string> {
   await signUp(page, user);
   await completeOnboarding(page, { workspace: uniqueName('Errors') });
-  const id = await page.evaluate(() => (window as unknown as { __orbit?: { b?: { user?: { id: string } | null } } }).__orbit?.b?.user?.id);
+  const id = await page.evaluate(telemetrySnapshot).then((t) => t?.userId ?? undefined);
   expect(id, 'user id in the bootstrap').toBeTruthy();
   return id as string;
 }
 
 /** The lazy Sentry SDK is up (instrumentation-client.ts loads it after load + idle). */
 async function sentryLoaded(page: Page): Promise<void> {
-  await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { __orbit?: { s?: unknown } }).__orbit?.s)), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => page.evaluate(sentryUp), { timeout: 20_000 }).toBe(true);
 }
 
 test.describe('errors reach Sentry once, with context', () => {

@@ -13,6 +13,7 @@ import { startFakeUpstream, type FakeUpstream, type RecordedRequest, type Upstre
 import { ensureBuild } from './support/own-build';
 import { RELAY_CONFIG, RELAY_DIST_DIR, RELAY_UPSTREAM_PORT } from './support/relay-build';
 import { E2E_PORT_BASE, newDataDir, ROOT, startServer, stopServer, type RunningServer } from './support/test-server';
+import { pagePostHog, posthogLoaded, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
 
 const PORT = E2E_PORT_BASE + 30;
 /**
@@ -100,6 +101,8 @@ async function watch(page: Page) {
     if (kind === 'rejection') seen.rejections.push(value);
     else seen.captured.push({ ...(JSON.parse(value) as Omit<Captured, 'at'>), at: Date.now() });
   });
+  // The module's own accessor, made callable from the init script below (Playwright sends a function's source).
+  await page.addInitScript({ content: `window.__pagePostHog = ${pagePostHog.toString()};` });
   await page.addInitScript(() => {
     type Report = (kind: 'captured' | 'rejection', value: string) => Promise<void>;
     const report = (window as unknown as { __hostsDownReport: Report }).__hostsDownReport;
@@ -107,7 +110,7 @@ async function watch(page: Page) {
     (window as unknown as { __hostsDownDoc: string }).__hostsDownDoc = doc;
     window.addEventListener('unhandledrejection', (e) => void report('rejection', String(e.reason)));
     const hook = () => {
-      const ph = window.__orbit?.ph;
+      const ph = (window as unknown as { __pagePostHog: typeof pagePostHog }).__pagePostHog();
       if (!ph) return void setTimeout(hook, 50);
       ph.on('eventCaptured', (data: { uuid?: string; event?: string }) => {
         if (data.uuid && data.event) void report('captured', JSON.stringify({ uuid: data.uuid, event: data.event, doc }));
@@ -153,7 +156,7 @@ for (const mode of ['refuse', 'blackhole'] satisfies UpstreamMode[]) {
     };
     await step('landing', async () => {
       await page.goto('/');
-      await page.waitForFunction(() => Boolean(window.__orbit?.ph), null, { timeout: 30_000 });
+      await page.waitForFunction(posthogLoaded, null, { timeout: 30_000 });
     });
     await step('sign-up', () => signUp(page, freshUser));
     await step('onboarding', () => completeOnboarding(page, { workspace: uniqueName('Down Co') }));
@@ -167,7 +170,7 @@ for (const mode of ['refuse', 'blackhole'] satisfies UpstreamMode[]) {
       await page.goto('/billing');
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     });
-    const userId = await page.evaluate(() => window.__orbit?.b?.user?.id);
+    const userId = await page.evaluate(telemetrySnapshot).then((t) => t?.userId ?? undefined);
     expect(userId, 'the page bootstrapped the signed-in user').toBeTruthy();
 
     // The last page stays open through the outage: its events must wait in posthog-js's retry queue. Wait until the
@@ -175,8 +178,8 @@ for (const mode of ['refuse', 'blackhole'] satisfies UpstreamMode[]) {
     const billingDoc = await page.evaluate(() => (window as unknown as { __hostsDownDoc: string }).__hostsDownDoc);
     const lastDoc = () => billingDoc;
     // posthog-js's own first events of a page may precede the hook; an event captured now is surely seen.
-    await page.waitForFunction(() => Boolean(window.__orbit?.ph), null, { timeout: 30_000 });
-    await expect.poll(() => page.evaluate(() => window.__orbit?.ph?.capture('$pageview')).then(() => seen.captured.some((c) => c.doc === lastDoc())), { timeout: 15_000 }).toBe(true);
+    await page.waitForFunction(posthogLoaded, null, { timeout: 30_000 });
+    await expect.poll(() => page.evaluateHandle(pagePostHog).then((ph) => ph.evaluate((p) => void p?.capture('$pageview'))).then(() => seen.captured.some((c) => c.doc === lastDoc())), { timeout: 15_000 }).toBe(true);
     const billingAt = seen.captured.find((c) => c.doc === lastDoc())?.at ?? Date.now();
     await expect
       .poll(() => seen.relayed.some((r) => r.at >= billingAt && /^\/ingest\/(e|i\/v0\/e|batch)\/?$/.test(r.path) && (r.status >= 500 || r.status === 0)), { timeout: 20_000 })

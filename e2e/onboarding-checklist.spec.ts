@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { FLAGS } from '@/lib/flags/definitions';
 import { completeOnboarding, expect, makeUser, signUp, test, uniqueName } from './fixtures';
+import { telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
 
 const FLAG = FLAGS.find((f) => f.key === 'new-onboarding-checklist')!;
 
@@ -23,7 +24,7 @@ test('the dashboard shows the checklist or the welcome card as the flag decides,
     await signUp(page, makeUser(`flag${i}`));
     await completeOnboarding(page, { workspace: uniqueName('Flag Co'), project: 'First project' });
     await expect(page).toHaveURL(/\/dashboard/);
-    const userId = await page.evaluate(() => (window as unknown as { __orbit?: { b?: { user?: { id: string } | null; flags?: Record<string, unknown> } } }).__orbit?.b?.user?.id);
+    const userId = await page.evaluate(telemetrySnapshot).then((t) => t?.userId ?? undefined);
     expect(userId).toBeTruthy();
     const on = expectedOn(userId!);
     seen.add(on);
@@ -37,7 +38,7 @@ test('the dashboard shows the checklist or the welcome card as the flag decides,
       await expect(page.getByTestId('onboarding-checklist')).toHaveCount(0);
     }
     // The browser was bootstrapped with the same answer the server rendered with.
-    const bootstrapped = await page.evaluate(() => (window as unknown as { __orbit?: { b?: { flags?: Record<string, unknown> } } }).__orbit?.b?.flags?.['new-onboarding-checklist']);
+    const bootstrapped = await page.evaluate(telemetrySnapshot).then((t) => t?.flags['new-onboarding-checklist']);
     expect(bootstrapped).toBe(on);
   }
   expect([...seen].sort(), 'both variants seen').toEqual([false, true]);

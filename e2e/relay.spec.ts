@@ -11,6 +11,7 @@ import { startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../t
 import { ensureBuild } from './support/own-build';
 import { RELAY_CONFIG, RELAY_DIST_DIR, RELAY_SENTRY_PROJECT, RELAY_UPSTREAM_PORT } from './support/relay-build';
 import { E2E_PORT_BASE, newDataDir, ROOT, startServer, stopServer, type RunningServer } from './support/test-server';
+import { posthogLoaded, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
 
 const PORT = E2E_PORT_BASE + 7;
 const UPSTREAM_PORT = RELAY_UPSTREAM_PORT;
@@ -67,12 +68,12 @@ test('signed-in funnel reaches a separate PostHog/Sentry host through the proxy 
 
   // An anonymous visit first (posthog-js loaded), so sign-up merges that visitor into the user, as in real life.
   await page.goto('/');
-  await page.waitForFunction(() => Boolean(window.__orbit?.ph), null, { timeout: 30_000 });
+  await page.waitForFunction(posthogLoaded, null, { timeout: 30_000 });
   await signUp(page, freshUser);
   await completeOnboarding(page, { workspace: uniqueName('Relay Co') });
   await checkout(page, { plan: 'Pro', card: CARDS.success });
   await expect(page).toHaveURL(/\/billing\?checkout=success/);
-  const userId = await page.evaluate(() => window.__orbit?.b?.user?.id);
+  const userId = await page.evaluate(telemetrySnapshot).then((t) => t?.userId ?? undefined);
   expect(userId, 'the page bootstrapped the signed-in user').toBeTruthy();
   const cookies = await page.context().cookies();
   expect(cookies.some((c) => c.name.startsWith('orbit')), 'the browser holds a session cookie').toBe(true);

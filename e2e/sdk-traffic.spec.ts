@@ -6,11 +6,12 @@ import type { Page } from '@playwright/test';
 import type { InboxEventRow } from '@/lib/inbox/rows';
 import { browserDistinctId } from './inbox';
 import { completeOnboarding, expect, signUp, test, uniqueName } from './fixtures';
+import { posthogLoaded as posthogUp, sentryLoaded as sentryUp, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
 
 const SLOW = { timeout: 30_000 };
 
 async function posthogLoaded(page: Page): Promise<void> {
-  await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { __orbit?: { ph?: unknown } }).__orbit?.ph)), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => page.evaluate(posthogUp), { timeout: 20_000 }).toBe(true);
 }
 
 test('posthog-js sends $autocapture, heatmap data, $pageleave and $web_vitals for a real visit', async ({ page, context, inbox }) => {
@@ -50,13 +51,13 @@ test('a browser error reaches PostHog as $exception, linked to the Sentry event 
   const since = new Date(Date.now() - 1_000).toISOString();
   await signUp(page, freshUser);
   await completeOnboarding(page, { workspace: uniqueName('Exceptions') });
-  const userId = await page.evaluate(() => (window as unknown as { __orbit?: { b?: { user?: { id: string } | null } } }).__orbit?.b?.user?.id);
+  const userId = await page.evaluate(telemetrySnapshot).then((t) => t?.userId ?? undefined);
   expect(userId).toBeTruthy();
   const mark = `m${randomBytes(5).toString('hex')}`;
   // On a product page (PostHog never runs on /dev/*): an uncaught error, caught by Sentry's global handler.
   await page.goto('/dashboard');
   await posthogLoaded(page);
-  await expect.poll(() => page.evaluate(() => Boolean((window as unknown as { __orbit?: { s?: unknown } }).__orbit?.s)), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => page.evaluate(sentryUp), { timeout: 20_000 }).toBe(true);
   await page.evaluate((m) => {
     setTimeout(() => {
       throw new Error(`sdk-traffic uncaught ${m}`);

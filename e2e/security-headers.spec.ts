@@ -3,6 +3,7 @@
 // run under it without one violation (the `cspViolations` fixture also fails any other spec on a violation).
 import type { Page } from '@playwright/test';
 import { completeOnboarding, expect, signUp, test, uniqueName } from './fixtures';
+import { posthogLoaded, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
 
 const COMMON = {
   'x-content-type-options': 'nosniff',
@@ -53,8 +54,8 @@ test('the app, PostHog (with its recording) and the inbox replay run under the C
 
   await page.goto('/');
   // posthog-js is loaded lazily by the nonce'd snippet, then loads its recorder: 'strict-dynamic' at work.
-  await page.waitForFunction(() => Boolean(window.__orbit?.ph), null, { timeout: 20_000 });
-  const sessionId = await page.evaluate(() => window.__orbit!.ph!.get_session_id());
+  await page.waitForFunction(posthogLoaded, null, { timeout: 20_000 });
+  const sessionId = (await page.evaluate(telemetrySnapshot))!.sessionId!;
   await leave();
   await page.goto('/pricing');
   await leave();

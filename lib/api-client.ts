@@ -1,8 +1,7 @@
 // The one way the browser talks to Orbit's REST API: method, path, typed response, and a typed ApiError carrying
 // the structured error body. Every client→API call goes through `request`, so cross-cutting concerns (tracing
 // breadcrumbs, analytics headers) are added here once.
-import { addBreadcrumb } from '@/lib/errors/client-report';
-import { currentIdentity } from '@/lib/analytics/client/track';
+import { addBreadcrumb, currentIdentity } from '@/lib/telemetry/browser';
 import { DISTINCT_ID_HEADER, SESSION_ID_HEADER } from '@/lib/analytics/constants';
 import type { ErrorBody, ErrorCode, FieldErrors } from '@/lib/server/errors';
 import type { ProjectDto, ProjectSummaryDto } from '@/lib/projects/dto';

@@ -68,7 +68,7 @@ export const env = createEnv({
     /** Benchmark only: 1 enables POST /api/bench/naive-tasks/[id], the naive await-per-event pattern (docs/performance.md). */
     BENCH_NAIVE_ANALYTICS: bool.optional(),
     /** Analytics consent mode, read at runtime by the root layout (wins over NEXT_PUBLIC_ANALYTICS_CONSENT, which is
-     *  inlined at build). Default opt-out: see lib/analytics/client/consent.ts and docs/analytics-setup.md. */
+     *  inlined at build). Default opt-out: see lib/telemetry/browser/consent.ts and docs/analytics-setup.md. */
     ANALYTICS_CONSENT: z.enum(['opt-in', 'opt-out', 'off']).optional(),
     // Error tracking (server side); optional.
     SENTRY_DSN: z.url().optional(),

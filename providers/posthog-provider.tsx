@@ -1,13 +1,12 @@
 'use client';
-// The client side of Orbit's PostHog wiring, mounted once in the root layout. It does not load posthog-js (the
-// loader in instrumentation-client.ts does, after idle); it serves the server-evaluated flags to `useFlag` (so the
-// first render already has them: no flicker) and keeps the SDK's identity in step with the session the server
-// rendered: identify + workspace group when signed in, reset when the visitor logs out.
+// The client side of Orbit's PostHog wiring, mounted once in the root layout. It does not load posthog-js (browser
+// telemetry's loader does, after idle); it serves the server-evaluated flags to `useFlag` (so the first render
+// already has them: no flicker) and keeps the SDK's identity in step with the session the server rendered: identify
+// + workspace group when signed in, reset when the visitor logs out.
 import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 import type { FlagKey } from '@/lib/flags/definitions';
-import { setErrorUser } from '@/lib/errors/client-report';
-import { identity, reportFlagUsed, type PersonProperties } from '@/lib/analytics/client/track';
-import { orbit, type OrbitBootstrap } from '@/lib/instrumentation/orbit-global';
+import { group, identify, reportFlagUsed, reset, setErrorUser, setSuperProperties } from '@/lib/telemetry/browser';
+import type { OrbitBootstrap } from '@/lib/telemetry/browser/snippet';
 
 export type ClientAnalytics = Pick<OrbitBootstrap, 'flags' | 'props' | 'user' | 'workspace'>;
 
@@ -27,11 +26,7 @@ export function PostHogProvider({ analytics, children }: { analytics: ClientAnal
   const personKey = JSON.stringify([user, workspace]);
 
   useEffect(() => {
-    const current = JSON.parse(propsKey) as OrbitBootstrap['props'];
-    identity.register(current);
-    // The delegated click tracking in instrumentation-client.ts reads auth_state from here.
-    const b = orbit().b;
-    if (b) b.props = current;
+    setSuperProperties(JSON.parse(propsKey) as OrbitBootstrap['props']);
   }, [propsKey]);
 
   useEffect(() => {
@@ -40,12 +35,12 @@ export function PostHogProvider({ analytics, children }: { analytics: ClientAnal
     lastUser.current = u?.id ?? null;
     if (u) {
       // Merges the anonymous id into the user at sign-up and log-in (`$identify` carries `$anon_distinct_id`).
-      identity.identify(u.id, u.props as PersonProperties);
-      if (w) identity.group('workspace', w.id, w.props as PersonProperties);
+      identify(u.id, u.props);
+      if (w) group('workspace', w.id, w.props);
       setErrorUser({ id: u.id });
     } else if (previous) {
       // Logged out: the next visitor on this browser is a new anonymous person.
-      identity.reset();
+      reset();
       setErrorUser(null);
     }
   }, [personKey]);

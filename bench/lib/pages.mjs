@@ -81,13 +81,14 @@ export async function coldLoad(browser, url, { cookies = [], cpuThrottle = 1, mi
     }
     const m = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
-      const o = window.__orbit;
+      // lib/telemetry/browser/loader.ts's performance marks: when the SDKs started loading, when PostHog was ready.
+      const mark = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
       return {
         ...window.__bench,
         load: nav ? nav.loadEventStart : Number.NaN,
         domContentLoaded: nav ? nav.domContentLoadedEventEnd : Number.NaN,
-        sdkStart: o?.ls ? o.ls - performance.timeOrigin : null,
-        sdkDone: o?.ld ? o.ld - performance.timeOrigin : null,
+        sdkStart: mark('orbit:sdk-load-start'),
+        sdkDone: mark('orbit:posthog-ready'),
       };
     });
     const finished = [...requests.values()].filter((r) => r.bytes !== undefined);

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { OrbitMark } from '@/components/marketing/logo';
-import { PRIVATE_TEXT_CLASS } from '@/lib/analytics/client/privacy';
+import { PRIVATE_TEXT_CLASS } from '@/lib/telemetry/browser/privacy';
 import type { Plan } from '@/lib/db/schema/billing';
 import { isOnboardingPath } from '@/lib/auth/app-paths';
 import { LogoutButton } from './logout-button';

@@ -1,7 +1,7 @@
 'use client';
 // `Log out` in every app page's header: a form posting the log-out action, which redirects to the landing page.
 import { useActionState } from 'react';
-import { track } from '@/lib/analytics/client/track';
+import { track } from '@/lib/telemetry/browser';
 import { logOutAction } from '@/lib/auth/actions';
 import { SubmitButton } from './submit-button';
 

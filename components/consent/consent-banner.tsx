@@ -1,12 +1,12 @@
 'use client';
 // The analytics consent banner. Opt-in mode: nothing is captured or stored until "Accept"; opt-out mode: a notice
-// with a way to refuse. It only reports the answer to the loader (window.__orbit.c, instrumentation-client.ts),
+// with a way to refuse. It only reports the answer to browser telemetry (`chooseConsent`, lib/telemetry/browser),
 // which stores it in the `orbit_consent` cookie and starts or stops PostHog. Hidden with GPC / Do Not Track.
 import { usePathname } from 'next/navigation';
 import { useState, useSyncExternalStore } from 'react';
-import { parseConsentChoice, readBrowserSignals, shouldShowBanner, type ConsentChoice, type ConsentMode } from '@/lib/analytics/client/consent';
-import { isUntrackedPath } from '@/lib/analytics/client/enrichment';
-import { orbit } from '@/lib/instrumentation/orbit-global';
+import { chooseConsent } from '@/lib/telemetry/browser';
+import { parseConsentChoice, readBrowserSignals, shouldShowBanner, type ConsentChoice, type ConsentMode } from '@/lib/telemetry/browser/consent';
+import { isUntrackedPath } from '@/lib/telemetry/browser/enrichment';
 
 const noSubscription = () => () => undefined;
 
@@ -23,7 +23,7 @@ export function ConsentBanner({ mode }: { mode: ConsentMode }) {
   if (!ask || answered || untracked) return null;
 
   const answer = (choice: ConsentChoice) => {
-    orbit().c?.(choice);
+    chooseConsent(choice);
     setAnswered(true);
   };
   const optIn = mode === 'opt-in';

@@ -4,7 +4,7 @@
 // server errors arrive with a digest and were already reported by onRequestError — this only looks up their id.
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
-import { newEventId, reportError } from '@/lib/errors/client-report';
+import { newEventId, reportError } from '@/lib/telemetry/browser';
 
 const reported = new WeakMap<Error, string>();
 

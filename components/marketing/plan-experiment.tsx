@@ -3,7 +3,7 @@
 // flicker); this records that it was seen, once per page view: `pricing.experiment_viewed` from the catalog and
 // posthog-js's own `$feature_flag_called` (through useFlag).
 import { useEffect } from 'react';
-import { track } from '@/lib/analytics/client/track';
+import { track } from '@/lib/telemetry/browser';
 import type { FlagKey } from '@/lib/flags/definitions';
 import { useFlag } from '@/providers/posthog-provider';
 

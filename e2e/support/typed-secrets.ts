@@ -42,7 +42,7 @@ export function readSecrets(): TypedSecret[] {
   return out;
 }
 
-const BINDING = '__orbitE2eTypedSecret';
+const BINDING = 'orbitE2eTypedSecret';
 
 /**
  * In every page of the context: when a password, email, name or card field changes, its value is registered

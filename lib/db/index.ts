@@ -26,7 +26,7 @@ type Handle = {
   close: () => Promise<void>;
 };
 
-const globalForDb = globalThis as unknown as { __orbitDb?: Handle };
+const globalForDb = globalThis as unknown as { orbitDb?: Handle };
 const migrationsFolder = path.join(process.cwd(), 'drizzle');
 
 function open(): Handle {
@@ -56,8 +56,8 @@ function open(): Handle {
 }
 
 function handle(): Handle {
-  globalForDb.__orbitDb ??= open();
-  return globalForDb.__orbitDb;
+  globalForDb.orbitDb ??= open();
+  return globalForDb.orbitDb;
 }
 
 /** The Drizzle database, opened lazily on first use. */
@@ -114,8 +114,8 @@ export async function migratePostgresLocked(url: string): Promise<void> {
 
 /** Closes the client (scripts and tests); the next use opens a new one. */
 export async function closeDatabase(): Promise<void> {
-  const h = globalForDb.__orbitDb;
-  globalForDb.__orbitDb = undefined;
+  const h = globalForDb.orbitDb;
+  globalForDb.orbitDb = undefined;
   await h?.close();
 }
 

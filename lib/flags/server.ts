@@ -9,8 +9,12 @@ import type { FLAGS, FlagKey } from './definitions';
 
 export type BooleanFlagKey = Extract<(typeof FLAGS)[number], { type: 'boolean' }>['key'];
 
-/** One evaluation per distinct id and request, however many components and handlers ask. */
-const flagsFor = cache((distinctId: string) => getServerFlags(distinctId));
+/**
+ * One evaluation per distinct id and request, however many components and handlers ask — the root layout's
+ * bootstrap for posthog-js included (lib/telemetry/browser/server-bootstrap.ts), so a page that checks a flag for
+ * the same visitor asks PostHog once.
+ */
+export const serverFlags = cache((distinctId: string) => getServerFlags(distinctId));
 
 /** Whether a boolean flag is on for this distinct id. Never throws, never waits longer than the flag timeout. */
 export async function isFeatureEnabled(key: BooleanFlagKey, distinctId: string): Promise<boolean> {
@@ -19,6 +23,6 @@ export async function isFeatureEnabled(key: BooleanFlagKey, distinctId: string):
 
 /** A flag's value for this distinct id: the variant key of a multivariate flag, a boolean otherwise. */
 export async function flagValue(key: FlagKey, distinctId: string): Promise<FlagValue> {
-  const { featureFlags } = await flagsFor(distinctId);
+  const { featureFlags } = await serverFlags(distinctId);
   return featureFlags[key] ?? false;
 }

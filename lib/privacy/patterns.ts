@@ -1,5 +1,5 @@
 // What personal data looks like in free text, shared by every place that keeps it out: Sentry's scrubbers
-// (lib/monitoring/shared/scrub.ts), the session-recording text mask (lib/analytics/client/privacy.ts) and the checkout's card
+// (lib/monitoring/shared/scrub.ts), the session-recording text mask (lib/telemetry/browser/privacy.ts) and the checkout's card
 // validation (lib/billing/card.ts). No imports: safe in the browser, the edge runtime and Node.
 
 /** An email address, also URL-encoded (`%40`), inside URLs, messages or stack values. Global: use with `replace`. */

@@ -6,7 +6,7 @@ import { PlanExperimentExposure } from '@/components/marketing/plan-experiment';
 import { PricingFaq } from '@/components/marketing/pricing-faq';
 import { PLANS_CATALOG, type PlanId } from '@/lib/billing/plans';
 import type { FlagKey } from '@/lib/flags/definitions';
-import { getAnalyticsBootstrap } from '@/lib/instrumentation/server-bootstrap';
+import { getAnalyticsBootstrap } from '@/lib/telemetry/browser/server-bootstrap';
 import { getCurrentUser, getCurrentWorkspace } from '@/lib/auth/session';
 
 export const metadata: Metadata = {

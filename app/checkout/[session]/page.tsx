@@ -8,7 +8,7 @@ import { buttonClass } from '@/components/ui/button';
 import { getCheckoutForPayer } from '@/lib/billing/checkout';
 import { billingProvider } from '@/lib/env';
 import { addOneMonth } from '@/lib/billing/events';
-import { PRIVATE_TEXT_CLASS } from '@/lib/analytics/client/privacy';
+import { PRIVATE_TEXT_CLASS } from '@/lib/telemetry/browser/privacy';
 import { formatUsd, isPaidPlan, planAmountCents } from '@/lib/billing/plans';
 import { getCurrentUser, getCurrentWorkspace } from '@/lib/auth/session';
 

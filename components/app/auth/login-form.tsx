@@ -1,7 +1,7 @@
 'use client';
 import { useActionState, useEffect, useState } from 'react';
 import { Field, FormMessage, Input } from '@/components/ui/field';
-import { track } from '@/lib/analytics/client/track';
+import { track } from '@/lib/telemetry/browser';
 import { logInAction } from '@/lib/auth/actions';
 import { SubmitButton } from '../submit-button';
 

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useActionState, useEffect, useState } from 'react';
 import { Field, FormMessage, Input } from '@/components/ui/field';
-import { track } from '@/lib/analytics/client/track';
+import { track } from '@/lib/telemetry/browser';
 import { signUpAction } from '@/lib/auth/actions';
 import { SubmitButton } from '../submit-button';
 

@@ -1,7 +1,7 @@
 // The frame of one onboarding step: progress, title, explanation, then the step's form.
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
-import { TrackOnMount } from '@/lib/analytics/client/track-on-mount';
+import { TrackOnMount } from '@/lib/telemetry/browser/track-on-mount';
 import type { OnboardingStep } from '@/lib/onboarding/steps';
 import { OnboardingProgress } from './progress';
 

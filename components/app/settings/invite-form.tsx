@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { Field, FormMessage, Input, Select } from '@/components/ui/field';
-import { PRIVATE_TEXT_CLASS } from '@/lib/analytics/client/privacy';
+import { PRIVATE_TEXT_CLASS } from '@/lib/telemetry/browser/privacy';
 import { inviteMemberAction } from '@/lib/workspaces/actions';
 import { SubmitButton } from '../submit-button';
 

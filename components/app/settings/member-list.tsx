@@ -2,7 +2,7 @@
 // so they are masked in session recordings and kept out of autocapture (PRIVATE_TEXT_CLASS), and never put into
 // attributes, which rrweb records as they are.
 import type { InviteDto } from '@/lib/invites/invites';
-import { PRIVATE_TEXT_CLASS } from '@/lib/analytics/client/privacy';
+import { PRIVATE_TEXT_CLASS } from '@/lib/telemetry/browser/privacy';
 import type { MemberDto } from '@/lib/workspaces/workspaces';
 
 const ROLE_STYLE = { owner: 'bg-brand-50 text-brand-700 ring-brand-200', admin: 'bg-sky-50 text-sky-700 ring-sky-200', member: 'bg-slate-50 text-slate-600 ring-slate-200' };

@@ -11,6 +11,7 @@ import { PostHog, type PostHogOptions } from 'posthog-node';
 import type { EventName, EventProperties } from '@/lib/analytics/catalog';
 import { POSTHOG_API_PATH, POSTHOG_LOCAL_KEY, POSTHOG_LOCAL_PERSONAL_KEY } from '@/lib/analytics/constants';
 import { guardEvent } from '@/lib/analytics/validate';
+import type { PersonProperties } from '@/lib/analytics/person-properties';
 import { env, localInbox } from '@/lib/env';
 
 export type AnalyticsMode = 'posthog' | 'local' | 'off';
@@ -29,13 +30,6 @@ export type AnalyticsIdentity = {
 
 export type CaptureOptions = { groups?: Record<string, string>; timestamp?: Date };
 
-/** Person properties Orbit sends: never a raw email or name (docs/server-analytics.md). */
-export type PersonProperties = {
-  email_domain?: string;
-  email_hash?: string;
-  job_role?: string;
-  signed_up_at?: string;
-};
 
 export type AnalyticsStats = {
   mode: AnalyticsMode;

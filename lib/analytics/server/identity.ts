@@ -12,7 +12,8 @@ import { POSTHOG_LOCAL_KEY, posthogCookieName } from '@/lib/analytics/constants'
 import { posthogCookieIds, readCookie, requestPosthogIds, type PosthogIds } from '@/lib/analytics/posthog-cookie';
 import { env } from '@/lib/env';
 import { clientIp } from '@/lib/server/client-ip';
-import type { AnalyticsIdentity, PersonProperties } from './client';
+import type { PersonProperties } from '@/lib/analytics/person-properties';
+import type { AnalyticsIdentity } from './client';
 
 let cachedSalt: string | null = null;
 function salt(): string {

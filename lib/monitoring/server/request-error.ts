@@ -6,8 +6,8 @@ import { captureRequestError, withScope } from '@sentry/nextjs';
 type Args = Parameters<typeof captureRequestError>;
 const MAX = 500;
 // On globalThis: instrumentation.ts and the route handler that reads it are separate bundles in one process.
-const g = globalThis as unknown as { __orbitDigests?: Map<string, string> };
-const byDigest = (g.__orbitDigests ??= new Map<string, string>());
+const g = globalThis as unknown as { orbitErrorDigests?: Map<string, string> };
+const byDigest = (g.orbitErrorDigests ??= new Map<string, string>());
 
 export async function onRequestError(error: Args[0], request: Args[1], context: Args[2]): Promise<void> {
   const digest = (error as { digest?: unknown } | null)?.digest;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ProfileStepForm } from '@/components/app/onboarding/profile-step-form';
 import { StepCard } from '@/components/app/onboarding/step-card';
-import { PRIVATE_TEXT_CLASS } from '@/lib/analytics/client/privacy';
+import { PRIVATE_TEXT_CLASS } from '@/lib/telemetry/browser/privacy';
 import { enterStep } from '@/lib/onboarding/guard';
 
 export const metadata: Metadata = { title: 'Welcome' };

@@ -3,7 +3,7 @@
 // components and still get a typed, validated view event. Once per mount, also under Strict Mode's double effects.
 import { useEffect, useRef } from 'react';
 import type { EventName, EventProperties } from '@/lib/analytics/catalog';
-import { track } from './track';
+import { track } from './index';
 
 export function TrackOnMount<N extends EventName>({ event, properties }: { event: N; properties: EventProperties<N> }) {
   const sent = useRef(false);

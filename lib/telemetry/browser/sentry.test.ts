@@ -1,4 +1,5 @@
-// The browser options as a tested contract: the real sentry.client.config.ts, with the SDK mocked at its edge.
+// The browser options as a tested contract: the real sentry.client.config.ts options, initialised by the real
+// sentry.ts, with the SDK mocked at its edge.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const sdk = vi.hoisted(() => ({
@@ -37,9 +38,9 @@ afterAll(() => {
   vi.unstubAllEnvs();
 });
 
-describe('sentry.client.config', () => {
+describe('browser Sentry', () => {
   it('initialises against the same-origin local collector with Orbit’s hooks', async () => {
-    const { initSentry } = await import('@/sentry.client.config');
+    const { initSentry } = await import('./sentry');
     const { beforeSend, beforeSendSpan, beforeBreadcrumb } = await import('@/lib/monitoring/shared/before-send');
     initSentry('http://127.0.0.1:3111/projects/p1');
     const options = sdk.init.mock.calls[0]?.[0] as Record<string, unknown>;
@@ -68,7 +69,7 @@ describe('sentry.client.config', () => {
   });
 
   it('reports queued client errors under the id shown to the user', async () => {
-    const { reportError } = await import('./client-report');
+    const { reportError } = await import('./report-error');
     const id = reportError(new Error('boom'), { tags: { boundary: 'app' } });
     expect(id).toMatch(/^[0-9a-f]{32}$/);
     expect(sdk.captureException).toHaveBeenCalledWith(expect.any(Error), expect.objectContaining({ event_id: id }));

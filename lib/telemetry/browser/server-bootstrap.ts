@@ -6,13 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { POSTHOG_LOCAL_KEY } from '@/lib/analytics/constants';
-import { parseConsentMode, type ConsentMode } from '@/lib/analytics/client/consent';
-import { getServerFlags } from '@/lib/analytics/server/flags';
+import { parseConsentMode, type ConsentMode } from './consent';
 import { personPropertiesFromEmail, readPosthogCookie } from '@/lib/analytics/server/identity';
 import { env, localInbox } from '@/lib/env';
 import { getCurrentUser, getCurrentWorkspace } from '@/lib/auth/session';
+import { serverFlags } from '@/lib/flags/server';
 import { version } from '@/package.json';
-import type { OrbitBootstrap } from './orbit-global';
+import type { OrbitBootstrap } from './snippet';
 
 /** ANALYTICS_CONSENT (runtime) wins over the build-time NEXT_PUBLIC_ANALYTICS_CONSENT; default in consent.ts. */
 export function consentMode(): ConsentMode {
@@ -27,8 +27,9 @@ export const getAnalyticsBootstrap = cache(async (): Promise<OrbitBootstrap> => 
   // Signed in: the user id (posthog-js identifies a stale anonymous cookie id into it). Otherwise the browser's own
   // id, or a new one that posthog-js adopts, so the flags the server rendered are the ones the SDK reports.
   const distinctId = user?.id ?? fromCookie ?? randomUUID();
-  // Code-defined flags locally; PostHog's answer (local evaluation or a short-timeout request) with a key.
-  const { featureFlags, featureFlagPayloads } = await getServerFlags(distinctId);
+  // Code-defined flags locally; PostHog's answer (local evaluation or a short-timeout request) with a key. The
+  // request's one evaluation for this id: the page's own flag checks reuse it.
+  const { featureFlags, featureFlagPayloads } = await serverFlags(distinctId);
   return {
     // No key and no local collector: the browser never loads posthog-js (there is nowhere to send to).
     key: env.NEXT_PUBLIC_POSTHOG_KEY || localInbox ? key : '',

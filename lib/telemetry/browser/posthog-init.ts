@@ -1,5 +1,5 @@
-// posthog-js options and the replay of what happened before it loaded. Never imported statically: the loader in
-// instrumentation-client.ts `import()`s it after `load` + idle, so posthog-js, zod and the catalog stay out of
+// posthog-js options and the replay of what happened before it loaded. Never imported statically: loader.ts
+// `import()`s it after `load` + idle, so posthog-js, zod and the catalog stay out of
 // first-load JS (see docs/analytics-setup.md, "Lazy loading"). It holds posthog-js's slim core only; the extension
 // classes (posthog-extensions.ts) and the catalog validator (validate.ts, zod) are separate chunks the loader
 // imports one idle task at a time and hands in, so no single task evaluates all of it.
@@ -7,10 +7,11 @@ import type { CaptureResult, PostHog, PostHogConfig } from 'posthog-js/dist/modu
 import posthog from 'posthog-js/dist/module.slim';
 import { POSTHOG_API_PATH } from '@/lib/analytics/constants';
 import type { guardEvent, InvalidEventReport } from '@/lib/analytics/validate';
-import type { EarlyItem, OrbitBootstrap, OrbitGlobal } from '@/lib/instrumentation/orbit-global';
 import { entryContext, isUntrackedPath, type EntryContext } from './enrichment';
 import type { PostHogExtensions } from './posthog-extensions';
 import { maskPiiText } from './privacy';
+import type { OrbitBootstrap } from './snippet';
+import { ANALYTICS_KINDS, take, type TelemetryState } from './state';
 
 /** What the loader imports separately and passes to initPostHog. */
 export type PostHogDeps = { extensions: PostHogExtensions; guard: typeof guardEvent };
@@ -32,9 +33,9 @@ export const RECORDING_PRIVACY = {
 };
 
 /** Reports an invalid event without its values (they may be the very data the schema keeps out). */
-function reportInvalid(o: OrbitGlobal, report: InvalidEventReport): void {
+function reportInvalid(state: TelemetryState, report: InvalidEventReport): void {
   const message = `Invalid analytics event ${report.event}: dropped ${report.droppedKeys.join(', ') || '(none)'}`;
-  o.s?.captureException(new Error(message), { tags: { 'analytics.event': report.event }, extra: { issues: report.issues } });
+  state.sentry?.captureException(new Error(message), { tags: { 'analytics.event': report.event }, extra: { issues: report.issues } });
   console.warn(message, report.issues);
 }
 
@@ -77,8 +78,8 @@ export function posthogOptions(
 }
 
 /** Starts posthog-js, replays the queue and installs the validated `track`. */
-export function initPostHog(o: OrbitGlobal, b: OrbitBootstrap, { extensions, guard }: PostHogDeps): PostHog {
-  const entry = entryContext(o.u, o.r ?? '');
+export function initPostHog(state: TelemetryState, b: OrbitBootstrap, { extensions, guard }: PostHogDeps): PostHog {
+  const entry = entryContext(state.landingUrl, state.referrer);
   // Late init means posthog-js's automatic first $pageview carries the *current* URL and *now*, duplicating the
   // landing pageview replayed with its real time. Drop exactly that one automatic pageview.
   let skipAutoPageviewOf: string | undefined;
@@ -106,26 +107,26 @@ export function initPostHog(o: OrbitGlobal, b: OrbitBootstrap, { extensions, gua
   // new anonymous person instead of attributing the visit to the last user.
   if (!b.user && posthog.get_property('$user_state') === 'identified') posthog.reset();
 
-  const trackValidated = (name: string, props: Record<string, unknown> | undefined, at?: { t: number; u: string }): void => {
-    const valid = guard(name, props, { mode: b.dev ? 'throw' : 'drop', report: (r) => reportInvalid(o, r) });
+  const trackValidated = (name: string, props: Record<string, unknown> | undefined, queued?: { at: number; url: string }): void => {
+    const valid = guard(name, props, { mode: b.dev ? 'throw' : 'drop', report: (r) => reportInvalid(state, r) });
     if (valid === null) return;
-    if (at) posthog.capture(name, withUrl({ ...valid, orbit_replayed: true }, at.u), { timestamp: new Date(at.t) });
+    if (queued) posthog.capture(name, withUrl({ ...valid, orbit_replayed: true }, queued.url), { timestamp: new Date(queued.at) });
     else posthog.capture(name, valid);
   };
 
-  for (const item of take(o, ['pv', 'ev', 'ph'])) {
+  for (const item of take(state, ANALYTICS_KINDS)) {
     try {
-      if (item.k === 'pv') {
+      if (item.kind === 'pageview') {
         skipAutoPageviewOf = item.href;
-        posthog.capture('$pageview', withUrl({ orbit_replayed: true }, item.href), { timestamp: new Date(item.t) });
+        posthog.capture('$pageview', withUrl({ orbit_replayed: true }, item.href), { timestamp: new Date(item.at) });
         if (landingPending && MARKETING_PATHS.includes(entry.entry_path)) {
           landingPending = false;
           trackValidated('marketing.visit_landing', visitLanding(entry), item);
         }
-      } else if (item.k === 'ev') {
-        trackValidated(item.n, item.p, item);
+      } else if (item.kind === 'event') {
+        trackValidated(item.name, item.properties, item);
       } else {
-        (posthog[item.m] as (...args: unknown[]) => unknown).apply(posthog, item.a);
+        (posthog[item.method] as (...args: unknown[]) => unknown).apply(posthog, item.args);
       }
     } catch (error) {
       // A development-mode validation error: surface it without stopping the replay of the others.
@@ -134,8 +135,8 @@ export function initPostHog(o: OrbitGlobal, b: OrbitBootstrap, { extensions, gua
       });
     }
   }
-  o.t = (name, props) => trackValidated(name, props);
-  o.ph = posthog; // synchronous with the drain above: nothing can slip between queue and SDK
+  state.trackValidated = (name, props) => trackValidated(name, props);
+  state.posthog = posthog; // synchronous with the drain above: nothing can slip between queue and SDK
   return posthog;
 }
 
@@ -151,12 +152,4 @@ function visitLanding(entry: EntryContext): Record<string, unknown> {
 
 function withUrl(props: Record<string, unknown>, url: string): Record<string, unknown> {
   return { $current_url: url, $pathname: new URL(url).pathname, ...props };
-}
-
-/** Removes and returns the queued items of the given kinds, keeping the others (for the other SDK). */
-export function take<K extends EarlyItem['k']>(o: OrbitGlobal, kinds: readonly K[]): Array<Extract<EarlyItem, { k: K }>> {
-  const wanted = (i: EarlyItem): i is Extract<EarlyItem, { k: K }> => (kinds as readonly string[]).includes(i.k);
-  const taken = o.q.filter(wanted);
-  o.q = o.q.filter((i) => !wanted(i));
-  return taken;
 }

@@ -1,5 +1,8 @@
-// Consent decisions, pure and tiny (they run in first-load code before any SDK): the mode the deployment chose,
-// the visitor's stored choice and the browser's privacy signals decide whether PostHog may load.
+// Consent: the mode the deployment chose, the visitor's stored choice and the browser's privacy signals decide
+// whether PostHog may load. The decisions are pure and tiny (the server reads the mode and the cookie too); the state
+// machine at the end runs in first-load code, before any SDK, and owns the `orbit_consent` cookie.
+import { ANALYTICS_KINDS, type QueuedItem, type TelemetryState } from './state';
+
 export const CONSENT_MODES = ['opt-in', 'opt-out', 'off'] as const;
 export type ConsentMode = (typeof CONSENT_MODES)[number];
 /** granted: PostHog loads; denied: it never loads (or stops); pending: opt-in mode, nobody has answered yet. */
@@ -54,4 +57,35 @@ export function readBrowserSignals(): Pick<ConsentInput, 'gpc' | 'dnt'> {
   const w = window as Window & { doNotTrack?: string };
   const dnt = [nav.doNotTrack, w.doNotTrack, nav.msDoNotTrack].some((v) => v === '1' || v === 'yes');
   return { gpc: nav.globalPrivacyControl === true, dnt };
+}
+
+/** Refused: what the visitor did stays unsent, not even kept in memory. Errors and navigations stay for Sentry. */
+function dropAnalytics(state: TelemetryState): void {
+  state.queue = state.queue.filter((i) => !(ANALYTICS_KINDS as readonly string[]).includes(i.kind));
+}
+
+/** Decides consent for this page and installs `chooseConsent` for the banner; `onGranted` (re)starts PostHog. */
+export function startConsent(state: TelemetryState, onGranted: () => void): void {
+  const signals = readBrowserSignals();
+  const decide = (choice: ConsentChoice | null): ConsentState => (state.bootstrap ? decideConsent({ mode: state.bootstrap.consent, choice, ...signals }) : 'denied');
+  state.consent = decide(parseConsentChoice(document.cookie));
+  if (state.consent === 'denied') dropAnalytics(state);
+  state.chooseConsent = (choice) => {
+    document.cookie = `${CONSENT_COOKIE}=${choice}; path=/; max-age=${CONSENT_MAX_AGE_S}; samesite=lax${location.protocol === 'https:' ? '; secure' : ''}`;
+    const before = state.consent;
+    state.consent = decide(choice);
+    if (state.consent === 'granted' && before === 'pending') {
+      // What the visitor did before saying yes stays unsent; only the page they agreed on counts as viewed.
+      // Identity calls (identify, group, flags) are kept: they describe who, not what they did.
+      const lastPageview = state.queue.filter((i) => i.kind === 'pageview').pop();
+      const kept: QueuedItem[] = state.queue.filter((i) => i.kind !== 'event' && i.kind !== 'pageview');
+      if (lastPageview) kept.push({ ...lastPageview, at: Date.now() });
+      state.queue = kept;
+    }
+    if (state.consent === 'granted') return onGranted();
+    dropAnalytics(state);
+    // Opt-out after PostHog started: stop capture and recording (opting out also clears what it persisted).
+    state.posthog?.stopSessionRecording();
+    state.posthog?.opt_out_capturing();
+  };
 }

@@ -5,7 +5,7 @@
 // - the navigation a server action's redirect causes (pushState/replaceState with no transition announced);
 // - router.refresh(): a new RSC request for the same page.
 // Each of them starts a navigation span here, so every page view is one trace with its server work in it.
-// Loaded with the lazy Sentry chunk (sentry.client.config.ts), never in first-load JS.
+// Loaded with the lazy Sentry chunk (sentry.ts), never in first-load JS.
 import { getActiveSpan, getClient, getRootSpan, spanToJSON, startBrowserTracingNavigationSpan, type Span } from '@sentry/nextjs';
 
 type Client = NonNullable<ReturnType<typeof getClient>>;

@@ -3,7 +3,8 @@
 // pageviews and never send anything from the inbox pages.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaptureResult } from 'posthog-js/dist/module.slim';
-import type { OrbitBootstrap, OrbitGlobal } from '@/lib/instrumentation/orbit-global';
+import type { OrbitBootstrap } from './snippet';
+import type { TelemetryState } from './state';
 
 const sdk = vi.hoisted(() => {
   const state = {
@@ -38,7 +39,7 @@ const { initPostHog: init, posthogOptions, RECORDING_PRIVACY } = await import('.
 const { guardEvent } = await import('@/lib/analytics/validate');
 const { POSTHOG_EXTENSIONS } = await import('./posthog-extensions');
 /** The loader's call: the extension classes and the real catalog validator handed in. */
-const initPostHog = (o: OrbitGlobal, b: OrbitBootstrap) => init(o, b, { extensions: POSTHOG_EXTENSIONS, guard: guardEvent });
+const initPostHog = (state: TelemetryState, b: OrbitBootstrap) => init(state, b, { extensions: POSTHOG_EXTENSIONS, guard: guardEvent });
 
 const bootstrap: OrbitBootstrap = {
   key: 'phc_orbit_local',
@@ -53,8 +54,8 @@ const bootstrap: OrbitBootstrap = {
   dev: false,
 };
 
-function orbitWith(q: OrbitGlobal['q']): OrbitGlobal {
-  return { q, u: 'https://orbit.test/?utm_source=newsletter&token=secret', r: 'https://news.example.com/a?b=1' };
+function orbitWith(queue: TelemetryState['queue']): TelemetryState {
+  return { queue, landingUrl: 'https://orbit.test/?utm_source=newsletter&token=secret', referrer: 'https://news.example.com/a?b=1', crumbs: [] };
 }
 
 beforeEach(() => {
@@ -108,10 +109,10 @@ describe('initPostHog', () => {
 
   it('replays the queue in order with original times, enriches pageviews and drops the duplicate automatic one', () => {
     const o = orbitWith([
-      { k: 'pv', href: 'https://orbit.test/?utm_source=newsletter&token=secret', t: 1000, u: 'https://orbit.test/' },
-      { k: 'ev', n: 'marketing.cta_clicked', p: { cta_id: 'hero_see_pricing', path: '/', destination: '/pricing' }, t: 2000, u: 'https://orbit.test/' },
-      { k: 'err', m: 'kept for Sentry', t: 2500, u: 'https://orbit.test/' },
-      { k: 'pv', href: 'https://orbit.test/pricing', t: 3000, u: 'https://orbit.test/pricing' },
+      { kind: 'pageview', href: 'https://orbit.test/?utm_source=newsletter&token=secret', at: 1000, url: 'https://orbit.test/' },
+      { kind: 'event', name: 'marketing.cta_clicked', properties: { cta_id: 'hero_see_pricing', path: '/', destination: '/pricing' }, at: 2000, url: 'https://orbit.test/' },
+      { kind: 'exception', error: new Error('kept for Sentry'), at: 2500, url: 'https://orbit.test/' },
+      { kind: 'pageview', href: 'https://orbit.test/pricing', at: 3000, url: 'https://orbit.test/pricing' },
     ]);
     initPostHog(o, bootstrap);
     // posthog-js's own first pageview after a late init: current URL, now. Dropped as a duplicate.
@@ -128,8 +129,8 @@ describe('initPostHog', () => {
     expect(landing['entry_query']).toBe('?utm_source=newsletter');
     expect(sdk.state.captured[1]!.props).toMatchObject({ path: '/', referrer_domain: 'news.example.com', utm_source: 'newsletter' });
     // Sentry's items stay queued for Sentry; the facade now forwards straight to the SDK.
-    expect(o.q).toEqual([expect.objectContaining({ k: 'err' })]);
-    expect(o.ph).toBe(sdk.posthog);
+    expect(o.queue).toEqual([expect.objectContaining({ kind: 'exception' })]);
+    expect(o.posthog).toBe(sdk.posthog);
     expect(sdk.state.calls[0]).toEqual(['register', [bootstrap.props]]);
   });
 
@@ -137,8 +138,8 @@ describe('initPostHog', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const o = orbitWith([]);
     initPostHog(o, bootstrap);
-    o.t!('marketing.cta_clicked', { cta_id: 'hero_start_free', path: '/', email: 'a@b.co' });
-    o.t!('not.in_catalog', {});
+    o.trackValidated!('marketing.cta_clicked', { cta_id: 'hero_start_free', path: '/', email: 'a@b.co' });
+    o.trackValidated!('not.in_catalog', {});
     const sent = sdk.state.captured.filter((c) => !c.event.startsWith('$'));
     expect(sent.map((c) => c.event)).toEqual(['marketing.cta_clicked']);
     expect(JSON.stringify(sent)).not.toContain('a@b.co');
@@ -149,7 +150,7 @@ describe('initPostHog', () => {
   it('throws on invalid properties in development', () => {
     const o = orbitWith([]);
     initPostHog(o, { ...bootstrap, dev: true });
-    expect(() => o.t!('marketing.cta_clicked', { cta_id: 'nope', path: '/' })).toThrow(/Invalid analytics event/);
+    expect(() => o.trackValidated!('marketing.cta_clicked', { cta_id: 'nope', path: '/' })).toThrow(/Invalid analytics event/);
   });
 
   it('never sends events from the inbox pages', () => {

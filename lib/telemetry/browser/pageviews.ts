@@ -1,0 +1,23 @@
+// Pageviews before PostHog is loaded: one per path or query change, as posthog-js's history capture counts them,
+// queued with their real time and URL and replayed by posthog-init.ts. Once posthog-js is up it counts them itself.
+import { isUntrackedPath } from './enrichment';
+import { enqueue, type TelemetryState } from './state';
+
+export function startPageviews(state: TelemetryState): void {
+  const here = (): string => location.pathname + location.search;
+  state.lastPageviewPath = here();
+  if (!isUntrackedPath(location.pathname)) enqueue(state, { kind: 'pageview', href: state.landingUrl, at: Date.now(), url: state.landingUrl });
+  const onHistory = (): void => {
+    if (state.posthog || state.consent === 'denied' || here() === state.lastPageviewPath) return;
+    state.lastPageviewPath = here();
+    if (!isUntrackedPath(location.pathname)) enqueue(state, { kind: 'pageview', href: location.href, at: Date.now(), url: location.href });
+  };
+  for (const method of ['pushState', 'replaceState'] as const) {
+    const original = history[method];
+    history[method] = function (this: History, ...args: Parameters<History['pushState']>) {
+      original.apply(this, args);
+      onHistory();
+    };
+  }
+  window.addEventListener('popstate', onHistory);
+}

@@ -1,0 +1,98 @@
+// The browser telemetry's state, with readable names. It lives on the head snippet's global (snippet.ts), not in a
+// module variable, so every bundle and chunk that imports this module sees the same queue whatever chunk it sits in.
+// The snippet's short keys are read here once — landing URL, referrer, server bootstrap at the first access, the
+// errors it caught when Sentry takes them — and nowhere else. Type-only imports: this file ships in first-load JS
+// and must never pull an SDK in.
+import type { PostHog } from 'posthog-js/dist/module.slim';
+import type { ConsentState } from './consent';
+import type { ReportContext } from './report-error';
+import { MAX_QUEUE, type OrbitBootstrap } from './snippet';
+
+type Stamp = { at: number; url: string };
+export type NavigationType = 'push' | 'replace' | 'traverse';
+export type PostHogMethod = 'identify' | 'reset' | 'group' | 'register' | 'getFeatureFlag';
+
+/** What happened before the SDK it belongs to was loaded; each SDK takes its kinds when it loads. */
+export type QueuedItem =
+  /** an uncaught error the head snippet saw */
+  | (Stamp & { kind: 'error'; error?: unknown; message?: string; file?: string; line?: number; column?: number })
+  /** an unhandled rejection the head snippet saw */
+  | (Stamp & { kind: 'rejection'; reason?: unknown })
+  /** a handled error (`reportError`) */
+  | (Stamp & { kind: 'exception'; error: unknown; context?: ReportContext })
+  /** a catalog event (`track`), validated when the SDK chunk replays it */
+  | (Stamp & { kind: 'event'; name: string; properties?: Record<string, unknown> })
+  /** another PostHog call (identity, flags), replayed in order */
+  | (Stamp & { kind: 'posthog'; method: PostHogMethod; args: unknown[] })
+  | (Stamp & { kind: 'pageview'; href: string })
+  | (Stamp & { kind: 'navigation'; href: string; navigationType: NavigationType });
+export type QueuedKind = QueuedItem['kind'];
+export const SENTRY_KINDS = ['error', 'rejection', 'exception', 'navigation'] as const;
+export const ANALYTICS_KINDS = ['pageview', 'event', 'posthog'] as const;
+
+export type Crumb = { category: string; message: string; data?: Record<string, unknown>; level?: 'info' | 'warning' | 'error'; type?: string; timestamp?: number };
+
+/** The loaded Sentry SDK as the rest of the module uses it (sentry.ts). */
+export type SentryFacade = {
+  captureException: (error: unknown, context?: ReportContext) => string;
+  captureRouterTransitionStart: (href: string, navigationType: string) => void;
+  addBreadcrumb: (crumb: Crumb) => void;
+  setUser: (user: { id: string } | null) => void;
+};
+
+export type TelemetryState = {
+  queue: QueuedItem[];
+  landingUrl: string;
+  /** document.referrer at landing */
+  referrer: string;
+  bootstrap?: OrbitBootstrap;
+  /** set once posthog-js is initialised (posthog-init.ts) */
+  posthog?: PostHog;
+  /** validated `track`, installed with posthog-js */
+  trackValidated?: (name: string, props: Record<string, unknown> | undefined) => void;
+  /** set once Sentry is initialised (sentry.ts) */
+  sentry?: SentryFacade;
+  /** breadcrumbs and the user reported before Sentry loaded (report-error.ts) */
+  crumbs: Crumb[];
+  pendingUser?: { id: string } | null;
+  /** consent as the loader last decided it; `chooseConsent` is how the banner reports an answer */
+  consent?: ConsentState;
+  chooseConsent?: (choice: 'granted' | 'denied') => void;
+  /** path + search of the last pageview queued before PostHog loaded (dedupes history calls) */
+  lastPageviewPath?: string;
+};
+
+export const INSTRUMENTATION_OFF = process.env.NEXT_PUBLIC_INSTRUMENTATION === 'off';
+
+/** The state, created from the head snippet's global at the first access (or from scratch without the snippet). */
+export function telemetry(): TelemetryState {
+  const global = (window.__orbit ??= { q: [], u: location.href });
+  return (global.telemetry ??= { queue: [], landingUrl: global.u, referrer: global.r ?? '', bootstrap: global.b, crumbs: [] });
+}
+
+/** Never let a broken page (error loop, event spam) grow the queue without bound. */
+export function enqueue(state: TelemetryState, item: QueuedItem): void {
+  if (state.queue.length < MAX_QUEUE) state.queue.push(item);
+}
+
+/** Removes and returns the queued items of the given kinds, keeping the others (for the other SDK). */
+export function take<K extends QueuedKind>(state: TelemetryState, kinds: readonly K[]): Array<Extract<QueuedItem, { kind: K }>> {
+  const wanted = (i: QueuedItem): i is Extract<QueuedItem, { kind: K }> => (kinds as readonly string[]).includes(i.kind);
+  const taken = state.queue.filter(wanted);
+  state.queue = state.queue.filter((i) => !wanted(i));
+  return taken;
+}
+
+/**
+ * The errors the head snippet caught, in readable form, and the snippet silenced: from now on Sentry's own handlers
+ * see errors. Called once, when Sentry is initialised.
+ */
+export function takeSnippetErrors(): Array<Extract<QueuedItem, { kind: 'error' | 'rejection' }>> {
+  const global = (window.__orbit ??= { q: [], u: location.href });
+  global.s = 1;
+  return global.q.splice(0).map((i) =>
+    i.k === 'err'
+      ? { kind: 'error', error: i.e, message: i.m, file: i.f, line: i.l, column: i.c, at: i.t, url: i.u }
+      : { kind: 'rejection', reason: i.e, at: i.t, url: i.u },
+  );
+}
