@@ -2,8 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { ConsentBanner } from '@/components/consent/consent-banner';
-import { getCurrentUser } from '@/lib/auth/session';
-import { identifyRequest } from '@/lib/monitoring/server/server-scope';
+import { identifyCaller } from '@/lib/auth/guards';
 import { headScript } from '@/lib/telemetry/browser/snippet';
 import { getAnalyticsBootstrap } from '@/lib/telemetry/browser/server-bootstrap';
 import { NONCE_HEADER } from '@/lib/security/csp';
@@ -32,7 +31,7 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every error and span of a page request carries the caller: the user id (never the email), the PostHog identity.
-  identifyRequest({ user: await getCurrentUser(), headers: await headers() });
+  await identifyCaller();
   const bootstrap = await getAnalyticsBootstrap();
   const { flags, props, user, workspace } = bootstrap;
   // proxy.ts's per-request nonce: the Content-Security-Policy allows exactly this inline script.

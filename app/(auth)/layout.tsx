@@ -2,10 +2,10 @@
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { Logo } from '@/components/marketing/logo';
-import { getCurrentUser } from '@/lib/auth/session';
+import { identifyCaller } from '@/lib/auth/guards';
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
-  if (await getCurrentUser()) redirect('/dashboard');
+  if (await identifyCaller()) redirect('/dashboard');
   return (
     <div className="flex min-h-dvh flex-col bg-gradient-to-b from-brand-50 via-white to-white">
       <header className="px-6 py-5">

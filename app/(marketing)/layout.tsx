@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/marketing/site-footer';
 import { SiteHeader } from '@/components/marketing/site-header';
-import { getCurrentUser } from '@/lib/auth/session';
+import { identifyCaller } from '@/lib/auth/guards';
 
 export default async function MarketingLayout({ children }: { children: ReactNode }) {
-  const user = await getCurrentUser();
+  const user = await identifyCaller();
   return (
     <div className="flex min-h-dvh flex-col">
       <a

@@ -6,14 +6,14 @@ import { HowItWorks } from '@/components/marketing/how-it-works';
 import { PricingTeaser } from '@/components/marketing/pricing-teaser';
 import { SocialProof } from '@/components/marketing/social-proof';
 import { Testimonial } from '@/components/marketing/testimonial';
-import { getCurrentUser } from '@/lib/auth/session';
+import { identifyCaller } from '@/lib/auth/guards';
 
 export const metadata: Metadata = {
   title: { absolute: 'Orbit — plan projects your team actually finishes' },
 };
 
 export default async function LandingPage() {
-  const user = await getCurrentUser();
+  const user = await identifyCaller();
   return (
     <>
       <Hero />

@@ -1,5 +1,5 @@
 // Asking who is calling only reads: the request's Sentry scope (user id, PostHog identity) is set by what owns the
-// request (the root layout for pages, the mutation wrapper for actions and route handlers), never as a side effect
+// request (the page guards in lib/auth/guards.ts, the mutation wrapper for actions and route handlers), never as a side effect
 // of getCurrentUser. Real Better Auth sessions on the in-memory database, the real Sentry scope; only Next's request
 // scope is supplied by hand.
 import { getIsolationScope } from '@sentry/nextjs';
@@ -67,5 +67,26 @@ describe('the mutation wrapper identifies the caller', () => {
     const scope = getIsolationScope().getScopeData();
     expect(scope.user).toEqual({ id: userId });
     expect(scope.tags['posthog.distinct_id']).toBe('ph_writer');
+  });
+});
+
+describe('page renders identify the caller through the guards', () => {
+  // A client-side navigation renders the page without re-running the root layout, so the page's own guard must
+  // put the caller on the scope.
+  it('requireUser puts the user id and the PostHog identity on the scope', async () => {
+    const { requireUser } = await import('./guards');
+    const { cookie, userId } = await signedIn();
+    request.headers = new Headers({ cookie, [DISTINCT_ID_HEADER]: 'ph_page', 'x-forwarded-for': '10.7.0.4' });
+    await requireUser();
+    const scope = getIsolationScope().getScopeData();
+    expect(scope.user).toEqual({ id: userId });
+    expect(scope.tags['posthog.distinct_id']).toBe('ph_page');
+  });
+
+  it('identifyCaller clears the previous caller for an anonymous visitor of a public page', async () => {
+    const { identifyCaller } = await import('./guards');
+    request.headers = new Headers({ 'x-forwarded-for': '10.7.0.5' });
+    expect(await identifyCaller()).toBeNull();
+    expect(getIsolationScope().getScopeData().user).toEqual({});
   });
 });

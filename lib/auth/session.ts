@@ -1,6 +1,6 @@
 // Who is calling: the signed-in user (from the Better Auth session) and their current workspace.
-// Cached per request so layouts, pages and actions share one lookup. Reads only: what owns the request (the root
-// layout, the mutation wrapper) puts the caller on the Sentry scope (identifyRequest).
+// Cached per request so layouts, pages and actions share one lookup. Reads only: what owns the request (the page
+// guards in guards.ts, the mutation wrapper) put the caller on the Sentry scope (identifyRequest).
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { headers } from 'next/headers';

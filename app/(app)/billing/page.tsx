@@ -9,7 +9,8 @@ import { FormMessage } from '@/components/ui/field';
 import { PAID_PLANS, PLANS_CATALOG } from '@/lib/billing/plans';
 import { canManageBilling, getBillingOverview } from '@/lib/billing/subscription';
 import { billingProvider } from '@/lib/env';
-import { getCurrentUser, getCurrentWorkspace } from '@/lib/auth/session';
+import { getCurrentWorkspace } from '@/lib/auth/session';
+import { identifyCaller } from '@/lib/auth/guards';
 
 export const metadata: Metadata = { title: 'Billing' };
 
@@ -20,7 +21,7 @@ const BANNERS: Record<string, { tone: 'success' | 'error'; text: string }> = {
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = await searchParams;
-  const user = await getCurrentUser();
+  const user = await identifyCaller();
   if (!user) redirect('/login?next=/billing');
   const workspace = await getCurrentWorkspace(user.id);
   if (!workspace) redirect('/onboarding');

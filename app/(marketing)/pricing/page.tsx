@@ -7,7 +7,8 @@ import { PricingFaq } from '@/components/marketing/pricing-faq';
 import { PLANS_CATALOG, type PlanId } from '@/lib/billing/plans';
 import type { FlagKey } from '@/lib/flags/definitions';
 import { getAnalyticsBootstrap } from '@/lib/telemetry/browser/server-bootstrap';
-import { getCurrentUser, getCurrentWorkspace } from '@/lib/auth/session';
+import { getCurrentWorkspace } from '@/lib/auth/session';
+import { identifyCaller } from '@/lib/auth/guards';
 
 export const metadata: Metadata = {
   title: 'Pricing',
@@ -19,7 +20,7 @@ const order: PlanId[] = ['free', 'pro', 'team'];
 const PRICING_FLAG = 'pricing-page-layout' satisfies FlagKey;
 
 export default async function PricingPage() {
-  const user = await getCurrentUser();
+  const user = await identifyCaller();
   const workspace = user ? await getCurrentWorkspace(user.id) : null;
   const signedIn = Boolean(user);
   // Experiment `pricing-page-layout`, evaluated on the server for this visitor's distinct id (the same id and flags

@@ -10,13 +10,14 @@ import { billingProvider } from '@/lib/env';
 import { addOneMonth } from '@/lib/billing/events';
 import { PRIVATE_TEXT_CLASS } from '@/lib/telemetry/browser/privacy';
 import { formatUsd, isPaidPlan, planAmountCents } from '@/lib/billing/plans';
-import { getCurrentUser, getCurrentWorkspace } from '@/lib/auth/session';
+import { getCurrentWorkspace } from '@/lib/auth/session';
+import { identifyCaller } from '@/lib/auth/guards';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
 export default async function CheckoutPage({ params }: { params: Promise<{ session: string }> }) {
   const { session: sessionId } = await params;
-  const user = await getCurrentUser();
+  const user = await identifyCaller();
   if (!user) redirect(`/login?next=${encodeURIComponent(`/checkout/${sessionId}`)}`);
   const workspace = await getCurrentWorkspace(user.id);
   if (!workspace) redirect('/onboarding');

@@ -7,12 +7,13 @@ import { CancelSubscription, SwitchPlanButton } from '@/components/billing/porta
 import { Card } from '@/components/ui/card';
 import { PAID_PLANS, PLANS_CATALOG } from '@/lib/billing/plans';
 import { canManageBilling, getBillingOverview } from '@/lib/billing/subscription';
-import { getCurrentUser, getCurrentWorkspace } from '@/lib/auth/session';
+import { getCurrentWorkspace } from '@/lib/auth/session';
+import { identifyCaller } from '@/lib/auth/guards';
 
 export const metadata: Metadata = { title: 'Manage billing' };
 
 export default async function PortalPage() {
-  const user = await getCurrentUser();
+  const user = await identifyCaller();
   if (!user) redirect('/login?next=/billing/portal');
   const workspace = await getCurrentWorkspace(user.id);
   if (!workspace) redirect('/onboarding');
