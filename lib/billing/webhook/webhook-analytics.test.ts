@@ -4,8 +4,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('@sentry/nextjs', async (importOriginal) => (await import('@/lib/test-support/sentry')).sentryDouble(importOriginal));
-const { sentryRecorder: sentry } = await import('@/lib/test-support/sentry');
+vi.mock('@sentry/nextjs', async (importOriginal) => (await import('@/test-support/sentry')).sentryDouble(importOriginal));
+const { sentryRecorder: sentry } = await import('@/test-support/sentry');
 
 const { db } = await import('@/lib/db');
 const { checkoutSessions, inboxEvents, subscriptions } = await import('@/lib/db/schema');

@@ -1,8 +1,8 @@
 // onRequestError remembers which Sentry event a server error's digest became, for the error page's report ID.
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('@sentry/nextjs', async (importOriginal) => (await import('@/lib/test-support/sentry')).sentryDouble(importOriginal));
-const { sentryRecorder } = await import('@/lib/test-support/sentry');
+vi.mock('@sentry/nextjs', async (importOriginal) => (await import('@/test-support/sentry')).sentryDouble(importOriginal));
+const { sentryRecorder } = await import('@/test-support/sentry');
 
 const { eventIdForDigest, onRequestError } = await import('./request-error');
 const request = { path: '/dev/errors', method: 'GET', headers: {} };

@@ -9,8 +9,8 @@ import { tracesSampleRate } from '@/lib/monitoring/shared/sampling';
 import { makeLocalCollectorTransport, SERVER_LOCAL_PROJECT } from './local-transport';
 import { linkRequestToPostHog } from './server-scope';
 
-vi.mock('@sentry/nextjs', async (importOriginal) => (await import('@/lib/test-support/sentry')).sentryDouble(importOriginal));
-const { comparable, sentryRecorder } = await import('@/lib/test-support/sentry');
+vi.mock('@sentry/nextjs', async (importOriginal) => (await import('@/test-support/sentry')).sentryDouble(importOriginal));
+const { comparable, sentryRecorder } = await import('@/test-support/sentry');
 
 afterAll(() => vi.unstubAllEnvs());
 

@@ -3,7 +3,7 @@
 // the sampler by its decisions.
 import type { SamplingContext } from '@sentry/core';
 import { describe, expect, it } from 'vitest';
-import { comparable } from '@/lib/test-support/sentry';
+import { comparable } from '@/test-support/sentry';
 import { beforeBreadcrumb, beforeSend, beforeSendSpan, DATA_COLLECTION } from './before-send';
 import { propagationTargets } from './propagation';
 import { PRODUCTION_TRACES_RATE, tracesSampleRate } from './sampling';

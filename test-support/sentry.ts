@@ -3,8 +3,8 @@
 // Tests mock the module with it rather than listing functions by hand, so product code that starts calling another
 // SDK function (suppressTracing, startSpan, getActiveSpan…) keeps working in every test. Test-only.
 //
-//   vi.mock('@sentry/nextjs', async (importOriginal) => (await import('@/lib/test-support/sentry')).sentryDouble(importOriginal));
-//   const { sentryRecorder } = await import('@/lib/test-support/sentry');
+//   vi.mock('@sentry/nextjs', async (importOriginal) => (await import('@/test-support/sentry')).sentryDouble(importOriginal));
+//   const { sentryRecorder } = await import('@/test-support/sentry');
 import type { SamplingContext } from '@sentry/core';
 import type * as SentrySdk from '@sentry/nextjs';
 
