@@ -57,7 +57,7 @@ export type MutationInstrumentation<S extends z.ZodType, A extends AuthLevel, R>
   successStatus?: (data: R) => number;
 };
 
-export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
+function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_';
@@ -146,7 +146,7 @@ export async function runMutation<S extends z.ZodType, A extends AuthLevel, R>(
 }
 
 /** FormData → plain object (repeated keys become arrays; Next's internal `$ACTION_*` fields are dropped). */
-export function formDataToObject(form: FormData): Record<string, unknown> {
+function formDataToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith('$ACTION_')) continue;

@@ -23,7 +23,7 @@ function salt(): string {
 }
 
 /** Salted SHA-256, first 16 hex digits: stable per value (count distinct visitors), not reversible without the salt. */
-export function saltedHash(value: string): string {
+function saltedHash(value: string): string {
   return createHash('sha256').update(`${salt()}:${value}`).digest('hex').slice(0, 16);
 }
 

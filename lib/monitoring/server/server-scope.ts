@@ -9,7 +9,7 @@ import { requestPosthogIds, type PostHogIdentity } from '@/lib/analytics/posthog
 import { env, localInbox } from '@/lib/env';
 import { posthogTags, type LinkConfig } from '@/lib/monitoring/shared/posthog-link';
 
-export function serverLinkConfig(): LinkConfig {
+function serverLinkConfig(): LinkConfig {
   const origin = env.APP_URL ?? process.env.__NEXT_PRIVATE_ORIGIN ?? '';
   const host = env.NEXT_PUBLIC_POSTHOG_HOST ?? 'https://us.i.posthog.com';
   return {

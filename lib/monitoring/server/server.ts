@@ -8,7 +8,7 @@ import { traceRecorded } from './db-spans';
 import { identifyRequest, type RequestIdentity } from './server-scope';
 
 /** The product flows whose steps get their own span op (and are always traced, see sampling.ts). */
-export function flowOf(mutation: string): 'onboarding' | 'checkout' | null {
+function flowOf(mutation: string): 'onboarding' | 'checkout' | null {
   if (mutation.startsWith('onboarding.')) return 'onboarding';
   if (mutation.startsWith('billing.checkout.')) return 'checkout';
   return null;

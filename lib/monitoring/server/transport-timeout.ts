@@ -16,7 +16,7 @@ export const SENTRY_REQUEST_TIMEOUT_MS = 10_000;
 type HttpModule = NonNullable<NodeTransportOptions['httpModule']>;
 
 /** node:http/https with a total deadline per request (connect, send and answer). */
-export function boundedHttpModule(timeoutMs: number): HttpModule {
+function boundedHttpModule(timeoutMs: number): HttpModule {
   return {
     request(options, callback): ClientRequest {
       const secure = typeof options === 'object' && !(options instanceof URL) ? options.protocol === 'https:' : String(options).startsWith('https:');

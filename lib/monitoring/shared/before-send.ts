@@ -82,7 +82,7 @@ export function beforeSendTransaction<E extends EventLike>(event: E): E | null {
 const SPAN_SKELETON = ['trace_id', 'span_id', 'parent_span_id', 'start_timestamp', 'end_timestamp', 'timestamp', 'status', 'is_segment', 'op'] as const;
 
 /** What a span becomes when scrubbing fails: its ids and times, name and attributes [Filtered]. */
-export function filteredSpan<S extends object>(span: S): S {
+function filteredSpan<S extends object>(span: S): S {
   const out: Record<string, unknown> = { name: FILTERED, attributes: {} };
   for (const key of SPAN_SKELETON) {
     try {

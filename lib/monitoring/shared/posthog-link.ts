@@ -16,17 +16,17 @@ export type LinkConfig = {
   sentryProjectId?: string;
 };
 
-export function personUrl(cfg: LinkConfig, distinctId: string): string {
+function personUrl(cfg: LinkConfig, distinctId: string): string {
   const id = encodeURIComponent(distinctId);
   return cfg.local ? `${cfg.posthogUi}/dev/inbox/persons/${id}` : `${cfg.posthogUi}/project/${cfg.posthogKey}/person/${id}`;
 }
 
-export function recordingUrl(cfg: LinkConfig, sessionId: string): string {
+function recordingUrl(cfg: LinkConfig, sessionId: string): string {
   const id = encodeURIComponent(sessionId);
   return cfg.local ? `${cfg.posthogUi}/dev/inbox/recordings/${id}` : `${cfg.posthogUi}/project/${cfg.posthogKey}/replay/${id}`;
 }
 
-export function sentryEventUrl(cfg: LinkConfig, eventId: string): string | undefined {
+function sentryEventUrl(cfg: LinkConfig, eventId: string): string | undefined {
   if (!cfg.sentryUi) return undefined;
   if (cfg.local) return `${cfg.sentryUi}/api/dev/inbox/sentry?type=event&event_id=${eventId}`;
   return `${cfg.sentryUi}/issues/?${cfg.sentryProjectId ? `project=${cfg.sentryProjectId}&` : ''}query=${eventId}`;

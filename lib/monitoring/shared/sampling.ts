@@ -31,11 +31,11 @@ function target(input: SamplingInput): string {
   return [input.name, ...urls].join(' ');
 }
 
-export function isAlwaysTraced(name: string): boolean {
+function isAlwaysTraced(name: string): boolean {
   return ALWAYS.test(name);
 }
 
-export function isNeverTraced(name: string): boolean {
+function isNeverTraced(name: string): boolean {
   return NEVER.test(name) || HEALTH.test(name) || STATIC.test(name);
 }
 

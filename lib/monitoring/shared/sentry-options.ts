@@ -8,7 +8,7 @@ import { propagationTargets } from './propagation';
 import { PRODUCTION_TRACES_RATE, tracesSampleRate } from './sampling';
 
 /** Sentry 11 streams spans; 'static' would bring back classic transaction events (and beforeSendTransaction). */
-export const TRACE_LIFECYCLE = 'stream' as 'static' | 'stream';
+const TRACE_LIFECYCLE = 'stream' as 'static' | 'stream';
 
 export type SentryRuntimeInput = {
   /** Where events go; undefined keeps the SDK a silent no-op. */

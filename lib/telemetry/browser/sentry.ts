@@ -146,7 +146,7 @@ function toError(item: EarlyError): unknown {
 }
 
 /** Sends what happened before Sentry loaded, with the original time and URL. */
-export function replayEarly(items: Array<Extract<QueuedItem, { kind: (typeof SENTRY_KINDS)[number] }>>): void {
+function replayEarly(items: Array<Extract<QueuedItem, { kind: (typeof SENTRY_KINDS)[number] }>>): void {
   const client = getClient();
   for (const item of items) {
     if (item.kind === 'navigation') {
