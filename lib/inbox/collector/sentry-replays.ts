@@ -7,7 +7,7 @@ import { asc, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/lib/db';
 import { inboxSentryItems } from '@/lib/db/schema';
 import { posthogLinkOf } from '@/lib/inbox/ui/sentry-event';
-import { get, isObject, num } from '@/lib/inbox/ui/types';
+import { dateMs, get, isObject, num } from '@/lib/inbox/ui/types';
 import type { RecordingSource } from '@/lib/inbox/rows';
 import type { RrwebEvent } from './rrweb';
 
@@ -30,10 +30,15 @@ async function replayMeta(replayId?: string): Promise<Map<string, ReplayMeta>> {
   for (const { eventId, payload } of rows) {
     if (!eventId) continue;
     const meta = out.get(eventId) ?? { distinctId: null, start: null, end: null };
-    const started = num(get(payload, 'replay_start_timestamp')) ?? num(get(payload, 'timestamp'));
-    const ended = num(get(payload, 'timestamp'));
-    if (started !== null) meta.start = Math.min(meta.start ?? Infinity, started * 1000);
-    if (ended !== null) meta.end = Math.max(meta.end ?? -Infinity, ended * 1000);
+    // Seconds; a time that makes no valid date is ignored, so the recording's own times stand in.
+    const ms = (key: string) => {
+      const seconds = num(get(payload, key));
+      return seconds === null ? null : dateMs(seconds * 1000);
+    };
+    const started = ms('replay_start_timestamp') ?? ms('timestamp');
+    const ended = ms('timestamp');
+    if (started !== null) meta.start = Math.min(meta.start ?? Infinity, started);
+    if (ended !== null) meta.end = Math.max(meta.end ?? -Infinity, ended);
     meta.distinctId = posthogLinkOf(payload).distinctId ?? meta.distinctId;
     out.set(eventId, meta);
   }
@@ -101,7 +106,7 @@ export async function getSentryReplay(replayId: string) {
     .sort((a, b) => a.t - b.t || a.i - b.i)
     .map((x) => x.e);
   const meta = (await replayMeta(replayId)).get(replayId);
-  const times = snapshots.map((s) => num(s.timestamp)).filter((t) => t !== null);
+  const times = snapshots.map((s) => dateMs(s.timestamp)).filter((t) => t !== null);
   const start = meta?.start ?? times[0] ?? 0;
   const end = meta?.end ?? times.at(-1) ?? start;
   return {
