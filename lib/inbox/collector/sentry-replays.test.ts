@@ -5,6 +5,8 @@ import * as ingest from '@/app/ingest/[...path]/route';
 import * as sentry from '@/app/sentry/api/[project]/envelope/route';
 import * as recording from '@/app/api/dev/inbox/recordings/[sessionId]/route';
 import * as recordings from '@/app/api/dev/inbox/recordings/route';
+import { db } from '@/lib/db';
+import { inboxSentryItems } from '@/lib/db/schema';
 import { recorded, recordedRequest } from './__fixtures__/fixtures';
 import { decompressionBudget } from './decode';
 import { envelopeRows, parseEnvelope } from './sentry-envelope';
@@ -84,5 +86,25 @@ describe('Sentry replays as recordings', () => {
       const res = await recording.GET(get(`/api/dev/inbox/recordings/${replayId}`), ctx({ sessionId: replayId }));
       expect(res.status).toBe(200);
     }
+  });
+
+  it("keep the newest replay's metadata when older replay events fill the scan", async () => {
+    await clearInbox();
+    const filler = Array.from({ length: 5000 }, (_, i) => ({
+      envelopeId: 'filler',
+      project: '1',
+      type: 'replay_event',
+      itemType: 'replay_event',
+      eventId: `old${i}`,
+      payload: { replay_start_timestamp: 1, timestamp: 2 },
+      itemHeader: {},
+      envelopeHeader: {},
+      size: 1,
+    }));
+    for (let i = 0; i < filler.length; i += 1000) await db.insert(inboxSentryItems).values(filler.slice(i, i + 1000));
+    await storeReplay({});
+    const replay = (await listed()).find((r) => r.session_id === replayId)!;
+    // The replay_event's own start (epoch seconds), not the time the recording arrived.
+    expect(replay.start).toBe(new Date(1795433596296.2).toISOString());
   });
 });
