@@ -1,17 +1,41 @@
 // GET /api/dev/inbox/issues(/<id>): Sentry error events grouped into issues (lib/inbox/collector/issues.ts), computed
 // from the newest stored events on each read, so grouping never needs a migration or a backfill.
 import 'server-only';
+import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { db } from '@/lib/db';
+import { inboxSentryItems } from '@/lib/db/schema';
 import { CollectorError, parseQuery, type Params } from './http';
 import type { Issue, IssueRow } from '@/lib/inbox/rows';
-import { groupIssues } from './issues';
-import { listSentryItems } from './query';
+import { groupIssues, type IssueEvent } from './issues';
+import { sentryFields } from './sentry-fields';
 
-/** How many of the newest error events are grouped: the inbox keeps at most INBOX_MAX_ROWS items anyway. */
-const SCAN_LIMIT = 5000;
+/** How many of the newest error events are grouped: the query API's MAX_LIMIT. */
+const SCAN_LIMIT = 1000;
+
+/** What grouping, titles and culprits read of an event (lib/inbox/collector/issues.ts, lib/inbox/ui/sentry-event.ts);
+ * breadcrumbs, request, modules and debug images stay in the database. */
+const GROUPING_FIELDS = ['fingerprint', 'exception', 'logentry', 'message', 'timestamp', 'level', 'transaction', 'culprit'];
+
+/** The newest error events, each payload reduced to GROUPING_FIELDS. */
+async function issueEvents(): Promise<IssueEvent[]> {
+  const rows = await db
+    .select({
+      id: inboxSentryItems.id,
+      event_id: inboxSentryItems.eventId,
+      trace_id: inboxSentryItems.traceId,
+      received_at: inboxSentryItems.receivedAt,
+      payload: sentryFields(GROUPING_FIELDS),
+    })
+    .from(inboxSentryItems)
+    .where(eq(inboxSentryItems.type, 'event'))
+    .orderBy(desc(inboxSentryItems.id))
+    .limit(SCAN_LIMIT);
+  return rows.map((r) => ({ ...r, received_at: r.received_at.toISOString() }));
+}
 
 export async function listIssues(): Promise<Issue[]> {
-  return groupIssues(await listSentryItems({ type: 'event', limit: SCAN_LIMIT, order: 'desc' }));
+  return groupIssues(await issueEvents());
 }
 
 export async function getIssue(id: string): Promise<Issue | null> {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Json } from '@/lib/inbox/rows';
 import { recorded } from './__fixtures__/fixtures';
 import { decompressionBudget } from './decode';
 import { defaultFingerprint, fingerprintOf, groupIssues, type IssueEvent } from './issues';
 import { envelopeRows, parseEnvelope } from './sentry-envelope';
-
-type Json = Record<string, unknown>;
 
 /** The error event @sentry/node really sent (record-node.mjs), as a plain object to vary. */
 function nodeEvent(): Json {

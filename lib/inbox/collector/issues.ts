@@ -3,14 +3,13 @@
 // else the message. Pure: the query API and the views group whatever rows they read.
 import { createHash } from 'node:crypto';
 import { culprit, errorTitle, posthogLinkOf } from '@/lib/inbox/ui/sentry-event';
-import { get, isObject, num, str } from '@/lib/inbox/ui/types';
+import { dateMs, get, isObject, num, str } from '@/lib/inbox/ui/types';
 import type { Issue, IssueEventSummary } from '@/lib/inbox/rows';
 
 export type { Issue, IssueEventSummary };
 
 /** What grouping needs of a stored Sentry item (a row of the query API). */
 export type IssueEvent = { id: number; event_id: string | null; trace_id: string | null; received_at: string; payload: unknown };
-
 
 const DEFAULT = /^\{\{\s*default\s*\}\}$/;
 
@@ -67,12 +66,13 @@ export function affectedUser(payload: unknown): string | null {
   return str(get(payload, 'user', 'id')) ?? posthogLinkOf(payload).distinctId;
 }
 
+/** The event's own time (epoch seconds or an ISO string), else when it arrived: a stored event must never make
+ * the issues unreadable. */
 function eventTime(item: IssueEvent): string {
   const ts = get(item.payload, 'timestamp');
   const seconds = num(ts);
-  if (seconds !== null) return new Date(seconds * 1000).toISOString();
-  const parsed = typeof ts === 'string' ? Date.parse(ts) : NaN;
-  return Number.isNaN(parsed) ? item.received_at : new Date(parsed).toISOString();
+  const ms = seconds !== null ? dateMs(seconds * 1000) : typeof ts === 'string' ? dateMs(Date.parse(ts)) : null;
+  return ms === null ? item.received_at : new Date(ms).toISOString();
 }
 
 /** Issues, the most recently seen first; each issue's title, culprit and level are its latest event's. */

@@ -4,14 +4,14 @@
 import 'server-only';
 import { inflate, isBudgetExceeded, isZlib, toBase64, type DecompressionBudget } from './decode';
 import { badRequest } from './http';
+import type { Json } from '@/lib/inbox/rows';
+import { get, isObject, str } from '@/lib/inbox/ui/types';
 
-type Json = Record<string, unknown>;
 export type EnvelopeItem = { header: Json & { type: string }; payload: Uint8Array };
 export type Envelope = { header: Json; items: EnvelopeItem[] };
 
 const NEWLINE = 0x0a;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 
 function jsonLine(bytes: Uint8Array, what: string): Json {
   let value: unknown;
@@ -79,9 +79,6 @@ export type SentryRow = {
   size: number;
 };
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
-const get = (o: unknown, ...path: string[]): unknown =>
-  path.reduce<unknown>((cur, key) => (isObject(cur) ? cur[key] : undefined), o);
 const attr = (span: Json, key: string): unknown => get(span, 'attributes', key, 'value') ?? get(span, 'attributes', key);
 
 function tryJson(payload: Uint8Array): unknown {

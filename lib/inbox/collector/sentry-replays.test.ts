@@ -5,9 +5,12 @@ import * as ingest from '@/app/ingest/[...path]/route';
 import * as sentry from '@/app/sentry/api/[project]/envelope/route';
 import * as recording from '@/app/api/dev/inbox/recordings/[sessionId]/route';
 import * as recordings from '@/app/api/dev/inbox/recordings/route';
+import { db } from '@/lib/db';
+import { inboxSentryItems } from '@/lib/db/schema';
 import { recorded, recordedRequest } from './__fixtures__/fixtures';
-import { parseEnvelope } from './sentry-envelope';
-import { clearInbox } from './store';
+import { decompressionBudget } from './decode';
+import { envelopeRows, parseEnvelope } from './sentry-envelope';
+import { clearInbox, storeSentryRows } from './store';
 
 const ORIGIN = 'http://127.0.0.1:3104';
 const ctx = (params: Record<string, string | string[]>) => ({ params: Promise.resolve(params) });
@@ -17,6 +20,21 @@ type Row = { session_id: string; source: string; snapshot_count: number; start: 
 type Rrweb = { type: number; timestamp: number; data?: unknown };
 
 const replayId = parseEnvelope(recorded('sentry-browser-replay').body).header.event_id as string;
+
+/** The recorded replay stored again, its `replay_event` changed by `patch`. */
+async function storeReplay(patch: Record<string, unknown>) {
+  const env = parseEnvelope(recorded('sentry-browser-replay').body);
+  const rows = envelopeRows(env, decompressionBudget()).map((r) =>
+    r.type === 'replay_event' ? { ...r, payload: { ...(r.payload as object), ...patch } } : r,
+  );
+  await storeSentryRows('1', env.header, rows);
+}
+
+async function listed(): Promise<Row[]> {
+  const res = await recordings.GET(get('/api/dev/inbox/recordings'));
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { recordings: Row[] }).recordings;
+}
 
 beforeEach(async () => {
   await clearInbox();
@@ -56,5 +74,37 @@ describe('Sentry replays as recordings', () => {
     expect(meta).toBeGreaterThanOrEqual(0);
     expect(full).toBeGreaterThan(meta);
     expect(events[full]!.data).toMatchObject({ node: { type: 0, childNodes: expect.any(Array) } });
+  });
+
+  it('list and play a replay whose replay_event times are no valid dates, dated by the recording', async () => {
+    for (const patch of [{ replay_start_timestamp: 1e13 }, { timestamp: -1e13 }]) {
+      await clearInbox();
+      await storeReplay(patch);
+      const [replay] = await listed();
+      expect(replay).toMatchObject({ session_id: replayId, source: 'sentry' });
+      expect(Number.isNaN(Date.parse(replay!.start))).toBe(false);
+      const res = await recording.GET(get(`/api/dev/inbox/recordings/${replayId}`), ctx({ sessionId: replayId }));
+      expect(res.status).toBe(200);
+    }
+  });
+
+  it("keep the newest replay's metadata when older replay events fill the scan", async () => {
+    await clearInbox();
+    const filler = Array.from({ length: 5000 }, (_, i) => ({
+      envelopeId: 'filler',
+      project: '1',
+      type: 'replay_event',
+      itemType: 'replay_event',
+      eventId: `old${i}`,
+      payload: { replay_start_timestamp: 1, timestamp: 2 },
+      itemHeader: {},
+      envelopeHeader: {},
+      size: 1,
+    }));
+    for (let i = 0; i < filler.length; i += 1000) await db.insert(inboxSentryItems).values(filler.slice(i, i + 1000));
+    await storeReplay({});
+    const replay = (await listed()).find((r) => r.session_id === replayId)!;
+    // The replay_event's own start (epoch seconds), not the time the recording arrived.
+    expect(replay.start).toBe(new Date(1795433596296.2).toISOString());
   });
 });

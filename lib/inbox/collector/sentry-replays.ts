@@ -3,60 +3,65 @@
 // them next to PostHog's. Orbit does not turn Sentry Replay on (first-load cost, privacy); an app that does, or a
 // test that replays a recorded envelope, gets them played here.
 import 'server-only';
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/lib/db';
 import { inboxSentryItems } from '@/lib/db/schema';
 import { posthogLinkOf } from '@/lib/inbox/ui/sentry-event';
-import { get, isObject, num } from '@/lib/inbox/ui/types';
-import type { RecordingSource } from '@/lib/inbox/rows';
+import { dateMs, get, isObject, num } from '@/lib/inbox/ui/types';
+import type { RecordingDetail, RecordingRow } from '@/lib/inbox/rows';
 import type { RrwebEvent } from './rrweb';
+import { sentryFields } from './sentry-fields';
 
-/** Which SDK recorded a session: posthog-js (`$snapshot`) or Sentry Replay (`replay_recording`). */
-
-
-const REPLAY_SCAN_LIMIT = 5000;
+/** How many replays, and replay_event segments, one read scans: the query API's MAX_LIMIT. */
+const REPLAY_SCAN_LIMIT = 1000;
 
 type ReplayMeta = { distinctId: string | null; start: number | null; end: number | null };
 
-/** Who and when, from the replay's `replay_event` items (one per segment; seconds since the epoch). */
-async function replayMeta(replayId?: string): Promise<Map<string, ReplayMeta>> {
+/** Who and when, from the listed replays' `replay_event` items (one per segment; seconds since the epoch), newest
+ * segments first so a cut loses old ones. Only the fields read here leave the database. */
+async function replayMeta(replayIds: string[]): Promise<Map<string, ReplayMeta>> {
+  if (!replayIds.length) return new Map();
   const rows = await db
-    .select({ eventId: inboxSentryItems.eventId, payload: inboxSentryItems.payload })
+    .select({ eventId: inboxSentryItems.eventId, payload: sentryFields(['replay_start_timestamp', 'timestamp']) })
     .from(inboxSentryItems)
-    .where(replayId ? sql`${inboxSentryItems.type} = 'replay_event' and ${inboxSentryItems.eventId} = ${replayId}` : eq(inboxSentryItems.type, 'replay_event'))
-    .orderBy(asc(inboxSentryItems.id))
+    .where(and(eq(inboxSentryItems.type, 'replay_event'), inArray(inboxSentryItems.eventId, replayIds)))
+    .orderBy(desc(inboxSentryItems.id))
     .limit(REPLAY_SCAN_LIMIT);
   const out = new Map<string, ReplayMeta>();
   for (const { eventId, payload } of rows) {
     if (!eventId) continue;
     const meta = out.get(eventId) ?? { distinctId: null, start: null, end: null };
-    const started = num(get(payload, 'replay_start_timestamp')) ?? num(get(payload, 'timestamp'));
-    const ended = num(get(payload, 'timestamp'));
-    if (started !== null) meta.start = Math.min(meta.start ?? Infinity, started * 1000);
-    if (ended !== null) meta.end = Math.max(meta.end ?? -Infinity, ended * 1000);
-    meta.distinctId = posthogLinkOf(payload).distinctId ?? meta.distinctId;
+    // Seconds; a time that makes no valid date is ignored, so the recording's own times stand in.
+    const ms = (key: string) => {
+      const seconds = num(get(payload, key));
+      return seconds === null ? null : dateMs(seconds * 1000);
+    };
+    const started = ms('replay_start_timestamp') ?? ms('timestamp');
+    const ended = ms('timestamp');
+    if (started !== null) meta.start = Math.min(meta.start ?? Infinity, started);
+    if (ended !== null) meta.end = Math.max(meta.end ?? -Infinity, ended);
+    // Rows come newest first: the latest segment that names someone wins.
+    meta.distinctId ??= posthogLinkOf(payload).distinctId;
     out.set(eventId, meta);
   }
   return out;
 }
 
 /** Replays with a recording, newest first, as rows of the recordings list (`window_ids` is PostHog's notion). */
-export async function listSentryReplays(q: { distinctIds: string[] | null; limit: number }) {
-  const [recordings, meta] = await Promise.all([
-    db
-      .select({
-        replayId: inboxSentryItems.eventId,
-        events: sql<number>`sum(case when jsonb_typeof(${inboxSentryItems.payload}->'events') = 'array' then jsonb_array_length(${inboxSentryItems.payload}->'events') else 0 end)::int`,
-        first: sql<string>`min(${inboxSentryItems.receivedAt})`,
-        last: sql<string>`max(${inboxSentryItems.receivedAt})`,
-      })
-      .from(inboxSentryItems)
-      .where(eq(inboxSentryItems.type, 'replay_recording'))
-      .groupBy(inboxSentryItems.eventId)
-      .orderBy(desc(sql`max(${inboxSentryItems.id})`))
-      .limit(REPLAY_SCAN_LIMIT),
-    replayMeta(),
-  ]);
+export async function listSentryReplays(q: { distinctIds: string[] | null; limit: number }): Promise<RecordingRow[]> {
+  const recordings = await db
+    .select({
+      replayId: inboxSentryItems.eventId,
+      events: sql<number>`sum(case when jsonb_typeof(${inboxSentryItems.payload}->'events') = 'array' then jsonb_array_length(${inboxSentryItems.payload}->'events') else 0 end)::int`,
+      first: sql<string>`min(${inboxSentryItems.receivedAt})`,
+      last: sql<string>`max(${inboxSentryItems.receivedAt})`,
+    })
+    .from(inboxSentryItems)
+    .where(eq(inboxSentryItems.type, 'replay_recording'))
+    .groupBy(inboxSentryItems.eventId)
+    .orderBy(desc(sql`max(${inboxSentryItems.id})`))
+    .limit(REPLAY_SCAN_LIMIT);
+  const meta = await replayMeta(recordings.flatMap((r) => (r.replayId ? [r.replayId] : [])));
   const ids = q.distinctIds ? new Set(q.distinctIds) : null;
   return recordings
     .filter((r): r is typeof r & { replayId: string } => !!r.replayId)
@@ -68,9 +73,9 @@ export async function listSentryReplays(q: { distinctIds: string[] | null; limit
         start: new Date(m?.start ?? Date.parse(r.first)).toISOString(),
         end: new Date(m?.end ?? Date.parse(r.last)).toISOString(),
         snapshot_count: Number(r.events),
-        window_ids: [] as string[],
-        source: 'sentry' as RecordingSource,
-      };
+        window_ids: [],
+        source: 'sentry',
+      } satisfies RecordingRow;
     })
     .filter((r) => !ids || (r.distinct_id !== null && ids.has(r.distinct_id)))
     .slice(0, q.limit);
@@ -86,7 +91,7 @@ function inMilliseconds(event: RrwebEvent): RrwebEvent {
 }
 
 /** A replay's rrweb events from every segment, in time order: the shape `getRecording` answers for PostHog. */
-export async function getSentryReplay(replayId: string) {
+export async function getSentryReplay(replayId: string): Promise<RecordingDetail | null> {
   const rows = await db
     .select({ payload: inboxSentryItems.payload })
     .from(inboxSentryItems)
@@ -100,17 +105,17 @@ export async function getSentryReplay(replayId: string) {
     .map((e, i) => ({ e, i, t: num(e.timestamp) ?? 0 }))
     .sort((a, b) => a.t - b.t || a.i - b.i)
     .map((x) => x.e);
-  const meta = (await replayMeta(replayId)).get(replayId);
-  const times = snapshots.map((s) => num(s.timestamp)).filter((t) => t !== null);
+  const meta = (await replayMeta([replayId])).get(replayId);
+  const times = snapshots.map((s) => dateMs(s.timestamp)).filter((t) => t !== null);
   const start = meta?.start ?? times[0] ?? 0;
   const end = meta?.end ?? times.at(-1) ?? start;
   return {
     session_id: replayId,
     distinct_id: meta?.distinctId ?? null,
-    window_ids: [] as string[],
+    window_ids: [],
     start: new Date(start).toISOString(),
     end: new Date(end).toISOString(),
     snapshots,
-    source: 'sentry' as RecordingSource,
+    source: 'sentry',
   };
 }

@@ -21,10 +21,8 @@ import { badRequest, CollectorError } from './http';
 import { eventTimestamp, type CaptureBatch, type RawEvent } from './posthog-decode';
 import { rrwebTimestamp, snapshotEvents, type RrwebEvent } from './rrweb';
 import type { SentryRow } from './sentry-envelope';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
-const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+import type { Json } from '@/lib/inbox/rows';
+import { isObject, str } from '@/lib/inbox/ui/types';
 
 /** posthog-js reports `$lib: 'web'`; posthog-node and every other server SDK something else. */
 export function eventSource(properties: Json): 'web' | 'server' {

@@ -1,7 +1,7 @@
 // The errors view's list: one row per issue (events grouped by fingerprint) with how often, how many users, and
 // when it was first and last seen.
 import Link from 'next/link';
-import type { Issue } from '@/lib/inbox/collector/issues';
+import type { Issue } from '@/lib/inbox/rows';
 import { LevelBadge } from './badges';
 import { RelativeTime } from './time';
 
