@@ -1,4 +1,4 @@
-// PostHog in the browser (issue 4), asserted on what the real posthog-js sent to the local collector: the funnel's
+// PostHog in the browser, asserted on what the real posthog-js sent to the local collector: the funnel's
 // catalog events in order on one merged person, enriched pageviews exactly once per navigation, a masked recording,
 // no secret in any payload, a new anonymous person after log out, and the pricing experiment's variants from SSR.
 import { createHash, randomUUID } from 'node:crypto';
