@@ -5,6 +5,14 @@ import { onRequestError as reportRequestError } from './lib/monitoring/server/re
 
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
+    // The configuration first: an invalid one (APP_URL missing in production…) stops the process with the variable's
+    // name. Without exiting, Next would log it and keep running, answering 500 to every request.
+    try {
+      await import('./lib/env');
+    } catch (error) {
+      console.error(`[orbit] ${error instanceof Error ? error.message : String(error)}; not starting.`);
+      process.exit(1);
+    }
     await import('./sentry.server.config');
     // Every request: the client address of a direct deployment (no proxy in front), and room for the ~10 'close'
     // listeners Next.js and Sentry add to a response (lib/server/request-hook.ts).
@@ -13,8 +21,7 @@ export async function register(): Promise<void> {
     // The configuration was validated above (lib/env.ts); say which mode this server runs in, loudly if unsafe.
     const { billingProvider, env, localMode } = await import('./lib/env');
     const { startupModeLines } = await import('./lib/startup-mode');
-    const builtLocal = process.env.NEXT_PUBLIC_LOCAL_INBOX;
-    for (const line of startupModeLines({ nodeEnv: env.NODE_ENV, localMode, billingProvider, builtLocal })) console[line.level](line.text);
+    for (const line of startupModeLines({ nodeEnv: env.NODE_ENV, localMode, billingProvider })) console[line.level](line.text);
     const { migrateDatabase } = await import('./lib/db');
     try {
       await migrateDatabase();

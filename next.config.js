@@ -5,13 +5,9 @@
  * `distDir` is overridable so several builds (dev, test, bench) can live side by side.
  * No `rewrites()` to PostHog or Sentry: a rewrite to another host forwards every header, the session cookie included.
  * app/ingest (PostHog proxy or local collector) and app/monitoring (Sentry tunnel) relay an allow-list instead.
+ * No `env`: the configuration is read when the server starts, and the browser gets what it needs in the page (the
+ * bootstrap of lib/telemetry/browser/server-bootstrap.ts), so one build serves every deployment.
  */
-
-// The one local-mode rule (lib/local-mode.js, as lib/env.ts), decided at build time for the browser bundle
-// (sentry.client.config.ts reads NEXT_PUBLIC_LOCAL_INBOX).
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
-const { decideLocalMode, localModeEnv } = require('./lib/local-mode');
-const localInbox = decideLocalMode(localModeEnv()).on;
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -23,13 +19,15 @@ const nextConfig = {
   typedRoutes: false,
   // `next build` writes its distDir's types into the tsconfig it uses. Builds running side by side (the benchmark)
   // each get their own copy, so none of them reads another's half-written tsconfig.json.
-  ...(process.env.NEXT_TSCONFIG_PATH ? { typescript: { tsconfigPath: process.env.NEXT_TSCONFIG_PATH } } : {}),
-  // Build-time values for the lazily loaded Sentry browser config (never secrets).
-  env: {
-    NEXT_PUBLIC_DEPLOYMENT: process.env.DEPLOYMENT || 'local',
-    NEXT_PUBLIC_LOCAL_INBOX: localInbox ? '1' : '',
-    NEXT_PUBLIC_SENTRY_ORG: process.env.SENTRY_ORG || '',
+  // ORBIT_TYPES_CHECKED=1: the caller has just run `tsc --noEmit` on this tree (npm test's typecheck stage), so the
+  // build does not check the types a second time.
+  typescript: {
+    ...(process.env.NEXT_TSCONFIG_PATH ? { tsconfigPath: process.env.NEXT_TSCONFIG_PATH } : {}),
+    ignoreBuildErrors: process.env.ORBIT_TYPES_CHECKED === '1',
   },
+  // Turbopack keeps a build cache on disk (.next/cache) that makes the next build of this checkout faster. A CI run
+  // builds once on a fresh clone and throws it away: writing it is pure cost there (~10 s of a 60 s build).
+  experimental: { turbopackFileSystemCacheForBuild: !process.env.CI },
   // Security headers of every response (docs/architecture.md, "Security headers"). The Content-Security-Policy of pages is set by
   // proxy.ts (it carries a per-request nonce); HSTS only in production builds (browsers ignore it over http).
   async headers() {

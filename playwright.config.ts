@@ -64,7 +64,9 @@ export default defineConfig({
     launchOptions: { executablePath: browser.executablePath, args: browser.args },
     actionTimeout: 10_000,
     navigationTimeout: 20_000,
-    trace: 'retain-on-failure',
+    // Recording a trace costs CPU in every test; on CI a failing test is retried once with the trace on (a flaky one
+    // keeps its trace too), locally every failure keeps one.
+    trace: isCI ? 'on-first-retry' : 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
   projects: [
@@ -73,8 +75,8 @@ export default defineConfig({
     { name: 'chromium', testMatch: /.*\.spec\.ts/, testIgnore: /(restart|postgres|relay|hosts-down)\.spec\.ts/, dependencies: ['setup'] },
     // Starts and stops its own server on port E2E_PORT_BASE + 1; independent of the shared one.
     { name: 'restart', testMatch: /restart\.spec\.ts/ },
-    // The relay build (e2e/support/relay-build.ts) and its fake host on E2E_PORT_BASE + 8, shared by these specs one
-    // at a time: relay.spec (server on + 7), hosts-down.spec (server on + 30).
+    // Servers with real (fake) backends configured (e2e/support/relay-config.ts) and their fake host on
+    // E2E_PORT_BASE + 8, shared by these specs one at a time: relay.spec (server on + 7), hosts-down.spec (on + 30).
     { name: 'relay', testMatch: /(relay|hosts-down)\.spec\.ts/, workers: 1 },
     // Two servers of its own (E2E_PORT_BASE + 10, + 11) on the PostgreSQL scripts/test.mjs starts (docs/testing.md).
     { name: 'postgres', testMatch: /postgres\.spec\.ts/ },

@@ -5,18 +5,20 @@
 import { browserTracingIntegration, type BrowserOptions } from '@sentry/nextjs';
 import { isTelemetryUrl, TELEMETRY_URL } from './lib/monitoring/shared/propagation';
 import { sentryOptions } from './lib/monitoring/shared/sentry-options';
+import type { BrowserMonitoring } from './lib/telemetry/browser/snippet';
 
 const LOCAL_PROJECT = '1';
-export const environment = process.env.NEXT_PUBLIC_DEPLOYMENT || 'local';
-// Local mode as lib/local-mode.js decided it at build time (next.config.js); without it and without a DSN the SDK is
-// initialised with no DSN, a silent no-op.
-export const local = process.env.NEXT_PUBLIC_LOCAL_INBOX === '1';
 
-/** The browser SDK's init options; `landingUrl` names the pageload span when Sentry loads after a client navigation. */
-export function browserSentryOptions(landingUrl: string): BrowserOptions {
+/**
+ * The browser SDK's init options. Where events go comes from the server's bootstrap (`monitoring`, decided at runtime);
+ * without a DSN and outside local mode the SDK is a silent no-op. `landingUrl` names the pageload span when Sentry
+ * loads after a client navigation; `environment` is the deployment (DEPLOYMENT).
+ */
+export function browserSentryOptions(landingUrl: string, monitoring: BrowserMonitoring | undefined, environment: string): BrowserOptions {
+  const local = monitoring?.local ?? false;
   return {
     ...sentryOptions({
-      dsn: local ? `${location.protocol}//orbit@${location.host}/sentry/${LOCAL_PROJECT}` : process.env.NEXT_PUBLIC_SENTRY_DSN,
+      dsn: local ? `${location.protocol}//orbit@${location.host}/sentry/${LOCAL_PROJECT}` : monitoring?.dsn || undefined,
       environment,
       // Orbit's pages, server actions and /api only: never third parties (CORS), never the telemetry endpoints.
       ownOrigins: [location.origin],

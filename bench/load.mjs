@@ -33,7 +33,7 @@ import { unexpectedLines } from '../scripts/check-server-log.mjs';
 import { startPostgres } from '../scripts/find-postgres.mjs';
 import { startCollector } from './lib/collector-client.mjs';
 import { LOAD_BUILD_ENV, LOAD_DIST_DIR } from './lib/load-config.mjs';
-import { actionBody, applySetCookies, clientAddress, cookieHeader, eventBalance, latencyTable, rssLine } from './lib/load-stats.mjs';
+import { applySetCookies, clientAddress, cookieHeader, eventBalance, latencyTable, rssLine } from './lib/load-stats.mjs';
 import { stop as stopProcess } from './lib/processes.mjs';
 
 // The e2e helpers are TypeScript (CommonJS): loaded through tsx's require hook (`npm run bench:load` runs tsx).
@@ -42,6 +42,8 @@ const require = createRequire(import.meta.url);
 const { ensureBuild } = require('../e2e/support/own-build.ts');
 /** @type {typeof import('../e2e/support/test-server')} */
 const { ROOT, newDataDir, startServer, stopServer } = require('../e2e/support/test-server.ts');
+/** @type {typeof import('../test-support/server-actions')} */
+const { actionBody, actionIds: serverActionIds, actionRedirect } = require('../test-support/server-actions.ts');
 
 const PROBE = pathToFileURL(path.join(ROOT, 'bench', 'lib', 'analytics-probe.mjs')).href;
 const RESULTS = path.join(ROOT, 'bench', 'results');
@@ -109,15 +111,7 @@ const ACTIONS = {
 };
 
 function actionIds() {
-  const file = path.join(ROOT, LOAD_DIST_DIR, 'server', 'server-reference-manifest.json');
-  const manifest = JSON.parse(readFileSync(file, 'utf8'));
-  const ids = {};
-  for (const [key, want] of Object.entries(ACTIONS)) {
-    const hit = Object.entries(manifest.node ?? {}).find(([, a]) => a.exportedName === want.name && a.filename === want.file);
-    if (!hit) throw new Error(`server action ${want.name} (${want.file}) not in ${path.relative(ROOT, file)}`);
-    ids[key] = hit[0];
-  }
-  return ids;
+  return serverActionIds(ROOT, LOAD_DIST_DIR, ACTIONS);
 }
 
 // ---- Servers ----
@@ -236,11 +230,11 @@ async function runLoad({ targets, ids, o, label, maxFunnels = Infinity }) {
     /** A server action that must answer with a redirect to a path matching `to`; returns that path. */
     async function action(step, pagePath, key, fields, to) {
       const { res } = await call(step, pagePath, { method: 'POST', headers: { 'next-action': ids[key], accept: 'text/x-component' }, body: actionBody(fields) }, (r) => {
-        const target = (r.headers.get('x-action-redirect') ?? '').split(';')[0];
+        const target = actionRedirect(r.headers.get('x-action-redirect')) ?? '';
         if (r.status !== 200) return `expected 200 with x-action-redirect, got ${r.status}`;
         return to.test(target) ? null : `expected a redirect to ${to}, got ${target ? `one to ${target}` : 'none (the action returned an error state)'}`;
       });
-      return (res.headers.get('x-action-redirect') ?? '').split(';')[0];
+      return actionRedirect(res.headers.get('x-action-redirect')) ?? '';
     }
 
     funnelsStarted += 1;

@@ -1,7 +1,7 @@
 // Tenant isolation: a second user can neither read nor change the first user's project, through the pages or
 // the REST API, and the first user's data is untouched afterwards.
 import type { APIRequestContext } from '@playwright/test';
-import { addTask, completeOnboarding, createProject, expect, makeUser, signUp, test, uniqueName } from './fixtures';
+import { addTask, createProject, expect, makeUser, signUpAndOnboard, test, uniqueName } from './fixtures';
 
 /** Finds the id of the object whose `title` is `title` anywhere in a JSON response (list shapes vary). */
 function findIdByTitle(json: unknown, title: string): string | undefined {
@@ -29,8 +29,7 @@ test('a second user cannot read or change the first user’s project (pages and 
   const json = { origin: baseURL ?? '', 'content-type': 'application/json' };
 
   // Owner: a workspace, a project with one task.
-  await signUp(page, freshUser);
-  await completeOnboarding(page, { workspace: uniqueName('Owner Co') });
+  await signUpAndOnboard(page, freshUser, { workspace: uniqueName('Owner Co') });
   const projectId = await createProject(page, projectName);
   await addTask(page, taskTitle);
   const owner: APIRequestContext = page.request;
@@ -46,8 +45,7 @@ test('a second user cannot read or change the first user’s project (pages and 
 
   // Intruder: another user with their own workspace.
   const intruderPage = await newPage();
-  await signUp(intruderPage, makeUser('intruder'));
-  await completeOnboarding(intruderPage, { workspace: uniqueName('Intruder Co') });
+  await signUpAndOnboard(intruderPage, makeUser('intruder'), { workspace: uniqueName('Intruder Co') });
   const intruder = intruderPage.request;
 
   await test.step('the project page is a 404 for the intruder', async () => {

@@ -1,12 +1,11 @@
 // Billing failures: a declined card changes nothing and says so; a failed renewal says so on the billing page.
 import { createHmac, randomBytes } from 'node:crypto';
 import { TEST_AUTH_SECRET } from './support/test-server';
-import { CARDS, checkout, completeOnboarding, expect, signUp, test, uniqueName } from './fixtures';
+import { CARDS, checkout, expect, signUpAndOnboard, test, uniqueName } from './fixtures';
 import { telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
 
 test('a declined card leaves the plan Free with a clear message', async ({ page, freshUser }) => {
-  await signUp(page, freshUser);
-  await completeOnboarding(page, { workspace: uniqueName('Declined Co') });
+  await signUpAndOnboard(page, freshUser, { workspace: uniqueName('Declined Co') });
 
   await checkout(page, { plan: 'Pro', card: CARDS.declined });
   await expect(page.getByText('Your card was declined.')).toBeVisible();
@@ -26,8 +25,7 @@ function signedDelivery(event: Record<string, unknown>): { body: string; signatu
 
 test('a failed renewal (invoice.payment_failed webhook) marks the plan past due and sends subscription.payment_failed', async ({ page, request, inbox, freshUser }) => {
   const since = new Date(Date.now() - 1_000).toISOString();
-  await signUp(page, freshUser);
-  await completeOnboarding(page, { workspace: uniqueName('Renewal Co') });
+  await signUpAndOnboard(page, freshUser, { workspace: uniqueName('Renewal Co') });
   const buyer = await page.evaluate(telemetrySnapshot).then((t) => t?.userId ?? undefined);
   expect(buyer).toBeTruthy();
   await checkout(page, { plan: 'Pro', card: CARDS.success });

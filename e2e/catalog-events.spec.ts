@@ -1,14 +1,13 @@
 // The catalog events no other spec provokes, through the real UI and API, each asserted on what the collector
 // received (so e2e/catalog-coverage.scan.ts sees every one): profile and workspace settings, an invite, a task
 // completed, reopened and deleted, a project deleted, a plan switched and then canceled in the billing portal.
-import { addTask, CARDS, checkout, completeOnboarding, createProject, expect, signUp, test, uniqueName } from './fixtures';
+import { addTask, CARDS, checkout, createProject, expect, signUpAndOnboard, test, uniqueName } from './fixtures';
 import { telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
 
 test('settings, task and project lifecycle, and a cancellation send their catalog events', async ({ page, baseURL, inbox, freshUser }) => {
   test.setTimeout(180_000);
   const since = new Date(Date.now() - 1_000).toISOString();
-  await signUp(page, freshUser);
-  await completeOnboarding(page, { workspace: uniqueName('Lifecycle Co') });
+  await signUpAndOnboard(page, freshUser, { workspace: uniqueName('Lifecycle Co') });
   const userId = await page.evaluate(telemetrySnapshot).then((t) => t?.userId ?? undefined);
   expect(userId).toBeTruthy();
   const who = { distinctId: userId!, since };

@@ -5,7 +5,7 @@
 // collector's query API for it (never a fixed sleep).
 import { randomBytes } from 'node:crypto';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { addTask, completeOnboarding, createProject, expect, signUp, test, uniqueName } from './fixtures';
+import { addTask, createProject, expect, signUpAndOnboard, test, uniqueName } from './fixtures';
 import type { SentryItemRow } from '@/lib/inbox/rows';
 import { sentryLoaded as sentryUp, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
 
@@ -67,8 +67,7 @@ function expectContext(event: SentryEvent, { userId, source }: { userId?: string
 
 /** Signs a fresh user up and through onboarding; returns their user id (from the bootstrap the layout rendered). */
 async function signedIn(page: Page, user: { name: string; email: string; password: string }): Promise<string> {
-  await signUp(page, user);
-  await completeOnboarding(page, { workspace: uniqueName('Errors') });
+  await signUpAndOnboard(page, user, { workspace: uniqueName('Errors') });
   const id = await page.evaluate(telemetrySnapshot).then((t) => t?.userId ?? undefined);
   expect(id, 'user id in the bootstrap').toBeTruthy();
   return id as string;

@@ -5,7 +5,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { Inbox, type Identity } from './inbox';
+import { ROOT } from './support/test-server';
 import { registerSecret, registerTypedFields } from './support/typed-secrets';
+import { actionBody, actionIds, actionRedirect } from '../test-support/server-actions';
+import { JOB_ROLES } from '@/lib/db/schema/enums';
 
 export { expect };
 
@@ -72,6 +75,64 @@ export async function completeOnboarding(page: Page, answers: OnboardingAnswers)
   await expect(page).toHaveURL(/\/dashboard/);
 }
 
+const ONBOARDING_ACTIONS = {
+  profile: { file: 'lib/onboarding/actions.ts', name: 'saveProfileStepAction' },
+  workspace: { file: 'lib/onboarding/actions.ts', name: 'createWorkspaceStepAction' },
+  project: { file: 'lib/onboarding/actions.ts', name: 'projectStepAction' },
+} as const;
+let onboardingActionIds: Record<keyof typeof ONBOARDING_ACTIONS, string> | undefined;
+
+/** One onboarding step through its server action, as the step's form posts it; it must redirect to `to`. */
+async function onboardingStep(page: Page, origin: string, step: keyof typeof ONBOARDING_ACTIONS, fields: Record<string, string>, to: RegExp): Promise<void> {
+  onboardingActionIds ??= actionIds(ROOT, process.env.NEXT_DIST_DIR || '.next', ONBOARDING_ACTIONS);
+  const res = await page.request.post(`${origin}/onboarding/${step}`, {
+    headers: { 'next-action': onboardingActionIds[step], accept: 'text/x-component', origin },
+    multipart: actionBody(fields),
+  });
+  expect(res.status(), `onboarding ${step}`).toBe(200);
+  expect(actionRedirect(res.headers()['x-action-redirect']) ?? `no redirect (the action answered: ${(await res.text()).slice(0, 300)})`, `onboarding ${step}`).toMatch(to);
+}
+
+/** The origin `page`'s requests go to: its context's baseURL, or the server given to newPage. */
+async function originOf(page: Page): Promise<string> {
+  return new URL((await page.request.get('/api/health')).url()).origin;
+}
+
+/**
+ * Signs `user` up through Better Auth's sign-up endpoint (what the form's action calls), without the UI; the session
+ * cookie lands in `page`'s browser context. `origin`: another server than the context's. Returns the origin used.
+ */
+export async function signUpViaApi(page: Page, user: TestUser, origin?: string): Promise<string> {
+  const base = origin ?? (await originOf(page));
+  const res = await page.request.post(`${base}/api/auth/sign-up/email`, { headers: { origin: base }, data: { name: user.name, email: user.email, password: user.password } });
+  expect(res.status(), `sign-up: ${(await res.text()).slice(0, 300)}`).toBe(200);
+  return base;
+}
+
+/**
+ * The onboarding steps through their server actions, as each step's form posts them: profile (the given role, else
+ * the first), workspace, then the project step (created, or Skip) unless `stopBefore: 'project'`.
+ */
+export async function onboardViaApi(page: Page, answers: OnboardingAnswers & { stopBefore?: 'project' }, origin?: string): Promise<void> {
+  const base = origin ?? (await originOf(page));
+  await onboardingStep(page, base, 'profile', { intent: 'continue', jobRole: answers.role ?? JOB_ROLES[0] }, /^\/onboarding\/workspace$/);
+  await onboardingStep(page, base, 'workspace', { name: answers.workspace }, /^\/onboarding\/project$/);
+  if (answers.stopBefore === 'project') return;
+  await onboardingStep(page, base, 'project', answers.project ? { intent: 'create', name: answers.project } : { intent: 'skip' }, /^\/dashboard$/);
+}
+
+/**
+ * `signUp` + `completeOnboarding` without driving the forms, through the same endpoints they use; ends on
+ * /dashboard as they do. For tests whose subject is neither: the funnel, auth, onboarding and analytics specs (and
+ * those that check what typing into the forms sends) drive the forms.
+ */
+export async function signUpAndOnboard(page: Page, user: TestUser, answers: OnboardingAnswers): Promise<void> {
+  const origin = await signUpViaApi(page, user);
+  await onboardViaApi(page, answers, origin);
+  await page.goto(`${origin}/dashboard`);
+  await expect(page).toHaveURL(/\/dashboard/);
+}
+
 /** Login form; `expectTo` is where a successful login should land (default: anywhere but /login). */
 export async function logIn(page: Page, user: Pick<TestUser, 'email' | 'password'>, expectTo: RegExp = /\/(dashboard|onboarding)/): Promise<void> {
   await page.goto('/login');
@@ -106,12 +167,14 @@ export function projectIdFromUrl(url: string): string {
   return decodeURIComponent(match[1]);
 }
 
-/** On a project page: adds a task and returns its checkbox. */
+/** On a project page: adds a task, waits until the server saved it, and returns its checkbox. */
 export async function addTask(page: Page, title: string) {
   await page.getByLabel('New task').fill(title);
   await page.getByRole('button', { name: 'Add task' }).click();
   const checkbox = page.getByRole('checkbox', { name: title, exact: true });
-  await expect(checkbox).toBeVisible();
+  // The row appears at once (optimistic) and stays disabled until the server answered: leaving the page before that
+  // would cancel the request.
+  await expect(checkbox).toBeEnabled();
   return checkbox;
 }
 

@@ -50,6 +50,7 @@ test('landing → Start free → sign up → onboarding → project and task →
     await expect(checkbox).not.toBeChecked();
     await checkbox.check();
     await expect(checkbox).toBeChecked();
+    await expect(checkbox, 'saved (disabled while the request is in flight)').toBeEnabled();
     await page.reload();
     await expect(page.getByRole('checkbox', { name: task, exact: true })).toBeChecked();
   });

@@ -1,17 +1,16 @@
-// PostHog and Sentry down: the product funnel runs against the relay build (e2e/support/relay-build.ts) while the
-// fake host behind the ingest proxy, the Sentry tunnel, posthog-node and the Sentry server SDK refuses every connection,
-// then again while it accepts and never answers (blackhole). Every step must work at its normal pace, the page must
-// see no error, the relay must answer the browser quickly and hold no pile of sockets open, the server must log
-// nothing unexpected; and once the host is back, the PostHog events captured during the outage (browser and server)
-// arrive, once each. Own server on E2E_PORT_BASE + 30; the fake host is the relay build's (E2E_PORT_BASE + 8).
+// PostHog and Sentry down: the product funnel runs against a server with real backends configured
+// (e2e/support/relay-config.ts) while the fake host behind the ingest proxy, the Sentry tunnel, posthog-node and the
+// Sentry server SDK refuses every connection, then again while it accepts and never answers (blackhole). Every step
+// must work at its normal pace, the page must see no error, the relay must answer the browser quickly and hold no
+// pile of sockets open, the server must log nothing unexpected; and once the host is back, the PostHog events captured during the outage (browser and server)
+// arrive, once each. Own server on E2E_PORT_BASE + 30; the fake host is relay-config's (E2E_PORT_BASE + 8).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { addTask, CARDS, checkout, completeOnboarding, createProject, expect, signUp, test, uniqueName } from './fixtures';
 import { startFakeUpstream, type FakeUpstream, type RecordedRequest, type UpstreamMode } from '../test-support/fake-upstream';
-import { ensureBuild } from './support/own-build';
-import { RELAY_CONFIG, RELAY_DIST_DIR, RELAY_UPSTREAM_PORT } from './support/relay-build';
+import { RELAY_CONFIG, RELAY_UPSTREAM_PORT } from './support/relay-config';
 import { E2E_PORT_BASE, newDataDir, ROOT, startServer, stopServer, type RunningServer } from './support/test-server';
 import { pagePostHog, posthogLoaded, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
 
@@ -56,8 +55,7 @@ const allCaptured: Captured[] = [];
 test.beforeAll(async () => {
   test.setTimeout(900_000);
   upstream = await startFakeUpstream(RELAY_UPSTREAM_PORT);
-  await ensureBuild({ distDir: RELAY_DIST_DIR, env: RELAY_CONFIG });
-  server = await startServer({ port: PORT, dataDir: newDataDir('hosts-down'), env: { ...RELAY_CONFIG, NEXT_DIST_DIR: RELAY_DIST_DIR } });
+  server = await startServer({ port: PORT, dataDir: newDataDir('hosts-down'), env: RELAY_CONFIG });
   // Warm the pages with the host up, so a step's time is the outage's doing, not a cold start's.
   for (const page of ['/', '/signup', '/login', '/pricing', '/onboarding', '/dashboard', '/billing']) await fetch(`${server.url}${page}`).catch(() => undefined);
 });

@@ -3,13 +3,12 @@
 // so the real Sentry SDK's stack gives it a top frame (and so a fingerprint) no other test shares.
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { completeOnboarding, expect, makeUser, signUp, test, uniqueName } from './fixtures';
+import { expect, makeUser, signUpAndOnboard, test, uniqueName } from './fixtures';
 import type { InboxIssue } from './inbox';
 
 /** Signs a new user up, opens /dev/errors and waits until the lazy Sentry SDK has sent its first envelope. */
 async function readyUser(page: Page): Promise<void> {
-  await signUp(page, makeUser('issues'));
-  await completeOnboarding(page, { workspace: uniqueName('Issues') });
+  await signUpAndOnboard(page, makeUser('issues'), { workspace: uniqueName('Issues') });
   const sentryUp = page.waitForRequest((r) => /\/sentry\/api\/\d+\/envelope\/|\/monitoring/.test(r.url()), { timeout: 20_000 });
   await page.goto('/dev/errors');
   await sentryUp;

@@ -3,7 +3,7 @@
 // — the checklist, ticked from real data, or the welcome card. New users are signed up until both variants were seen.
 import { createHash } from 'node:crypto';
 import { FLAGS } from '@/lib/flags/definitions';
-import { completeOnboarding, expect, makeUser, signUp, test, uniqueName } from './fixtures';
+import { expect, makeUser, signUpAndOnboard, test, uniqueName } from './fixtures';
 import { telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
 
 const FLAG = FLAGS.find((f) => f.key === 'new-onboarding-checklist')!;
@@ -20,10 +20,7 @@ test('the dashboard shows the checklist or the welcome card as the flag decides,
   for (let i = 0; i < 8 && seen.size < 2; i++) {
     // A new visitor each round: no session, no PostHog identity.
     await page.context().clearCookies();
-    await page.goto('/signup');
-    await signUp(page, makeUser(`flag${i}`));
-    await completeOnboarding(page, { workspace: uniqueName('Flag Co'), project: 'First project' });
-    await expect(page).toHaveURL(/\/dashboard/);
+    await signUpAndOnboard(page, makeUser(`flag${i}`), { workspace: uniqueName('Flag Co'), project: 'First project' });
     const userId = await page.evaluate(telemetrySnapshot).then((t) => t?.userId ?? undefined);
     expect(userId).toBeTruthy();
     const on = expectedOn(userId!);

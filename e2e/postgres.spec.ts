@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { CARDS, expect as baseExpect, test, uniqueName, type TestUser } from './fixtures';
+import { CARDS, expect as baseExpect, onboardViaApi, signUpViaApi, test, uniqueName, type TestUser } from './fixtures';
 import type { SentryItemRow } from '@/lib/inbox/rows';
 import { E2E_PORT_BASE, ROOT, newDataDir, startServer, stopServer, type RunningServer } from './support/test-server';
 
@@ -65,13 +65,10 @@ function db(): postgres.Sql {
   return sql;
 }
 
-async function onboardedWorkspace(page: Page, user: { email: string }, workspace: string): Promise<{ workspaceId: string; userId: string }> {
-  await page.goto(`${A}/onboarding`);
-  await page.getByLabel('Your role').selectOption({ index: 1 });
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Workspace name').fill(workspace);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page).toHaveURL(/\/onboarding\/project/);
+/** Signs `user` up on A and takes onboarding there up to the project step (through the forms' endpoints, no UI). */
+async function onboardedWorkspace(page: Page, user: TestUser, workspace: string): Promise<{ workspaceId: string; userId: string }> {
+  await signUpViaApi(page, user, A);
+  await onboardViaApi(page, { workspace, stopBefore: 'project' }, A);
   const [row] = await db()<{ workspaceId: string; userId: string }[]>`
     select w.id as "workspaceId", u.id as "userId" from workspaces w join members m on m.workspace_id = w.id
     join users u on u.id = m.user_id where u.email = ${user.email} and w.name = ${workspace}`;
@@ -93,7 +90,6 @@ test('both instances started together on a fresh database apply each migration o
 
 test('a session created on one instance is valid on the other, and a log-out on one ends it on both', async ({ page, freshUser }) => {
   const workspace = uniqueName('Session Co');
-  await signUp(page, A, freshUser);
   await onboardedWorkspace(page, freshUser, workspace);
   // B knows the session and the onboarding progress A stored.
   await page.goto(`${B}/onboarding`);
@@ -134,7 +130,6 @@ function signed(event: object): { payload: string; signature: string } {
 }
 
 test('the same signed webhook delivered to both instances at once changes state once', async ({ page, request, freshUser }) => {
-  await signUp(page, A, freshUser);
   const { workspaceId, userId } = await onboardedWorkspace(page, freshUser, uniqueName('Webhook Co'));
 
   const ROUNDS = 5;
@@ -227,11 +222,13 @@ test('the funnel passes with every step on the other instance, and the server tr
     await page.goto(`${B}${projectUrl}`);
     await page.getByLabel('New task').fill(task);
     await page.getByRole('button', { name: 'Add task' }).click();
-    await expect(page.getByRole('checkbox', { name: task, exact: true })).toBeVisible();
+    // Saved, not only shown: the optimistic row is disabled until B answered, and leaving the page cancels the request.
+    await expect(page.getByRole('checkbox', { name: task, exact: true })).toBeEnabled();
     await page.goto(`${A}${projectUrl}`);
     const checkbox = page.getByRole('checkbox', { name: task, exact: true });
     await checkbox.check();
     await expect(checkbox).toBeChecked();
+    await expect(checkbox, 'saved (disabled while the request is in flight)').toBeEnabled();
     await page.goto(`${B}${projectUrl}`);
     await expect(page.getByRole('checkbox', { name: task, exact: true })).toBeChecked();
   });

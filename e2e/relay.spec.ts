@@ -1,22 +1,20 @@
-// Production mode with real backends configured: a build whose PostHog host and Sentry DSN point at a separate fake
-// host on loopback (test-support/fake-upstream.ts), not at the in-process collector. A signed-in funnel (sign-up →
-// onboarding → checkout) must reach that host through Orbit's ingest proxy and Sentry tunnel (app/ingest,
-// app/monitoring) with events, identity and spans, but never with the session cookie, another forwarded header or a
-// value the user typed. NEXT_PUBLIC_* values are inlined at build time, so this spec has its own build
-// (e2e/support/own-build.ts, ~2-5 min the first time) and its own server on E2E_PORT_BASE + 7, the fake host on + 8.
+// Production mode with real backends configured: the suite's build started with its PostHog host and Sentry DSN
+// pointing at a separate fake host on loopback (test-support/fake-upstream.ts), not at the in-process collector. A
+// signed-in funnel (sign-up → onboarding → checkout) must reach that host through Orbit's ingest proxy and Sentry
+// tunnel (app/ingest, app/monitoring) with events, identity and spans, but never with the session cookie, another
+// forwarded header or a value the user typed. Its own server on E2E_PORT_BASE + 7, the fake host on + 8
+// (e2e/support/relay-config.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CARDS, checkout, completeOnboarding, expect, signUp, test, uniqueName, type TestUser } from './fixtures';
 import { startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../test-support/fake-upstream';
-import { ensureBuild } from './support/own-build';
-import { RELAY_CONFIG, RELAY_DIST_DIR, RELAY_SENTRY_PROJECT, RELAY_UPSTREAM_PORT } from './support/relay-build';
+import { RELAY_CONFIG, RELAY_SENTRY_PROJECT, RELAY_UPSTREAM_PORT } from './support/relay-config';
 import { E2E_PORT_BASE, newDataDir, ROOT, startServer, stopServer, type RunningServer } from './support/test-server';
 import { posthogLoaded, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
 
 const PORT = E2E_PORT_BASE + 7;
 const UPSTREAM_PORT = RELAY_UPSTREAM_PORT;
 const SENTRY_PROJECT = RELAY_SENTRY_PROJECT;
-const DIST_DIR = RELAY_DIST_DIR;
 const CONFIG = RELAY_CONFIG;
 
 test.describe.configure({ mode: 'serial' });
@@ -27,8 +25,7 @@ let server: RunningServer | undefined;
 test.beforeAll(async () => {
   test.setTimeout(900_000);
   upstream = await startFakeUpstream(UPSTREAM_PORT);
-  await ensureBuild({ distDir: DIST_DIR, env: CONFIG });
-  server = await startServer({ port: PORT, dataDir: newDataDir('relay'), env: { ...CONFIG, NEXT_DIST_DIR: DIST_DIR } });
+  server = await startServer({ port: PORT, dataDir: newDataDir('relay'), env: CONFIG });
 });
 
 test.afterAll(async () => {

@@ -1,7 +1,7 @@
 // A restart keeps users, projects and subscriptions: this spec runs its own `next start` on port 3201 with its
 // own data directory, fills it through the UI, stops the server (SIGTERM, waits for the exit), starts it again
 // on the same directory and checks everything is still there.
-import { CARDS, checkout, completeOnboarding, expect, logIn, signUp, test, uniqueName } from './fixtures';
+import { CARDS, checkout, expect, logIn, signUpAndOnboard, test, uniqueName } from './fixtures';
 import { E2E_PORT_BASE, newDataDir, startServer, stopServer, type RunningServer } from './support/test-server';
 
 const PORT = E2E_PORT_BASE + 1;
@@ -24,8 +24,7 @@ test('a restart keeps users, projects and subscriptions', async ({ freshUser, ne
   await test.step('first run: sign up, onboard with a project, pay for Pro', async () => {
     server = await startServer({ port: PORT, dataDir });
     const page = await newPage({ baseURL: server.url });
-    await signUp(page, freshUser);
-    await completeOnboarding(page, { workspace, project });
+    await signUpAndOnboard(page, freshUser, { workspace, project });
     await checkout(page, { plan: 'Pro', card: CARDS.success });
     await expect(page).toHaveURL(/\/billing\?checkout=success/);
     await expect(page.getByTestId('current-plan')).toHaveText('Pro');

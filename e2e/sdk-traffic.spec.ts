@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import type { InboxEventRow } from '@/lib/inbox/rows';
 import { browserDistinctId } from './inbox';
-import { completeOnboarding, expect, signUp, test, uniqueName } from './fixtures';
+import { expect, signUpAndOnboard, test, uniqueName } from './fixtures';
 import { posthogLoaded as posthogUp, sentryLoaded as sentryUp, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
 
 const SLOW = { timeout: 30_000 };
@@ -49,8 +49,7 @@ test('posthog-js sends $autocapture, heatmap data, $pageleave and $web_vitals fo
 
 test('a browser error reaches PostHog as $exception, linked to the Sentry event the collector received', async ({ page, request, inbox, freshUser }) => {
   const since = new Date(Date.now() - 1_000).toISOString();
-  await signUp(page, freshUser);
-  await completeOnboarding(page, { workspace: uniqueName('Exceptions') });
+  await signUpAndOnboard(page, freshUser, { workspace: uniqueName('Exceptions') });
   const userId = await page.evaluate(telemetrySnapshot).then((t) => t?.userId ?? undefined);
   expect(userId).toBeTruthy();
   const mark = `m${randomBytes(5).toString('hex')}`;

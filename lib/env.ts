@@ -11,6 +11,11 @@ const bool = z
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
 const isProduction = process.env.NODE_ENV === 'production';
+
+/** A variable read at runtime: a computed key is one the bundler cannot inline. */
+function runtimeVar(name: string): string | undefined {
+  return process.env[name];
+}
 const DEV_AUTH_SECRET = 'orbit-development-secret-do-not-use-in-production-0000';
 
 export const env = createEnv({
@@ -96,12 +101,15 @@ export const env = createEnv({
     NEXT_PUBLIC_SENTRY_DSN: z.url().optional(),
     NEXT_PUBLIC_ANALYTICS_CONSENT: z.enum(['opt-in', 'opt-out', 'off']).optional(),
   },
+  // Read when the server starts, never inlined by `next build` (a literal `process.env.NEXT_PUBLIC_X` would be, in
+  // server code too): one build serves every deployment, and the browser gets what it needs from the server-rendered
+  // bootstrap (lib/telemetry/browser/server-bootstrap.ts), not from its bundle.
   experimental__runtimeEnv: {
-    NEXT_PUBLIC_POSTHOG_KEY: process.env.NEXT_PUBLIC_POSTHOG_KEY,
-    NEXT_PUBLIC_POSTHOG_HOST: process.env.NEXT_PUBLIC_POSTHOG_HOST,
-    NEXT_PUBLIC_POSTHOG_UI_HOST: process.env.NEXT_PUBLIC_POSTHOG_UI_HOST,
-    NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN,
-    NEXT_PUBLIC_ANALYTICS_CONSENT: process.env.NEXT_PUBLIC_ANALYTICS_CONSENT,
+    NEXT_PUBLIC_POSTHOG_KEY: runtimeVar('NEXT_PUBLIC_POSTHOG_KEY'),
+    NEXT_PUBLIC_POSTHOG_HOST: runtimeVar('NEXT_PUBLIC_POSTHOG_HOST'),
+    NEXT_PUBLIC_POSTHOG_UI_HOST: runtimeVar('NEXT_PUBLIC_POSTHOG_UI_HOST'),
+    NEXT_PUBLIC_SENTRY_DSN: runtimeVar('NEXT_PUBLIC_SENTRY_DSN'),
+    NEXT_PUBLIC_ANALYTICS_CONSENT: runtimeVar('NEXT_PUBLIC_ANALYTICS_CONSENT'),
   },
   emptyStringAsUndefined: true,
   // The message itself names each key, so it survives wherever the error ends up (Next's start-up log, a test).
@@ -136,7 +144,7 @@ export function stripeWebhookSecret(): string | null {
 }
 
 /**
- * Local mode (lib/local-mode.js, the one rule every runtime uses): the embedded collector, its query API and the
+ * Local mode (lib/local-mode.ts, the one rule every runtime uses): the embedded collector, its query API and the
  * inbox are on with LOCAL_INBOX=1, or in development/test with neither a PostHog key nor a Sentry DSN; otherwise
  * they answer 404. In production it is off unless LOCAL_INBOX=1.
  */

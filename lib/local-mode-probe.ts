@@ -1,7 +1,6 @@
 // Test support for lib/local-mode.test.ts: run in a child process with a given environment, it loads every place
 // that depends on local mode (the real modules, nothing mocked) and prints what each one decided, as JSON.
 // Run: tsx --conditions=react-server lib/local-mode-probe.ts
-/* eslint-disable @typescript-eslint/no-require-imports -- next.config.js is CommonJS */
 
 async function main(): Promise<void> {
   const out: Record<string, unknown> = {};
@@ -12,11 +11,14 @@ async function main(): Promise<void> {
   } catch (error) {
     out.bootError = error instanceof Error ? error.message : String(error);
   }
-  // next.config.js is evaluated by `next build`; what it inlines is what the browser bundle sees.
-  const config = require('../next.config.js') as { env: Record<string, string> };
-  out.nextConfig = config.env.NEXT_PUBLIC_LOCAL_INBOX === '1';
-  process.env.NEXT_PUBLIC_LOCAL_INBOX = config.env.NEXT_PUBLIC_LOCAL_INBOX;
-  out.sentryClient = (await import('../sentry.client.config')).local;
+  // What the page's bootstrap tells the browser (lib/monitoring/server/link-config.ts), decided at runtime.
+  try {
+    const monitoring = (await import('./monitoring/server/link-config')).browserMonitoring();
+    out.browser = monitoring.local;
+    out.browserDsn = monitoring.dsn;
+  } catch {
+    out.browser = 'boot error';
+  }
   out.sentryEdge = (await import('../sentry.edge.config')).localInbox;
   const ping = await import('../app/api/edge/ping/route');
   try {

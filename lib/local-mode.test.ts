@@ -1,6 +1,6 @@
-// Local mode is decided once (lib/local-mode.js) and every runtime agrees. The combinations below are evaluated for
-// real: a child process per environment loads lib/env.ts, next.config.js, sentry.client.config.ts (with the value
-// next.config.js inlines), sentry.edge.config.ts and the edge ping route, nothing mocked.
+// Local mode is decided once (lib/local-mode.ts) and every runtime agrees. The combinations below are evaluated for
+// real: a child process per environment loads lib/env.ts, the browser's bootstrap (what the page tells the browser),
+// sentry.edge.config.ts and the edge ping route, nothing mocked.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,8 +14,8 @@ type Probe = {
   env?: boolean;
   billing?: 'local' | 'stripe' | null;
   bootError?: string;
-  nextConfig: boolean;
-  sentryClient: boolean;
+  browser: boolean | string;
+  browserDsn?: string;
   sentryEdge: boolean;
   edgePing: boolean | string;
 };
@@ -36,7 +36,7 @@ function probe(vars: Record<string, string>): Promise<Probe> {
   });
 }
 
-const everywhere = (p: Probe) => [p.env, p.nextConfig, p.sentryClient, p.sentryEdge, p.edgePing];
+const everywhere = (p: Probe) => [p.env, p.browser, p.sentryEdge, p.edgePing];
 
 describe('decideLocalMode', () => {
   it.each([
@@ -61,7 +61,7 @@ describe('every runtime agrees, under the real environment combinations', { time
   it('production with only BETTER_AUTH_SECRET and APP_URL (the README minimum): local mode and billing off', async () => {
     const p = await probe(PROD);
     expect(p.bootError).toBeUndefined();
-    expect(everywhere(p)).toEqual([false, false, false, false, false]);
+    expect(everywhere(p)).toEqual([false, false, false, false]);
     expect(p.billing).toBeNull();
   });
 
@@ -70,21 +70,28 @@ describe('every runtime agrees, under the real environment combinations', { time
       probe({ ...PROD, LOCAL_INBOX: '1' }),
       probe({ ...PROD, LOCAL_INBOX: '1', BILLING_PROVIDER: 'local' }),
     ]);
-    expect(everywhere(forced)).toEqual([true, true, true, true, true]);
+    expect(everywhere(forced)).toEqual([true, true, true, true]);
     expect(forced.billing).toBeNull();
     expect(withBilling.billing).toBe('local');
   });
 
   it('development without keys: on everywhere, local billing', async () => {
     const p = await probe({ NODE_ENV: 'development' });
-    expect(everywhere(p)).toEqual([true, true, true, true, true]);
+    expect(everywhere(p)).toEqual([true, true, true, true]);
     expect(p.billing).toBe('local');
   });
 
-  it('LOCAL_INBOX=0 without keys: off everywhere (it used to split 3 on / 2 off)', async () => {
+  it('LOCAL_INBOX=0 without keys: off everywhere', async () => {
     const [dev, unset] = await Promise.all([probe({ NODE_ENV: 'development', LOCAL_INBOX: '0' }), probe({ LOCAL_INBOX: '0' })]);
-    expect(everywhere(dev)).toEqual([false, false, false, false, false]);
-    expect(everywhere(unset)).toEqual([false, false, false, false, false]);
+    expect(everywhere(dev)).toEqual([false, false, false, false]);
+    expect(everywhere(unset)).toEqual([false, false, false, false]);
+  });
+
+  it('keys set when the server starts reach the browser: the DSN in the page, local mode off', async () => {
+    const dsn = 'https://publickey@o1.ingest.sentry.io/42';
+    const p = await probe({ ...PROD, NEXT_PUBLIC_SENTRY_DSN: dsn, NEXT_PUBLIC_POSTHOG_KEY: 'phc_runtime' });
+    expect(everywhere(p)).toEqual([false, false, false, false]);
+    expect(p.browserDsn).toBe(dsn);
   });
 
   it('production without APP_URL fails at boot, naming APP_URL', async () => {

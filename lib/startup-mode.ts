@@ -7,13 +7,11 @@ export type StartupMode = {
   nodeEnv: string;
   localMode: LocalModeDecision;
   billingProvider: 'local' | 'stripe' | null;
-  /** NEXT_PUBLIC_LOCAL_INBOX as inlined into the build ('1' = the browser bundle posts to the local collector). */
-  builtLocal: string | undefined;
 };
 
 export type StartupLine = { level: 'info' | 'warn'; text: string };
 
-export function startupModeLines({ nodeEnv, localMode, billingProvider, builtLocal }: StartupMode): StartupLine[] {
+export function startupModeLines({ nodeEnv, localMode, billingProvider }: StartupMode): StartupLine[] {
   const production = nodeEnv === 'production';
   const lines: StartupLine[] = [
     {
@@ -36,12 +34,6 @@ export function startupModeLines({ nodeEnv, localMode, billingProvider, builtLoc
       text:
         '[orbit] !!! LOCAL BILLING IN PRODUCTION (BILLING_PROVIDER=local) !!! Any signed-in user gets any paid plan ' +
         'with test card 4242 4242 4242 4242. Only for throwaway test servers.',
-    });
-  }
-  if (localMode.on !== (builtLocal === '1')) {
-    lines.push({
-      level: 'warn',
-      text: `[orbit] the browser bundle was built with local mode ${builtLocal === '1' ? 'on' : 'off'} but the server runs with it ${localMode.on ? 'on' : 'off'}: browser errors ${localMode.on ? 'are not sent to the local inbox' : 'go to a collector that answers 404'}. Build with the same LOCAL_INBOX.`,
     });
   }
   return lines;

@@ -29,6 +29,13 @@ const require = createRequire(path.join(ROOT, 'package.json'));
 
 const STAGES = ['typecheck', 'lint', 'unit', 'build', 'size', 'e2e'];
 
+/**
+ * What each stage should take on the reference machine (2 cores, docs/testing.md "Stage budgets"), in seconds. Over
+ * budget prints a warning, never a failure: timings are noisy on shared machines. ORBIT_TEST_BUDGET_SCALE=2 doubles
+ * them on a slower machine.
+ */
+const BUDGET_S = { typecheck: 30, lint: 40, unit: 180, build: 90, size: 5, e2e: 330 };
+
 /** Keys that would point a test build or server at real backends; empty means "off" in lib/env.ts and beats .env files. */
 const CLOUD_KEYS = [
   'NEXT_PUBLIC_POSTHOG_KEY',
@@ -82,7 +89,8 @@ function bin(pkg, name) {
   return path.join(path.dirname(manifestPath), rel);
 }
 
-let current = null;
+/** Children running now (more than one while lint runs alongside typecheck). */
+const running = new Set();
 let interrupted = null;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
@@ -90,21 +98,27 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     interrupted = signal;
     console.error(`\ntest.mjs: ${signal} received, waiting for the current stage to stop…`);
     // Ctrl-C already reached the child through the terminal's process group; SIGTERM did not.
-    if (signal === 'SIGTERM') current?.kill(signal);
-    if (!current) process.exit(130);
+    if (signal === 'SIGTERM') for (const child of running) child.kill(signal);
+    if (running.size === 0) process.exit(130);
   });
 }
 
-function run(command, args, env) {
+/** Runs a child to completion; with `capture`, its output goes to that function instead of the terminal. */
+function run(command, args, env, { capture } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env });
-    current = child;
+    const child = spawn(command, args, { cwd: ROOT, stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit', env });
+    if (capture) {
+      child.stdout.on('data', capture);
+      child.stderr.on('data', capture);
+    }
+    running.add(child);
     child.on('error', (error) => {
+      running.delete(child);
       console.error(`test.mjs: could not start ${command}: ${error.message}`);
       resolve(127);
     });
     child.on('exit', (code, signal) => {
-      current = null;
+      running.delete(child);
       resolve(code ?? (signal ? 128 : 1));
     });
   });
@@ -137,8 +151,9 @@ async function main() {
   const { selected, playwrightArgs } = parseArgs(process.argv.slice(2));
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  // The test build and server never talk to real PostHog/Sentry/Stripe, whatever .env.local says.
-  // LOCAL_INBOX=1 as on the e2e server (e2e/support/test-server.ts): the browser bundle's local mode is fixed at build.
+  // The test build and server never talk to real PostHog/Sentry/Stripe, whatever .env.local says (the build reads
+  // none of them: the configuration is read when a server starts; blanked anyway, and LOCAL_INBOX=1 as on the e2e
+  // server, e2e/support/test-server.ts).
   const isolatedEnv = { ...baseEnv, ...Object.fromEntries(CLOUD_KEYS.map((k) => [k, ''])), LOCAL_INBOX: '1' };
 
   // A throwaway PostgreSQL cluster for the `postgres` Playwright project and the migrator test, removed at exit
@@ -168,16 +183,20 @@ async function main() {
   let failedStage = null;
   let serverLogFailed = false;
 
+  // The build skips Next's own type check when this run's typecheck stage has just passed on the same tree.
+  let typesChecked = false;
+  const buildEnv = () => ({ ...isolatedEnv, NODE_ENV: 'production', ...(typesChecked ? { ORBIT_TYPES_CHECKED: '1' } : {}) });
+
   const stages = {
-    typecheck: () => run(process.execPath, [bin('typescript', 'tsc'), '--noEmit'], baseEnv),
-    lint: () => run(process.execPath, [bin('eslint'), '--max-warnings', '0', '.'], baseEnv),
+    typecheck: (opts) => run(process.execPath, [bin('typescript', 'tsc'), '--noEmit'], baseEnv, opts),
+    lint: (opts) => run(process.execPath, [bin('eslint'), '--max-warnings', '0', '.'], baseEnv, opts),
     unit: () =>
       run(
         process.execPath,
         [bin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.relative(ROOT, VITEST_JSON)}`],
         { ...baseEnv, NODE_ENV: 'test' },
       ),
-    build: () => run(process.execPath, [bin('next'), 'build'], { ...isolatedEnv, NODE_ENV: 'production' }),
+    build: () => run(process.execPath, [bin('next'), 'build'], buildEnv()),
     // First-load JS of `/` from the build output against bench/size-budget.json (docs/performance.md).
     size: async () => {
       if (!existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) {
@@ -186,7 +205,7 @@ async function main() {
           return 1;
         }
         console.log(`No production build in ${distDir}/ yet — building it first (next build).`);
-        const code = await run(process.execPath, [bin('next'), 'build'], { ...isolatedEnv, NODE_ENV: 'production' });
+        const code = await run(process.execPath, [bin('next'), 'build'], buildEnv());
         if (code !== 0) return code;
       }
       return run(process.execPath, [path.join(ROOT, 'scripts', 'size-budget.mjs'), '--dist', distDir], baseEnv);
@@ -205,7 +224,7 @@ async function main() {
           return 1;
         }
         console.log(`No production build in ${distDir}/ yet — building it first (next build).`);
-        const code = await run(process.execPath, [bin('next'), 'build'], { ...isolatedEnv, NODE_ENV: 'production' });
+        const code = await run(process.execPath, [bin('next'), 'build'], buildEnv());
         if (code !== 0) {
           console.error('next build failed, so the end-to-end tests cannot run.');
           return code;
@@ -237,11 +256,30 @@ async function main() {
     e2e: `playwright test against next start${playwrightArgs.length ? ` (${playwrightArgs.join(' ')})` : ''}`,
   };
 
-  for (const [i, name] of selected.entries()) {
-    console.log(`\n━━ [${i + 1}/${selected.length}] ${name}: ${describe[name]}`);
+  // typecheck and lint are single-threaded and independent: lint runs on the other core while tsc runs, and its
+  // output is shown when its turn comes.
+  const ahead = {};
+  if (selected.includes('typecheck') && selected.includes('lint')) {
+    let output = '';
     const started = Date.now();
-    const code = await stages[name]();
-    const ms = Date.now() - started;
+    ahead.lint = stages.lint({ capture: (chunk) => (output += chunk) }).then((code) => ({ code, ms: Date.now() - started, output }));
+  }
+  const scale = Number(process.env.ORBIT_TEST_BUDGET_SCALE) || 1;
+
+  for (const [i, name] of selected.entries()) {
+    console.log(`\n━━ [${i + 1}/${selected.length}] ${name}: ${describe[name]}${ahead[name] ? ' (ran alongside typecheck)' : ''}`);
+    const started = Date.now();
+    let code;
+    let ms;
+    if (ahead[name]) {
+      const done = await ahead[name];
+      process.stdout.write(done.output);
+      ({ code, ms } = done);
+    } else {
+      code = await stages[name]();
+      ms = Date.now() - started;
+    }
+    if (name === 'typecheck' && code === 0) typesChecked = true;
     if (interrupted) {
       console.error(`test.mjs: stopped by ${interrupted} during "${name}".`);
       console.log(`${totals.passed} passed, ${totals.failed + 1} failed`);
@@ -267,9 +305,13 @@ async function main() {
       console.error(`  Re-run just this stage with: npm test -- --only=${name}`);
       break;
     }
-    console.log(`✓ ${name} passed in ${seconds(ms)}${counts ? ` (${counts.passed} passed${counts.skipped ? `, ${counts.skipped} skipped` : ''}${counts.flaky ? `, ${counts.flaky} flaky` : ''})` : ''}`);
+    const budgetMs = BUDGET_S[name] * 1000 * scale;
+    if (ms > budgetMs) console.log(`⚠ ${name} took ${seconds(ms)}, over its budget of ${seconds(budgetMs)} (a warning, not a failure: see docs/testing.md, "Stage budgets")`);
+    console.log(`✓ ${name} passed in ${seconds(ms)} (budget ${seconds(budgetMs)})${counts ? ` (${counts.passed} passed${counts.skipped ? `, ${counts.skipped} skipped` : ''}${counts.flaky ? `, ${counts.flaky} flaky` : ''})` : ''}`);
   }
 
+  // A stage started ahead (lint) still running after an earlier stage failed: let it finish, never orphan it.
+  await Promise.allSettled(Object.values(ahead));
   console.log(`\nStages: ${timings.map((t) => `${t.name} ${seconds(t.ms)}${t.code === 0 ? '' : ' ✗'}`).join(' · ')}`);
   if (failedStage) console.log(`Failed at stage "${failedStage.name}".`);
   console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);

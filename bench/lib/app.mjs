@@ -20,12 +20,12 @@ const BENCH_AUTH_SECRET = 'orbit-bench-secret-only-for-throwaway-bench-servers-0
 export const BUILDS = {
   shipped: { distDir: '.next-bench-shipped', env: {} },
   // Everything instrumentation compiled out (dead code removed at build time). No Sentry DSN: the server SDK
-  // (sentry.server.config.ts) would otherwise start from NEXT_PUBLIC_SENTRY_DSN, which is inlined at build time.
+  // (sentry.server.config.ts) would otherwise start from NEXT_PUBLIC_SENTRY_DSN (the servers get this env too).
   bare: { distDir: '.next-bench-bare', env: { NEXT_PUBLIC_INSTRUMENTATION: 'off', NEXT_PUBLIC_SENTRY_DSN: '' } },
 };
 
 /**
- * Build-time environment shared by both builds: Orbit in "cloud" mode, the way it ships, but with PostHog and
+ * Environment of both builds and their servers: Orbit in "cloud" mode, the way it ships, but with PostHog and
  * Sentry pointed at the benchmark's collector. Both builds get the same keys, so the instrumentation flag is the
  * only difference between them.
  */

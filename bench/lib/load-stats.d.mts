@@ -9,7 +9,6 @@ export function eventBalance(o: { captured: number; received: number; duplicates
   extra: number;
 };
 export function latencyTable(samples: Array<{ step: string; ms: number }>): Array<{ step: string; n: number; p50: number; p99: number; max: number }>;
-export function actionBody(fields: Record<string, string>): FormData;
 export function applySetCookies(jar: Map<string, string>, setCookies: string[]): Map<string, string>;
 export function cookieHeader(jar: Map<string, string>): string;
 export function clientAddress(n: number): string;

@@ -60,19 +60,6 @@ export function latencyTable(samples) {
 }
 
 /**
- * The body of a server action call as React's client sends it (`encodeReply([null, formData])` from
- * react-server-dom-webpack): part `0` is the argument list with the FormData as reference `$K1`, the FormData's
- * fields follow as `_1_<name>`. Orbit's form actions take `(previousState, formData)`.
- * @param {Record<string, string>} fields
- */
-export function actionBody(fields) {
-  const body = new FormData();
-  for (const [name, value] of Object.entries(fields)) body.append(`_1_${name}`, value);
-  body.append('0', JSON.stringify([null, '$K1']));
-  return body;
-}
-
-/**
  * Applies Set-Cookie headers to a jar (name → value). Every instance is on 127.0.0.1 and cookies are per host, not
  * per port, so one jar serves a user on both instances. An expired or emptied cookie is removed.
  * @param {Map<string, string>} jar

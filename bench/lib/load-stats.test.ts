@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { actionBody, applySetCookies, clientAddress, cookieHeader, countEvents, eventBalance, latencyTable, rssLine } from './load-stats.mjs';
+import { applySetCookies, clientAddress, cookieHeader, countEvents, eventBalance, latencyTable, rssLine } from './load-stats.mjs';
 
 describe('load benchmark: pure parts', () => {
   it('counts events once per uuid, duplicates and uuid-less events apart', () => {
@@ -29,20 +28,6 @@ describe('load benchmark: pure parts', () => {
     expect(table[0]?.p99).toBeCloseTo(99.01);
     expect(table[1]).toMatchObject({ n: 2, p50: 10, p99: 14.9, max: 15 });
     expect(table[2]).toMatchObject({ n: 102, max: 100 });
-  });
-
-  it("a server action's body is exactly what React's encodeReply sends for (null, formData)", async () => {
-    const require = createRequire(import.meta.url);
-    const { encodeReply } = require('next/dist/compiled/react-server-dom-webpack/client.node') as {
-      encodeReply: (value: unknown) => Promise<FormData | string>;
-    };
-    const fields = { intent: 'continue', jobRole: 'engineering', name: 'Ünïcode & co' };
-    const form = new FormData();
-    for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    const reference = await encodeReply([null, form]);
-    expect(reference).toBeInstanceOf(FormData);
-    const sorted = (f: FormData) => [...f.entries()].map(([k, v]) => [k, String(v)]).sort();
-    expect(sorted(actionBody(fields))).toEqual(sorted(reference as FormData));
   });
 
   it('cookie jar: set, replace, expire; one header', () => {

@@ -6,19 +6,9 @@ import type { Event } from '@sentry/core';
 import { getIsolationScope } from '@sentry/nextjs';
 import { POSTHOG_LOCAL_KEY } from '@/lib/analytics/constants';
 import { requestPosthogIds, type PostHogIdentity } from '@/lib/analytics/posthog-cookie';
-import { env, localInbox } from '@/lib/env';
-import { posthogTags, type LinkConfig } from '@/lib/monitoring/shared/posthog-link';
-
-function serverLinkConfig(): LinkConfig {
-  const origin = env.APP_URL ?? process.env.__NEXT_PRIVATE_ORIGIN ?? '';
-  const host = env.NEXT_PUBLIC_POSTHOG_HOST ?? 'https://us.i.posthog.com';
-  return {
-    local: localInbox,
-    posthogUi: localInbox ? origin : (env.NEXT_PUBLIC_POSTHOG_UI_HOST ?? host.replace(/^(https?:\/\/)(us|eu)\.i\./, '$1$2.')),
-    posthogKey: env.NEXT_PUBLIC_POSTHOG_KEY ?? POSTHOG_LOCAL_KEY,
-    sentryUi: localInbox ? origin : env.SENTRY_ORG ? `https://sentry.io/organizations/${env.SENTRY_ORG}` : undefined,
-  };
-}
+import { env } from '@/lib/env';
+import { posthogTags } from '@/lib/monitoring/shared/posthog-link';
+import { serverLinkConfig } from './link-config';
 
 /** The PostHog identity of a request, read as server analytics reads it: `x-posthog-*` headers first, else the cookie. */
 export function posthogIdentity(headers: Headers): PostHogIdentity | null {

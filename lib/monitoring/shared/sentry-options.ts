@@ -13,7 +13,7 @@ const TRACE_LIFECYCLE = 'stream' as 'static' | 'stream';
 export type SentryRuntimeInput = {
   /** Where events go; undefined keeps the SDK a silent no-op. */
   dsn: string | undefined;
-  /** DEPLOYMENT (server, edge) or NEXT_PUBLIC_DEPLOYMENT (browser): decides the sampling. */
+  /** DEPLOYMENT (the browser gets it in the page's bootstrap): decides the sampling. */
   environment: string;
   /** Orbit's own origins as this runtime sees them: the only hosts `sentry-trace`/`baggage` may go to. */
   ownOrigins: (string | undefined)[];

@@ -51,6 +51,7 @@ const bootstrap: OrbitBootstrap = {
   props: { app: 'orbit', app_version: '0.1.0', deployment: 'test', auth_state: 'anonymous', plan: null, workspace_id: null, ui_theme: 'light' },
   user: null,
   workspace: null,
+  monitoring: { local: true, dsn: '', posthogUi: '' },
   dev: false,
 };
 

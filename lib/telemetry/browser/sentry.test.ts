@@ -1,6 +1,7 @@
 // The browser options as a tested contract: the real sentry.client.config.ts options, initialised by the real
 // sentry.ts, with the SDK mocked at its edge.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { BrowserMonitoring, OrbitBootstrap } from './snippet';
 
 const sdk = vi.hoisted(() => ({
   init: vi.fn(),
@@ -25,12 +26,25 @@ vi.mock('@sentry/nextjs', () => ({
   withScope: (fn: (scope: unknown) => void) => fn({ setTags: vi.fn(), setExtras: vi.fn(), setTag: vi.fn(), addEventProcessor: vi.fn() }),
 }));
 
+/** The page's bootstrap as the server renders it (server-bootstrap.ts): where errors go is decided there, at runtime. */
+const bootstrap = (monitoring: BrowserMonitoring): OrbitBootstrap => ({
+  key: 'phc_orbit_local',
+  consent: 'opt-out',
+  distinctId: 'anon-1',
+  identified: false,
+  flags: {},
+  payloads: {},
+  props: { app: 'orbit', app_version: '0.1.0', deployment: 'e2e', auth_state: 'anonymous', plan: null, workspace_id: null, ui_theme: 'light' },
+  user: null,
+  workspace: null,
+  monitoring,
+  dev: false,
+});
+
 beforeAll(() => {
-  // Local mode reaches the browser bundle as a build-time value (next.config.js from lib/local-mode.js).
-  vi.stubEnv('NEXT_PUBLIC_LOCAL_INBOX', '1');
   vi.stubGlobal('location', new URL('http://127.0.0.1:3111/projects/p1'));
   vi.stubGlobal('document', { cookie: '' });
-  vi.stubGlobal('window', { location: globalThis.location, fetch: vi.fn() });
+  vi.stubGlobal('window', { location: globalThis.location, fetch: vi.fn(), __orbit: { q: [], u: 'http://127.0.0.1:3111/projects/p1', b: bootstrap({ local: true, dsn: '', posthogUi: '' }) } });
   vi.stubGlobal('history', { pushState: vi.fn(), replaceState: vi.fn() });
 });
 afterAll(() => {
@@ -45,6 +59,8 @@ describe('browser Sentry', () => {
     initSentry('http://127.0.0.1:3111/projects/p1');
     const options = sdk.init.mock.calls[0]?.[0] as Record<string, unknown>;
     expect(options.dsn).toBe('http://orbit@127.0.0.1:3111/sentry/1');
+    expect(options.tunnel).toBeUndefined();
+    expect(options.environment).toBe('e2e');
     expect(options.beforeSend).toBe(beforeSend);
     expect(options.beforeSendSpan).toBe(beforeSendSpan);
     expect(options.beforeBreadcrumb).toBe(beforeBreadcrumb);
@@ -73,5 +89,14 @@ describe('browser Sentry', () => {
     const id = reportError(new Error('boom'), { tags: { boundary: 'app' } });
     expect(id).toMatch(/^[0-9a-f]{32}$/);
     expect(sdk.captureException).toHaveBeenCalledWith(expect.any(Error), expect.objectContaining({ event_id: id }));
+  });
+
+  it('outside local mode: the DSN the server put in the page, through Orbit’s own tunnel', async () => {
+    const { browserSentryOptions } = await import('@/sentry.client.config');
+    const dsn = 'https://publickey@o1.ingest.sentry.io/42';
+    const options = browserSentryOptions('http://127.0.0.1:3111/', { local: false, dsn, posthogUi: 'https://eu.posthog.com' }, 'production');
+    expect(options).toMatchObject({ dsn, tunnel: '/monitoring', environment: 'production' });
+    // No DSN in the page: the SDK is initialised without one, a silent no-op.
+    expect(browserSentryOptions('http://127.0.0.1:3111/', { local: false, dsn: '', posthogUi: '' }, 'production').dsn).toBeUndefined();
   });
 });

@@ -17,7 +17,8 @@ import {
 import { posthogCookieName, POSTHOG_LOCAL_KEY } from '@/lib/analytics/constants';
 import { identityFromCookie, readCookie, type PostHogIdentity } from '@/lib/analytics/posthog-cookie';
 import { exceptionProperties, posthogTags, type LinkConfig } from '@/lib/monitoring/shared/posthog-link';
-import { browserSentryOptions, local } from '@/sentry.client.config';
+import { browserSentryOptions } from '@/sentry.client.config';
+import type { OrbitBootstrap } from './snippet';
 import { attachSentry, type ReportContext } from './report-error';
 import { instrumentRouterGaps } from './router-gaps';
 import { SENTRY_KINDS, take, takeSnippetErrors, telemetry, type QueuedItem, type SentryFacade } from './state';
@@ -29,15 +30,15 @@ export type PostHogLike = {
   capture: (event: string, properties?: Record<string, unknown>) => unknown;
 };
 
-function linkConfig(): LinkConfig {
-  const host = process.env.NEXT_PUBLIC_POSTHOG_HOST ?? 'https://us.i.posthog.com';
-  const ui = process.env.NEXT_PUBLIC_POSTHOG_UI_HOST ?? host.replace(/^(https?:\/\/)(us|eu)\.i\./, '$1$2.');
-  const org = process.env.NEXT_PUBLIC_SENTRY_ORG;
+/** The links' targets from the server's bootstrap; in local mode the inbox on this page's origin. */
+function linkConfig(bootstrap: OrbitBootstrap | undefined): LinkConfig {
+  const monitoring = bootstrap?.monitoring;
+  const local = monitoring?.local ?? false;
   return {
     local,
-    posthogUi: local ? location.origin : ui,
-    posthogKey: process.env.NEXT_PUBLIC_POSTHOG_KEY ?? POSTHOG_LOCAL_KEY,
-    sentryUi: local ? location.origin : org ? `https://sentry.io/organizations/${org}` : undefined,
+    posthogUi: local ? location.origin : (monitoring?.posthogUi ?? 'https://us.posthog.com'),
+    posthogKey: bootstrap?.key || POSTHOG_LOCAL_KEY,
+    sentryUi: local ? location.origin : monitoring?.sentryUi,
   };
 }
 
@@ -55,7 +56,7 @@ function currentIdentity(): PostHogIdentity | null {
       // Not initialised (consent pending): fall back to the cookie.
     }
   }
-  const fromCookie = identityFromCookie(readCookie(document.cookie, posthogCookieName(process.env.NEXT_PUBLIC_POSTHOG_KEY ?? POSTHOG_LOCAL_KEY)));
+  const fromCookie = identityFromCookie(readCookie(document.cookie, posthogCookieName(telemetry().bootstrap?.key || POSTHOG_LOCAL_KEY)));
   // Before consent (or before posthog-js loaded for the first time): the id the server bootstrapped for this visitor.
   const distinctId = telemetry().bootstrap?.distinctId;
   return fromCookie ?? (distinctId ? { distinctId } : null);
@@ -63,8 +64,9 @@ function currentIdentity(): PostHogIdentity | null {
 
 /** Initialises Sentry, hands it the early queue and makes it the target of the browser error API. */
 export function initSentry(landingUrl: string): SentryFacade {
-  const cfg = linkConfig();
-  init(browserSentryOptions(landingUrl));
+  const bootstrap = telemetry().bootstrap;
+  const cfg = linkConfig(bootstrap);
+  init(browserSentryOptions(landingUrl, bootstrap?.monitoring, bootstrap?.props.deployment ?? 'local'));
 
   // Every event carries who (user id from the server-rendered bootstrap, never the email), where (plan, workspace,
   // route) and the PostHog person and recording links (from posthog-js, or its cookie before it loads).

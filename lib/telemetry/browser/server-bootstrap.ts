@@ -1,6 +1,7 @@
-// What the browser SDK needs from the server at first paint, computed by the root layout: the consent mode (read at
-// runtime, so one build serves every mode), the visitor's distinct id and their flags evaluated for it (bootstrapped
-// into posthog-js, so the SSR HTML already shows the right variant), and the super-properties of every event.
+// What the browser SDK needs from the server at first paint, computed by the root layout from the runtime
+// configuration (so one build serves every deployment): the consent mode, where errors go, the visitor's distinct id
+// and their flags evaluated for it (bootstrapped into posthog-js, so the SSR HTML already shows the right variant),
+// and the super-properties of every event.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
@@ -9,6 +10,7 @@ import { POSTHOG_LOCAL_KEY } from '@/lib/analytics/constants';
 import { parseConsentMode, type ConsentMode } from './consent';
 import { personPropertiesFromEmail, readPosthogCookie } from '@/lib/analytics/server/identity';
 import { env, localInbox } from '@/lib/env';
+import { browserMonitoring } from '@/lib/monitoring/server/link-config';
 import { getCurrentUser, getCurrentWorkspace } from '@/lib/auth/session';
 import { serverFlags } from '@/lib/flags/server';
 import { version } from '@/package.json';
@@ -52,6 +54,7 @@ export const getAnalyticsBootstrap = cache(async (): Promise<OrbitBootstrap> => 
     // Never the email or the name: its domain and a salted hash (docs/analytics-setup.md, "Identity").
     user: user ? { id: user.id, props: { ...personPropertiesFromEmail(user.email), plan: workspace?.plan ?? null, workspace_role: workspace?.role ?? null } } : null,
     workspace: workspace ? { id: workspace.id, props: { plan: workspace.plan } } : null,
+    monitoring: browserMonitoring(),
     dev: process.env.NODE_ENV !== 'production',
   };
 });

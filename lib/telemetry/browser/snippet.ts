@@ -48,6 +48,21 @@ export type SuperProperties = {
   ui_theme: 'light' | 'dark';
 };
 
+/**
+ * Where the browser's errors go and where its links point, from the server's runtime configuration: nothing of it is
+ * inlined into the bundle, so one build serves every deployment (lib/monitoring/server/link-config.ts).
+ */
+export type BrowserMonitoring = {
+  /** local mode: Sentry posts to the embedded collector and links open the inbox, both on the page's own origin */
+  local: boolean;
+  /** the browser's Sentry DSN (NEXT_PUBLIC_SENTRY_DSN), reached through Orbit's /monitoring tunnel; '' = no Sentry */
+  dsn: string;
+  /** PostHog's UI origin, for the person and recording links on Sentry events */
+  posthogUi: string;
+  /** Sentry's issues UI, for the link on `$exception` (with SENTRY_ORG) */
+  sentryUi?: string;
+};
+
 /** What the server layout knows and the browser SDK needs at init (serialised into the <head> snippet). */
 export type OrbitBootstrap = {
   /** project key: NEXT_PUBLIC_POSTHOG_KEY, or the local collector's key in local mode; '' = no PostHog at all */
@@ -63,6 +78,7 @@ export type OrbitBootstrap = {
   /** person properties sent with identify (never an email or a name) */
   user: { id: string; props: PersonProperties } | null;
   workspace: { id: string; props: GroupProperties } | null;
+  monitoring: BrowserMonitoring;
   /** development: invalid events throw; production: the invalid keys are dropped and reported */
   dev: boolean;
 };
