@@ -1,8 +1,8 @@
 // Production defaults, on real `next start` servers of the production build: started the way the README says
 // (only BETTER_AUTH_SECRET and APP_URL), nothing of local mode exists and nothing can be bought; LOCAL_INBOX=1 turns
-// local mode on and says so loudly; APP_URL is required; another site cannot use the inbox. (Where the signed
-// webhook goes is covered by lib/billing/origin.test.ts: a browser cannot forge X-Forwarded-Host past Next's own
-// server-action Origin check, which answers an error page.)
+// local mode on and says so loudly; APP_URL is required; another site cannot use the inbox; a method Orbit does not
+// serve is a 405. (Where the signed webhook goes is covered by lib/billing/origin.test.ts: a browser cannot forge
+// X-Forwarded-Host past Next's own server-action Origin check, which answers an error page.)
 import { completeOnboarding, expect, signUp, test, uniqueName } from './fixtures';
 import { E2E_PORT_BASE, newDataDir, startServer, stopServer, type RunningServer } from './support/test-server';
 
@@ -20,10 +20,19 @@ test.afterAll(async () => {
   await Promise.all(servers.splice(0).map((s) => stopServer(s)));
 });
 
+let minimal: Promise<RunningServer> | undefined;
+/** The README-minimum server, started by the first test that needs it and shared by the others. */
+function minimalServer(): Promise<RunningServer> {
+  minimal ??= startServer({ port: MINIMAL_PORT, dataDir: newDataDir('prod-minimal'), env: README_MINIMUM }).then((s) => {
+    servers.push(s);
+    return s;
+  });
+  return minimal;
+}
+
 test('production with only BETTER_AUTH_SECRET and APP_URL: no inbox, no collector, no billing', async ({ freshUser, newPage, request }) => {
   test.setTimeout(240_000);
-  const server = await startServer({ port: MINIMAL_PORT, dataDir: newDataDir('prod-minimal'), env: README_MINIMUM });
-  servers.push(server);
+  const server = await minimalServer();
   const url = (path: string) => `${server.url}${path}`;
 
   await test.step('the start-up log states the mode', async () => {
@@ -65,6 +74,22 @@ test('production with only BETTER_AUTH_SECRET and APP_URL: no inbox, no collecto
     await page.goto('/billing');
     await expect(page.getByTestId('current-plan')).toHaveText('Free');
   });
+});
+
+test('TRACE and other methods Orbit does not serve: 405 with Allow on pages, API, /ingest, /monitoring; nothing logged', async ({ request }) => {
+  test.setTimeout(240_000);
+  const server = await minimalServer();
+  const url = (path: string) => `${server.url}${path}`;
+  for (const path of ['/', '/pricing', '/nonexistent.php', '/api/projects', '/api/auth/get-session', '/api/webhooks/stripe', '/ingest/e/', '/monitoring']) {
+    for (const method of ['TRACE', 'PROPFIND', 'PURGE']) {
+      const res = await request.fetch(url(path), { method, maxRedirects: 0 });
+      expect(res.status(), `${method} ${path}`).toBe(405);
+      expect(res.headers().allow, `${method} ${path}`).toBe('GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
+      expect(await res.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
+    }
+  }
+  expect(server.output()).not.toContain('TypeError');
+  expect(server.output()).not.toContain('HTTP method is unsupported');
 });
 
 test('production with LOCAL_INBOX=1: local mode on, loudly; the inbox answers its own origin only', async ({ request }) => {
