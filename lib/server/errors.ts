@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'plan_limit'
   | 'payload_too_large'
   | 'method_not_allowed'
+  | 'unsupported_media_type'
   | 'internal';
 
 export const STATUS: Record<ErrorCode, number> = {
@@ -24,6 +25,7 @@ export const STATUS: Record<ErrorCode, number> = {
   plan_limit: 403,
   payload_too_large: 413,
   method_not_allowed: 405,
+  unsupported_media_type: 415,
   internal: 500,
 };
 
