@@ -33,6 +33,9 @@ function gate(request: NextRequest) {
   return response;
 }
 
+// Every path but the route handlers' (their bodies stay unread here: Next buffers a body for the proxy) and Next's
+// build assets, so every HTML answer carries the policy: /x.php, /projects/x.y and /favicon.ico are HTML 404s.
+// Unknown paths under /api answer JSON (app/api/[[...path]]).
 export const config = {
-  matcher: ['/((?!api|ingest|sentry|monitoring|_next/static|_next/image|favicon.ico|robots.txt|sitemap.xml|.*\\.[a-zA-Z0-9]+$).*)'],
+  matcher: ['/((?!api(?:/|$)|ingest/|sentry/api/[^/]+/envelope|monitoring/?$|_next/static/|_next/image(?:/|$)).*)'],
 };

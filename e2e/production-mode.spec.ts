@@ -1,10 +1,12 @@
 // Production defaults, on real `next start` servers of the production build: started the way the README says
 // (only BETTER_AUTH_SECRET and APP_URL), nothing of local mode exists and nothing can be bought; LOCAL_INBOX=1 turns
-// local mode on and says so loudly; APP_URL is required; another site cannot use the inbox. (Where the signed
-// webhook goes is covered by lib/billing/origin.test.ts: a browser cannot forge X-Forwarded-Host past Next's own
-// server-action Origin check, which answers an error page.)
+// local mode on and says so loudly; APP_URL is required; another site cannot use the inbox; a page on another
+// origin can neither change state nor send the user off Orbit (CSRF forms, open redirects); a method Orbit does not
+// serve is a 405. (Where the signed webhook goes is covered by lib/billing/origin.test.ts: a browser cannot forge
+// X-Forwarded-Host past Next's own server-action Origin check, which this file also checks.)
 import { readFileSync } from 'node:fs';
-import { completeOnboarding, expect, signUp, test, uniqueName } from './fixtures';
+import { completeOnboarding, expect, signUp, signUpAndOnboard, test, uniqueName } from './fixtures';
+import { autoSubmitForm, startOtherOrigin, type OtherOrigin } from './support/other-origin';
 import { E2E_PORT_BASE, newDataDir, startServer, stopServer, type RunningServer } from './support/test-server';
 
 const MINIMAL_PORT = E2E_PORT_BASE + 3;
@@ -20,10 +22,19 @@ test.afterAll(async () => {
   await Promise.all(servers.splice(0).map((s) => stopServer(s)));
 });
 
+let minimal: Promise<RunningServer> | undefined;
+/** The README-minimum server, started by the first test that needs it and shared by the others. */
+function minimalServer(): Promise<RunningServer> {
+  minimal ??= startServer({ port: MINIMAL_PORT, dataDir: newDataDir('prod-minimal'), env: README_MINIMUM }).then((s) => {
+    servers.push(s);
+    return s;
+  });
+  return minimal;
+}
+
 test('production with only BETTER_AUTH_SECRET and APP_URL: no inbox, no collector, no billing', async ({ freshUser, newPage, request }) => {
   test.setTimeout(240_000);
-  const server = await startServer({ port: MINIMAL_PORT, dataDir: newDataDir('prod-minimal'), env: README_MINIMUM });
-  servers.push(server);
+  const server = await minimalServer();
   const url = (path: string) => `${server.url}${path}`;
 
   await test.step('the start-up log states the mode', async () => {
@@ -65,6 +76,108 @@ test('production with only BETTER_AUTH_SECRET and APP_URL: no inbox, no collecto
     await page.goto('/billing');
     await expect(page.getByTestId('current-plan')).toHaveText('Free');
   });
+});
+
+test('a page on another origin can neither change state nor send the user off Orbit', async ({ freshUser, newPage }) => {
+  test.setTimeout(240_000);
+  const server = await minimalServer();
+  const url = (path: string) => `${server.url}${path}`;
+  let other: OtherOrigin | undefined;
+  try {
+    // Another port of 127.0.0.1: another origin, but the same site, so SameSite=Lax cookies ride along.
+    other = await startOtherOrigin();
+    const evil = other;
+    const page = await newPage({ baseURL: server.url });
+    await signUpAndOnboard(page, freshUser, { workspace: uniqueName('Victim Co') });
+    const projectNames = async () => ((await (await page.request.get(url('/api/projects'))).json()) as { projects: { name: string }[] }).projects.map((p) => p.name);
+    const sessionName = async () => ((await (await page.request.get(url('/api/auth/get-session'))).json()) as { user: { name: string } } | null)?.user.name;
+    const before = await projectNames();
+
+    await test.step('CSRF: a text/plain form auto-submitted from another port creates nothing (403)', async () => {
+      // The field name and value join into JSON: `{"name":"CSRF","x":"="}`.
+      const attack = evil.page('/csrf', autoSubmitForm({ action: url('/api/projects'), enctype: 'text/plain', fields: [['{"name":"CSRF","x":"', '"}']] }));
+      const answer = page.waitForResponse((r) => r.url() === url('/api/projects') && r.request().method() === 'POST');
+      await page.goto(attack);
+      const res = await answer;
+      // Sent as the attack needs it: from the other origin, a simple request, with the victim's session cookie.
+      expect(await res.request().headerValue('origin')).toBe(evil.origin);
+      expect(await res.request().headerValue('content-type')).toBe('text/plain');
+      expect(await res.request().headerValue('cookie')).toContain('orbit.session_token=');
+      expect(res.status()).toBe(403);
+      expect(await projectNames()).toEqual(before);
+    });
+
+    await test.step('CSRF on Better Auth: a text/plain form to /api/auth/update-user renames nobody (403)', async () => {
+      const attack = evil.page('/csrf-auth', autoSubmitForm({ action: url('/api/auth/update-user'), enctype: 'text/plain', fields: [['{"name":"Pwned","x":"', '"}']] }));
+      const answer = page.waitForResponse((r) => r.url() === url('/api/auth/update-user'));
+      await page.goto(attack);
+      expect((await answer).status()).toBe(403);
+      expect(await sessionName()).toBe(freshUser.name);
+    });
+
+    await test.step('server actions: Next refuses the log-in form posted from another origin (login CSRF)', async () => {
+      // Plain fetch (no cookie jar): the attacker's own account, the log-in page's form fields, and a control.
+      const attacker = { name: 'Attacker', email: `attacker-${Date.now()}@example.com`, password: 'attacker-password-1' };
+      const signUpRes = await fetch(url('/api/auth/sign-up/email'), { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify(attacker) });
+      expect(signUpRes.status).toBe(200);
+      const html = await (await fetch(url('/login'))).text();
+      const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      const hidden = [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map(([, n, v]) => [unescape(n!), unescape(v ?? '')] as [string, string]);
+      expect(hidden.some(([n]) => n.startsWith('$ACTION_'))).toBe(true);
+      const fields: Array<[string, string]> = [...hidden, ['email', attacker.email], ['password', attacker.password]];
+      // The same fields from Orbit's own origin do log in: the refusal below is the origin's, not the form's.
+      const form = new FormData();
+      for (const [name, value] of fields) form.append(name, value);
+      const own = await fetch(url('/login'), { method: 'POST', headers: { origin: server.url }, body: form, redirect: 'manual' });
+      expect(own.headers.getSetCookie().some((c) => c.startsWith('orbit.session_token='))).toBe(true);
+      const attack = evil.page('/csrf-action', autoSubmitForm({ action: url('/login'), enctype: 'multipart/form-data', fields }));
+      const answer = page.waitForResponse((r) => r.url() === url('/login') && r.request().method() === 'POST');
+      await page.goto(attack);
+      const res = await answer;
+      expect(res.status()).toBeGreaterThanOrEqual(400);
+      expect(await res.headerValue('set-cookie')).toBeNull();
+      expect(await sessionName()).toBe(freshUser.name);
+    });
+
+    await test.step('open redirect: verify-email’s callbackURL never takes the browser to another host', async () => {
+      for (const spelling of ['/.//', '/%2e//', '/a/..//']) {
+        const callbackURL = `${spelling}${new URL(evil.origin).host}/landed`;
+        const res = await page.goto(url(`/api/auth/verify-email?token=x&callbackURL=${encodeURIComponent(callbackURL)}`));
+        expect(new URL(page.url()).origin, callbackURL).toBe(server.url);
+        expect(res?.status(), callbackURL).toBe(403);
+      }
+      expect(evil.hits.filter((p) => p === '/landed')).toEqual([]);
+    });
+
+    await test.step('open redirect: ?next= after log-in never takes the browser to another host', async () => {
+      const visitor = await newPage({ baseURL: server.url });
+      await visitor.goto(`/login?next=${encodeURIComponent(`/.//${new URL(evil.origin).host}/landed`)}`);
+      await visitor.getByLabel('Email', { exact: true }).fill(freshUser.email);
+      await visitor.getByLabel('Password', { exact: true }).fill(freshUser.password);
+      await visitor.getByRole('button', { name: 'Log in' }).click();
+      await expect(visitor).toHaveURL(url('/dashboard'));
+      expect(evil.hits.filter((p) => p === '/landed')).toEqual([]);
+    });
+
+  } finally {
+    await other?.close();
+  }
+});
+
+test('TRACE and other methods Orbit does not serve: 405 with Allow on pages, API, /ingest, /monitoring; nothing logged', async ({ request }) => {
+  test.setTimeout(240_000);
+  const server = await minimalServer();
+  const url = (path: string) => `${server.url}${path}`;
+  for (const path of ['/', '/pricing', '/nonexistent.php', '/api/projects', '/api/auth/get-session', '/api/webhooks/stripe', '/ingest/e/', '/monitoring']) {
+    for (const method of ['TRACE', 'PROPFIND', 'PURGE']) {
+      const res = await request.fetch(url(path), { method, maxRedirects: 0 });
+      expect(res.status(), `${method} ${path}`).toBe(405);
+      expect(res.headers().allow, `${method} ${path}`).toBe('GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
+      expect(await res.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
+    }
+  }
+  expect(server.output()).not.toContain('TypeError');
+  expect(server.output()).not.toContain('HTTP method is unsupported');
 });
 
 test('production with LOCAL_INBOX=1: local mode on, loudly; the inbox answers its own origin only', async ({ request, baseURL }) => {

@@ -1,6 +1,8 @@
 // Security headers on real responses of the production build, and the Content-Security-Policy in the real
 // browser: the landing page, PostHog's lazy load and recording, the signed-in app and the inbox's rrweb-player all
-// run under it without one violation (the `cspViolations` fixture also fails any other spec on a violation).
+// run under it without one violation (the `cspViolations` fixture also fails any other spec on a violation). Every
+// HTML answer carries the policy, not-found pages of any path included; a method Orbit does not serve is a 405.
+import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { completeOnboarding, expect, signUp, test, uniqueName } from './fixtures';
 import { posthogLoaded, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
@@ -75,4 +77,53 @@ test('the app, PostHog (with its recording) and the inbox replay run under the C
 
   expect(seen).toEqual([]);
   expect(cspViolations).toEqual([]);
+});
+
+test('every HTML answer carries the CSP, the not-found page of any path included; unknown API paths answer JSON', async ({ request, page, freshUser }) => {
+  const htmlPaths = ['/nonexistent.php', '/x.html', '/favicon.ico', '/robots.txt', '/sitemap.xml', '/.well-known/x', '/apix', '/ingest', '/ingestion', '/sentry/x', '/sentryx', '/monitoring/x', '/dev/inbox/x.y', '/_next/x'];
+  const check = async (res: Awaited<ReturnType<typeof request.get>>, path: string) => {
+    expect(res.headers()['content-type'], path).toContain('text/html');
+    const csp = res.headers()['content-security-policy'] ?? '';
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce, path).toBeTruthy();
+    expect(await res.text(), path).toContain(`nonce="${nonce}"`);
+  };
+  for (const path of htmlPaths) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(404);
+    await check(res, path);
+  }
+  // Signed in, a project path with a dot in it renders the app's own not-found page.
+  await signUp(page, freshUser);
+  await completeOnboarding(page, { workspace: uniqueName('CSP 404 Co') });
+  for (const path of ['/projects/x.y', '/projects/report.pdf']) {
+    const res = await page.request.get(path);
+    expect(res.status(), path).toBe(404);
+    await check(res, path);
+  }
+  for (const path of ['/api', '/api/', '/api/nonexistent', '/api/x.json', '/api/projects/a/b/c']) {
+    for (const method of ['GET', 'POST', 'DELETE']) {
+      const res = await request.fetch(path, { method });
+      expect(res.status(), `${method} ${path}`).toBe(404);
+      expect(res.headers()['content-type'], `${method} ${path}`).toContain('application/json');
+      expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+    }
+  }
+});
+
+test('TRACE is answered 405 before Next: no error and no transaction reaches Sentry', async ({ request, inbox }) => {
+  const traceId = randomBytes(16).toString('hex');
+  const headers = { 'sentry-trace': `${traceId}-${randomBytes(8).toString('hex')}-1`, baggage: `sentry-trace_id=${traceId},sentry-sampled=true,sentry-sample_rate=1` };
+  for (const path of ['/api/projects', '/pricing']) {
+    const res = await request.fetch(path, { method: 'TRACE', headers });
+    expect(res.status(), path).toBe(405);
+    expect(res.headers().allow).toBe('GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
+  }
+  // "Nothing was sent", without sleeping: a later request in the same trace is recorded; nothing before it is TRACE.
+  expect((await request.get('/pricing', { headers })).status()).toBe(200);
+  await inbox.waitForSentry({ type: 'transaction', traceId, payload: { name: 'GET /pricing' } });
+  const items = await inbox.sentry({ traceId, limit: 200 });
+  expect(items.map((i) => i.name).filter((name) => /TRACE/.test(name ?? ''))).toEqual([]);
+  expect(items.filter((i) => i.type === 'event')).toEqual([]);
 });

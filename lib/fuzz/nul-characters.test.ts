@@ -38,7 +38,7 @@ describe('NUL characters in input', () => {
 
   it('refuses a NUL in a body field with 400 validation and writes no row', async () => {
     const before = await projectCount();
-    const res = await projectsRoute.POST(new NextRequest('http://localhost/api/projects', { method: 'POST', body: JSON.stringify({ name: 'a\u0000b' }) }), {
+    const res = await projectsRoute.POST(new NextRequest('http://localhost/api/projects', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'a\u0000b' }) }), {
       params: Promise.resolve({}),
     });
     expect(res.status).toBe(400);

@@ -227,9 +227,10 @@ beforeAll(async () => {
   cookie = `orbit.session_token=${token}`;
   await createFirstWorkspace(response.user.id, 'Fuzz workspace');
   request.headers = new Headers({ cookie, 'x-forwarded-for': '10.255.0.1' });
-  const created = await projectsRoute.POST(new NextRequest(`${ORIGIN}/api/projects`, { method: 'POST', body: JSON.stringify({ name: 'Target' }) }), { params: Promise.resolve({}) });
+  const json = { 'content-type': 'application/json' };
+  const created = await projectsRoute.POST(new NextRequest(`${ORIGIN}/api/projects`, { method: 'POST', headers: json, body: JSON.stringify({ name: 'Target' }) }), { params: Promise.resolve({}) });
   projectId = ((await created.json()) as { project: { id: string } }).project.id;
-  const task = await projectTasksRoute.POST(new NextRequest(`${ORIGIN}/api/projects/${projectId}/tasks`, { method: 'POST', body: JSON.stringify({ title: 'Target' }) }), {
+  const task = await projectTasksRoute.POST(new NextRequest(`${ORIGIN}/api/projects/${projectId}/tasks`, { method: 'POST', headers: json, body: JSON.stringify({ title: 'Target' }) }), {
     params: Promise.resolve({ id: projectId }),
   });
   taskId = ((await task.json()) as { task: { id: string } }).task.id;

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'payment_failed'
   | 'plan_limit'
   | 'payload_too_large'
+  | 'method_not_allowed'
+  | 'unsupported_media_type'
   | 'internal';
 
 export const STATUS: Record<ErrorCode, number> = {
@@ -22,6 +24,8 @@ export const STATUS: Record<ErrorCode, number> = {
   payment_failed: 402,
   plan_limit: 403,
   payload_too_large: 413,
+  method_not_allowed: 405,
+  unsupported_media_type: 415,
   internal: 500,
 };
 

@@ -148,7 +148,7 @@ describe('validation', () => {
   it('rejects a body that is not JSON', async () => {
     const a = await newUser();
     actAs(a.cookie);
-    const req = new NextRequest('http://localhost/api/projects', { method: 'POST', headers: request.headers, body: '{nope' });
+    const req = new NextRequest('http://localhost/api/projects', { method: 'POST', headers: { ...Object.fromEntries(request.headers), 'content-type': 'application/json' }, body: '{nope' });
     const res = await projectsRoute.POST(req, { params: Promise.resolve({}) });
     expect(res.status).toBe(400);
   });

@@ -1,8 +1,9 @@
 // http.Server's emit is wrapped once per process, whoever asks and however often (instrumentation.ts in each module
 // graph, tests): one hook stamps the peer address and raises the listener limit of every request, on a real server.
-import { createServer, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, request, Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
+import { ALLOW } from './method-guard';
 import { PEER_HEADER } from './peer-address';
 import { installRequestHook } from './request-hook';
 import { RESPONSE_MAX_LISTENERS } from './response-listeners';
@@ -35,5 +36,67 @@ describe('installRequestHook', () => {
       await new Promise((resolve) => server.close(resolve));
     }
     expect(seen).toEqual([{ peer: expect.stringMatching(/^[0-9a-f]{32} 127\.0\.0\.1$/), limit: RESPONSE_MAX_LISTENERS }]);
+  });
+
+  // fetch refuses to send TRACE (a forbidden method), so the request is written with node:http as curl would.
+  it('answers a method Orbit does not serve with 405 and Allow, without calling the server’s handler', async () => {
+    installRequestHook(Server);
+    const handled: string[] = [];
+    const server = createServer((req, res) => {
+      handled.push(req.method ?? '');
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const send = (method: string) =>
+      new Promise<{ status: number; allow: string | undefined; body: string }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, method, path: '/api/projects', agent: false }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, allow: res.headers.allow, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      for (const method of ['TRACE', 'PROPFIND', 'PURGE', 'MKCOL', 'LOCK']) {
+        const res = await send(method);
+        expect(res.status, method).toBe(405);
+        expect(res.allow, method).toBe(ALLOW);
+        expect(JSON.parse(res.body), method).toEqual({ error: { code: 'method_not_allowed', message: expect.any(String) } });
+      }
+      for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) expect((await send(method)).status, method).toBe(200);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(handled).toEqual(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+  });
+
+  // Node's HTTP client upper-cases methods; a raw socket sends what curl -X sends.
+  it('lowercase and unknown methods never reach the handler: Node’s parser answers 400', async () => {
+    installRequestHook(Server);
+    const handled: string[] = [];
+    const server = createServer((req, res) => {
+      handled.push(req.method ?? '');
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const raw = (method: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.end(`${method} /api/projects HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+        let text = '';
+        socket.on('data', (chunk) => (text += chunk.toString()));
+        socket.on('end', () => resolve(text.split('\r\n')[0] ?? ''));
+        socket.on('error', reject);
+      });
+    try {
+      for (const method of ['trace', 'get', 'post', 'TRACK', 'FOO']) expect(await raw(method), method).toBe('HTTP/1.1 400 Bad Request');
+      expect(await raw('TRACE'), 'TRACE').toBe('HTTP/1.1 405 Method Not Allowed');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(handled).toEqual([]);
   });
 });

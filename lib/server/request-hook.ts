@@ -1,7 +1,9 @@
-// The one hook on every request the Node server receives: it stamps the TCP peer address (peer-address.ts) and
-// raises the response's listener limit (response-listeners.ts). A single wrapper around http.Server's `emit`,
-// installed once per process however often it is asked (instrumentation.ts, tests).
+// The one hook on every request the Node server receives: it answers a method Orbit does not serve with 405
+// (method-guard.ts), stamps the TCP peer address (peer-address.ts) and raises the response's listener limit
+// (response-listeners.ts). A single wrapper around http.Server's `emit`, installed once per process however often
+// it is asked (instrumentation.ts, tests).
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { refuseUnservedMethod } from './method-guard';
 import { stampPeerAddress } from './peer-address';
 import { raiseListenerLimit } from './response-listeners';
 
@@ -19,6 +21,8 @@ export function installRequestHook(server: typeof Server): boolean {
   const emit = proto.emit;
   proto.emit = function (this: unknown, event: string | symbol, ...args: unknown[]): boolean {
     if (event === 'request') {
+      // Answered here; Next (and the instrumentation it carries) never sees the request.
+      if (refuseUnservedMethod(args[0] as IncomingMessage, args[1] as ServerResponse | undefined)) return true;
       stampPeerAddress(args[0] as IncomingMessage);
       raiseListenerLimit(args[1] as ServerResponse | undefined);
     }

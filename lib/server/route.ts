@@ -1,11 +1,14 @@
 // Route handlers through the same wrapper as server actions: `params`, `query` and JSON `body` are merged into
 // one input validated by the definition's zod schema; errors become `{ error: { code, message, … } }` with the
 // matching status. Reads (GET) use it too so authz and error shapes are the same everywhere.
+// A state-changing request must come from Orbit's own origin (403) and carry JSON (415): no form on another site
+// can send either (lib/security/same-origin.ts).
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { API_MAX_BODY_BYTES, BodyTooLargeError, readBoundedText } from './bounded-body';
-import { STATUS } from './errors';
+import { STATUS, type ErrorCode } from './errors';
+import { crossOriginRefusal, isJsonContentType, isSafeMethod } from '@/lib/security/same-origin';
 import { routeTemplate, type MutationAnalytics } from '@/lib/analytics/server/mutation-events';
 import { runMutation, type AuthLevel, type MutationContext, type MutationDefinition } from './mutation';
 
@@ -32,6 +35,21 @@ async function readBody(req: NextRequest): Promise<unknown> {
   }
 }
 
+const refusal = (code: ErrorCode, message: string) => NextResponse.json({ error: { code, message } }, { status: STATUS[code] });
+
+/** A state-changing request from another origin (403), or with a body not declared as JSON (415); else null. */
+function forgeryRefusal(req: NextRequest): Response | null {
+  if (isSafeMethod(req.method)) return null;
+  const crossOrigin = crossOriginRefusal(req);
+  if (crossOrigin) return refusal('forbidden', crossOrigin);
+  // DELETE carries no body (readBody ignores it) and may omit the type; a type it declares must still be JSON.
+  const type = req.headers.get('content-type');
+  if ((req.method !== 'DELETE' || type !== null) && !isJsonContentType(type)) {
+    return refusal('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).');
+  }
+  return null;
+}
+
 export function defineRoute<S extends z.ZodType, A extends AuthLevel, R>(
   def: MutationDefinition<S, A> & { status?: number },
   handler: (input: z.infer<S>, ctx: MutationContext<A>) => Promise<R>,
@@ -39,6 +57,8 @@ export function defineRoute<S extends z.ZodType, A extends AuthLevel, R>(
   analytics: MutationAnalytics<z.infer<S>, R, MutationContext<A>>,
 ) {
   return async function route(req: NextRequest, context: RouteContext): Promise<Response> {
+    const refused = forgeryRefusal(req);
+    if (refused) return refused;
     const body = await readBody(req);
     if (body === TOO_LARGE) {
       return NextResponse.json(

@@ -1,9 +1,12 @@
 // GET/POST /api/auth/* — Better Auth's own endpoints (session, sign-in/up/out for API clients), rate limited by it
 // per client address (derived from the trusted proxy hops, never from a client's header) and per account.
-// POST bodies are read with a byte limit before Better Auth parses them.
+// POST bodies are read with a byte limit before Better Auth parses them. Orbit's CSRF and redirect rules come first
+// (lib/auth/route-guard.ts): a POST from another origin or not in JSON, or a redirect target off Orbit's origin, is
+// refused before Better Auth runs, and no answer redirects off it.
 import { toNextJsHandler } from 'better-auth/next-js';
 import { NextResponse } from 'next/server';
 import { auth, authRequest } from '@/lib/auth/config';
+import { keepRedirectOnOrigin, refuseForgery, refuseRedirectTargets } from '@/lib/auth/route-guard';
 import { AUTH_MAX_BODY_BYTES, BodyTooLargeError, readBoundedBody } from '@/lib/server/bounded-body';
 
 const handler = toNextJsHandler(auth);
@@ -14,9 +17,15 @@ function structuredNotFound(response: Response): Response {
   return NextResponse.json({ error: { code: 'not_found', message: 'Not found.' } }, { status: 404 });
 }
 
-export const GET = async (request: Request) => structuredNotFound(await handler.GET(authRequest(request)));
+export async function GET(request: Request): Promise<Response> {
+  const refused = refuseRedirectTargets(request, null);
+  if (refused) return refused;
+  return keepRedirectOnOrigin(request, structuredNotFound(await handler.GET(authRequest(request))));
+}
 
 export async function POST(request: Request): Promise<Response> {
+  const forged = refuseForgery(request, null);
+  if (forged) return forged;
   let body: Uint8Array;
   try {
     body = await readBoundedBody(request, AUTH_MAX_BODY_BYTES);
@@ -24,7 +33,10 @@ export async function POST(request: Request): Promise<Response> {
     if (!(error instanceof BodyTooLargeError)) throw error;
     return NextResponse.json({ error: { code: 'payload_too_large', message: error.message } }, { status: 413 });
   }
+  const refused = refuseForgery(request, body) ?? refuseRedirectTargets(request, body);
+  if (refused) return refused;
   const headers = new Headers(request.headers);
   headers.delete('content-length');
-  return structuredNotFound(await handler.POST(authRequest(new Request(request.url, { method: 'POST', headers, body: body as BodyInit }))));
+  const response = await handler.POST(authRequest(new Request(request.url, { method: 'POST', headers, body: body as BodyInit })));
+  return keepRedirectOnOrigin(request, structuredNotFound(response));
 }
