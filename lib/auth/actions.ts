@@ -24,7 +24,7 @@ const window = env.AUTH_RATE_LIMIT_WINDOW;
  * The per-IP budget is generous and configurable (tests sign up many users from 127.0.0.1). Without a trusted
  * proxy the address is unknown and every caller shares the one `unknown` bucket (lib/server/client-ip.ts).
  */
-const perIp = { window, max: env.AUTH_SIGNUP_RATE_LIMIT_MAX, key: (_: unknown, ctx: { ip: string | null }) => ctx.ip ?? 'unknown' };
+const perIp = { window, max: env.AUTH_SIGNUP_RATE_LIMIT_MAX, key: (_: unknown, ctx: { address: string | null }) => ctx.address ?? 'unknown' };
 
 /** A Better Auth refusal by a per-account limit, as the wrapper's structured 429. */
 function rateLimited(error: APIError): AppError | null {
@@ -70,7 +70,7 @@ export const logInAction = redirectOnSuccess(
       input: logInSchema,
       auth: 'public',
       // Strict per account-and-IP budget against password guessing, plus the per-IP budget against spraying.
-      rateLimit: [{ window, max: env.AUTH_RATE_LIMIT_MAX, key: (input, ctx) => `${ctx.ip ?? 'unknown'}:${input.email}` }, perIp],
+      rateLimit: [{ window, max: env.AUTH_RATE_LIMIT_MAX, key: (input, ctx) => `${ctx.address ?? 'unknown'}:${input.email}` }, perIp],
     },
     async (input, ctx) => {
       let userId: string;

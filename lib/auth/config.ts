@@ -11,7 +11,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { db } from '@/lib/db';
 import { accounts, rateLimits, sessions, users, verifications } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import { CLIENT_IP_HEADER, withClientIp } from '@/lib/server/client-ip';
+import { CLIENT_IP_HEADER, IPV6_SUBNET_BITS, withClientIp } from '@/lib/server/client-ip';
 import type { RateLimitDecision } from '@/lib/server/rate-limit';
 import { consumeSignUpAttempt, RATE_LIMITED_MESSAGE, refundLogInAttempt, reserveLogInAttempt } from './account-limits';
 
@@ -65,7 +65,8 @@ function createAuth() {
       cookiePrefix: 'orbit',
       // Only the header Orbit itself sets from the trusted proxy hops (authRequest, withClientIp). Without one,
       // Better Auth keys its limits on one shared bucket: the forwarding headers a client sends pick nothing.
-      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // An IPv6 client is counted by its /64, like every per-address limit of Orbit's own.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER], ipv6Subnet: IPV6_SUBNET_BITS },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
