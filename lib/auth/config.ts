@@ -11,9 +11,10 @@ import { nextCookies } from 'better-auth/next-js';
 import { db } from '@/lib/db';
 import { accounts, rateLimits, sessions, users, verifications } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import { CLIENT_IP_HEADER, IPV6_SUBNET_BITS, withClientIp } from '@/lib/server/client-ip';
+import { addressKey, canonicalIp, CLIENT_IP_HEADER, IPV6_SUBNET_BITS, withClientIp } from '@/lib/server/client-ip';
 import type { RateLimitDecision } from '@/lib/server/rate-limit';
-import { consumeSignUpAttempt, RATE_LIMITED_MESSAGE, refundLogInAttempt, reserveLogInAttempt } from './account-limits';
+import { consumeSignUpAttempt, RATE_LIMITED_MESSAGE, refundLogInAttempt, reserveLogInAttempt, type LogInAttempt } from './account-limits';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, knownDevice, rememberDevice } from './known-device';
 
 const SIGN_IN = '/sign-in/email';
 const SIGN_UP = '/sign-up/email';
@@ -25,6 +26,14 @@ function refuse(decision: RateLimitDecision): void {
     { message: RATE_LIMITED_MESSAGE, code: 'RATE_LIMITED', retryAfter: decision.retryAfter },
     { 'Retry-After': String(decision.retryAfter) },
   );
+}
+
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/** A log-in as the per-account budgets see it: the caller's address key and, if known, this browser's device id. */
+function logInAttempt(ctx: HookContext, email: string): LogInAttempt {
+  const device = knownDevice(ctx.getCookie(ctx.context.createAuthCookie(DEVICE_COOKIE).name), email);
+  return { email, address: addressKey(canonicalIp(ctx.headers?.get(CLIENT_IP_HEADER) ?? '')), device };
 }
 
 const emailOf = (body: unknown): string | null => {
@@ -72,12 +81,16 @@ function createAuth() {
       before: createAuthMiddleware(async (ctx) => {
         const email = emailOf(ctx.body);
         if (!email) return;
-        if (ctx.path === SIGN_IN) refuse(await reserveLogInAttempt(email));
+        if (ctx.path === SIGN_IN) refuse(await reserveLogInAttempt(logInAttempt(ctx, email)));
         if (ctx.path === SIGN_UP) refuse(await consumeSignUpAttempt(email));
       }),
       after: createAuthMiddleware(async (ctx) => {
         const email = emailOf(ctx.body);
-        if (ctx.path === SIGN_IN && email && ctx.context.newSession) await refundLogInAttempt(email);
+        if (ctx.path !== SIGN_IN || !email || !ctx.context.newSession) return;
+        await refundLogInAttempt(logInAttempt(ctx, email));
+        // This browser is now a known device for the account (lib/auth/known-device.ts).
+        const cookie = ctx.context.createAuthCookie(DEVICE_COOKIE, { maxAge: DEVICE_COOKIE_MAX_AGE });
+        ctx.setCookie(cookie.name, rememberDevice(ctx.getCookie(cookie.name), email), cookie.attributes);
       }),
     },
     telemetry: { enabled: false },
