@@ -7,6 +7,7 @@ import 'server-only';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { setSessionCookie } from 'better-auth/cookies';
 import { nextCookies } from 'better-auth/next-js';
 import { db } from '@/lib/db';
 import { accounts, rateLimits, sessions, users, verifications } from '@/lib/db/schema';
@@ -36,6 +37,28 @@ function logInAttempt(ctx: HookContext, email: string): LogInAttempt {
   return { email, address: addressKey(canonicalIp(ctx.headers?.get(CLIENT_IP_HEADER) ?? '')), device };
 }
 
+/** This browser is now a known device for the account (lib/auth/known-device.ts). */
+function rememberThisDevice(ctx: HookContext, email: string): void {
+  const cookie = ctx.context.createAuthCookie(DEVICE_COOKIE, { maxAge: DEVICE_COOKIE_MAX_AGE });
+  ctx.setCookie(cookie.name, rememberDevice(ctx.getCookie(cookie.name), email), cookie.attributes);
+}
+
+/**
+ * A sign-up from Orbit's own server code (`auth.api.signUpEmail`, no HTTP request: the sign-up form, the seed
+ * script) signs the new account in, as the form promises. A taken email got a made-up user that exists nowhere:
+ * nothing to sign in, and the token stays null, which is how the form tells the two apart.
+ */
+async function signInNewAccount(ctx: HookContext, email: string) {
+  const returned = ctx.context.returned as { token: string | null; user: { id: string } } | undefined;
+  const user = returned?.user ? await ctx.context.internalAdapter.findUserById(returned.user.id) : null;
+  if (!returned || !user) return;
+  const dontRememberMe = (ctx.body as { rememberMe?: unknown }).rememberMe === false;
+  const session = await ctx.context.internalAdapter.createSession(user.id, dontRememberMe);
+  await setSessionCookie(ctx, { session, user }, dontRememberMe);
+  rememberThisDevice(ctx, email);
+  return ctx.json({ ...returned, token: session.token });
+}
+
 const emailOf = (body: unknown): string | null => {
   const email = (body as { email?: unknown } | null)?.email;
   return typeof email === 'string' && email.trim() ? email : null;
@@ -54,7 +77,11 @@ function createAuth() {
       enabled: true,
       minPasswordLength: 8,
       maxPasswordLength: 128,
-      autoSignIn: true,
+      // Better Auth's protection against account enumeration: a sign-up for a taken email gets the answer a new
+      // one gets (a made-up user, no session, after hashing the password so it takes as long). The price is that
+      // a sign-up over HTTP does not sign in: the client logs in next. Orbit's own server code (the sign-up form)
+      // is signed in at once by the after hook below.
+      autoSignIn: false,
     },
     session: {
       expiresIn: 60 * 60 * 24 * 30,
@@ -86,11 +113,11 @@ function createAuth() {
       }),
       after: createAuthMiddleware(async (ctx) => {
         const email = emailOf(ctx.body);
-        if (ctx.path !== SIGN_IN || !email || !ctx.context.newSession) return;
+        if (!email) return;
+        if (ctx.path === SIGN_UP && !ctx.request) return signInNewAccount(ctx, email);
+        if (ctx.path !== SIGN_IN || !ctx.context.newSession) return;
         await refundLogInAttempt(logInAttempt(ctx, email));
-        // This browser is now a known device for the account (lib/auth/known-device.ts).
-        const cookie = ctx.context.createAuthCookie(DEVICE_COOKIE, { maxAge: DEVICE_COOKIE_MAX_AGE });
-        ctx.setCookie(cookie.name, rememberDevice(ctx.getCookie(cookie.name), email), cookie.attributes);
+        rememberThisDevice(ctx, email);
       }),
     },
     telemetry: { enabled: false },
