@@ -15,6 +15,7 @@ import { env } from '@/lib/env';
 import { addressKey, canonicalIp, CLIENT_IP_HEADER, IPV6_SUBNET_BITS, withClientIp } from '@/lib/server/client-ip';
 import type { RateLimitDecision } from '@/lib/server/rate-limit';
 import { consumeSignUpAttempt, RATE_LIMITED_MESSAGE, refundLogInAttempt, reserveLogInAttempt, type LogInAttempt } from './account-limits';
+import { checkEndpointInput } from './endpoint-input';
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, knownDevice, rememberDevice } from './known-device';
 
 const SIGN_IN = '/sign-in/email';
@@ -106,10 +107,12 @@ function createAuth() {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        const email = emailOf(ctx.body);
-        if (!email) return;
-        if (ctx.path === SIGN_IN) refuse(await reserveLogInAttempt(logInAttempt(ctx, email)));
-        if (ctx.path === SIGN_UP) refuse(await consumeSignUpAttempt(email));
+        // Orbit's input rules first (lib/auth/endpoint-input.ts): the budgets below count normalised emails.
+        const body = checkEndpointInput(ctx.path, ctx.body, ctx.query);
+        const email = emailOf(body ?? ctx.body);
+        if (email && ctx.path === SIGN_IN) refuse(await reserveLogInAttempt(logInAttempt(ctx, email)));
+        if (email && ctx.path === SIGN_UP) refuse(await consumeSignUpAttempt(email));
+        return body ? { context: { body } } : undefined;
       }),
       after: createAuthMiddleware(async (ctx) => {
         const email = emailOf(ctx.body);
