@@ -74,10 +74,11 @@ export const projectStepAction = redirectOnSuccess(
   defineAction(
     { name: 'onboarding.project', input: projectInput, auth: 'workspace' },
     async (input, ctx) => {
-      const step = await completeProjectStep(ctx.user.id, ctx.workspace.id, input.intent === 'create' ? input.name : null);
+      // Refused once onboarding is finished, so each success is the one that finishes it.
+      const step = await completeProjectStep(ctx.user.id, ctx.workspace, input.intent === 'create' ? input.name : null);
       return { redirectTo: '/dashboard', ...step };
     },
-    (_input, { projectId, completed, skippedSteps }, ctx) => [
+    (_input, { projectId, skippedSteps }, ctx) => [
       ...(projectId
         ? [
             track('project.created', { project_id: projectId, workspace_id: ctx.workspace.id, source: 'onboarding' }),
@@ -85,7 +86,7 @@ export const projectStepAction = redirectOnSuccess(
           ]
         : [track('onboarding.step_skipped', { step: 'project' })]),
       // The activation milestone, after the step's own event so a funnel sees them in order.
-      ...(completed ? [track('onboarding.completed', { skipped_steps: skippedSteps, workspace_id: ctx.workspace.id })] : []),
+      track('onboarding.completed', { skipped_steps: skippedSteps, workspace_id: ctx.workspace.id }),
     ],
   ),
   toNextStep,
