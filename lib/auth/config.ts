@@ -1,8 +1,8 @@
 // Better Auth: email + password, DB-backed sessions in Orbit's database, httpOnly cookies, scrypt hashes.
 // Orbit's own forms reach it through the mutation wrapper (lib/server/mutation.ts), which adds rate limiting,
 // validation and instrumentation; its HTTP endpoints under /api/auth are rate limited by Better Auth itself, per
-// client address as derived by lib/server/client-ip.ts. The per-account budgets (lib/auth/account-limits.ts) run
-// in its hooks, so they hold on both paths.
+// client address as derived by lib/server/client-ip.ts. The per-account budgets (lib/auth/account-limits.ts) and
+// the forms' input rules (lib/auth/endpoint-input.ts) run in its hooks, so they hold on both paths.
 import 'server-only';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
