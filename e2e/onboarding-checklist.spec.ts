@@ -22,7 +22,7 @@ test('the dashboard shows the checklist or the welcome card as the flag decides,
     await page.context().clearCookies();
     await page.goto('/signup');
     await signUp(page, makeUser(`flag${i}`));
-    await completeOnboarding(page, { workspace: uniqueName('Flag Co'), project: 'First project' });
+    await completeOnboarding(page, { workspace: uniqueName('Flag Co'), project: uniqueName('Checklist project') });
     await expect(page).toHaveURL(/\/dashboard/);
     const userId = await page.evaluate(telemetrySnapshot).then((t) => t?.userId ?? undefined);
     expect(userId).toBeTruthy();

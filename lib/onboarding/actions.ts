@@ -52,12 +52,12 @@ export const createWorkspaceStepAction = redirectOnSuccess(
       const workspace = await createFirstWorkspace(ctx.user.id, input.name);
       return { redirectTo: stepPath((await getOnboardingState(ctx.user.id)).next), workspaceId: workspace.id };
     },
-    (input, { workspaceId }) => [
+    (_input, { workspaceId }) => [
       track(
         'workspace.created',
         { workspace_id: workspaceId },
-        // The group carries the workspace's name and plan; events only ever carry its id.
-        { groups: { workspace: workspaceId }, group: { workspace: workspaceId, properties: { name: input.name, plan: 'free' } } },
+        // The group carries the workspace's plan; its name was typed by a user and stays in Orbit.
+        { groups: { workspace: workspaceId }, group: { workspace: workspaceId, properties: { plan: 'free' } } },
       ),
       track('onboarding.step_completed', { step: 'workspace', workspace_id: workspaceId }, { groups: { workspace: workspaceId } }),
     ],
