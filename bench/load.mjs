@@ -18,7 +18,7 @@
 // .next-bench-load/ (made here through e2e/support/own-build.ts, reused while the configuration is unchanged).
 // Results: bench/results/load-latest.{md,json}; the servers' and the fake host's logs: .data/bench-load/.
 //
-// Users speak HTTP the way a browser does. Route handlers: Better Auth's POST /api/auth/sign-up/email, POST
+// Users speak HTTP the way a browser does. Route handlers: Better Auth's POST /api/auth/sign-up/email and sign-in/email, POST
 // /api/projects, POST /api/projects/[id]/tasks. Onboarding and checkout exist only as server actions, so they are
 // called the way React calls them from the page: POST to the page with a `Next-Action` header (the id from the
 // build's server-reference-manifest.json) and the (previousState, formData) arguments in React's reply encoding.
@@ -239,7 +239,10 @@ async function runLoad({ targets, ids, o, label, maxFunnels = Infinity }) {
 
     funnelsStarted += 1;
     const email = `load-${runId}-${n}@example.test`;
-    await call('sign-up', '/api/auth/sign-up/email', json({ name: `Load User ${n}`, email, password: `load-password-${runId}-${n}` }), (res) =>
+    const password = `load-password-${runId}-${n}`;
+    await call('sign-up', '/api/auth/sign-up/email', json({ name: `Load User ${n}`, email, password }), expectStatus(200));
+    // Over HTTP a sign-up does not sign in (it answers a taken email the same way): the client logs in next.
+    await call('log-in', '/api/auth/sign-in/email', json({ email, password }), (res) =>
       res.status !== 200 ? `expected 200, got ${res.status}` : jar.size ? null : 'no session cookie',
     );
     await action('onboarding: profile', '/onboarding/profile', 'profile', { intent: 'continue', jobRole: 'engineering' }, /^\/onboarding\/workspace$/);

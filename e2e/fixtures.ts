@@ -50,6 +50,9 @@ export type OnboardingAnswers = { workspace: string; project?: string; role?: st
  * profile (the given role, else the first one), workspace, project (Skip when none is given). Ends on /dashboard.
  */
 export async function completeOnboarding(page: Page, answers: OnboardingAnswers): Promise<void> {
+  // Typed by the user, private like a person's name: the privacy scan searches every stored payload for them.
+  registerSecret('workspace', answers.workspace);
+  if (answers.project) registerSecret('project', answers.project);
   await page.goto('/onboarding');
   await expect(page).toHaveURL(/\/onboarding\/(profile|workspace|project)|\/dashboard/);
   if (/\/onboarding\/profile/.test(page.url())) {
@@ -99,13 +102,18 @@ async function originOf(page: Page): Promise<string> {
 }
 
 /**
- * Signs `user` up through Better Auth's sign-up endpoint (what the form's action calls), without the UI; the session
- * cookie lands in `page`'s browser context. `origin`: another server than the context's. Returns the origin used.
+ * Signs `user` up and in through Better Auth's endpoints (what the form's action calls), without the UI; the session
+ * cookie lands in `page`'s browser context. The endpoint answers a taken email like a new one and signs nobody in
+ * (docs/security.md, account enumeration), so a sign-in follows. `origin`: another server than the context's.
+ * Returns the origin used.
  */
 export async function signUpViaApi(page: Page, user: TestUser, origin?: string): Promise<string> {
   const base = origin ?? (await originOf(page));
-  const res = await page.request.post(`${base}/api/auth/sign-up/email`, { headers: { origin: base }, data: { name: user.name, email: user.email, password: user.password } });
-  expect(res.status(), `sign-up: ${(await res.text()).slice(0, 300)}`).toBe(200);
+  const credentials = { headers: { origin: base }, data: { email: user.email, password: user.password } };
+  const signedUp = await page.request.post(`${base}/api/auth/sign-up/email`, { ...credentials, data: { ...credentials.data, name: user.name } });
+  expect(signedUp.status(), `sign-up: ${(await signedUp.text()).slice(0, 300)}`).toBe(200);
+  const signedIn = await page.request.post(`${base}/api/auth/sign-in/email`, credentials);
+  expect(signedIn.status(), `sign-in: ${(await signedIn.text()).slice(0, 300)}`).toBe(200);
   return base;
 }
 
@@ -115,6 +123,8 @@ export async function signUpViaApi(page: Page, user: TestUser, origin?: string):
  */
 export async function onboardViaApi(page: Page, answers: OnboardingAnswers & { stopBefore?: 'project' }, origin?: string): Promise<void> {
   const base = origin ?? (await originOf(page));
+  registerSecret('workspace', answers.workspace);
+  if (answers.project) registerSecret('project', answers.project);
   await onboardingStep(page, base, 'profile', { intent: 'continue', jobRole: answers.role ?? JOB_ROLES[0] }, /^\/onboarding\/workspace$/);
   await onboardingStep(page, base, 'workspace', { name: answers.workspace }, /^\/onboarding\/project$/);
   if (answers.stopBefore === 'project') return;
@@ -150,6 +160,7 @@ export async function logOut(page: Page): Promise<void> {
 
 /** Creates a project from the dashboard and opens it; returns its id (from /projects/<id>). */
 export async function createProject(page: Page, name: string): Promise<string> {
+  registerSecret('project', name);
   await page.goto('/dashboard');
   await page.getByLabel('Project name').fill(name);
   await page.getByRole('button', { name: 'Create project' }).click();

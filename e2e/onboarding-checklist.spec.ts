@@ -20,7 +20,7 @@ test('the dashboard shows the checklist or the welcome card as the flag decides,
   for (let i = 0; i < 8 && seen.size < 2; i++) {
     // A new visitor each round: no session, no PostHog identity.
     await page.context().clearCookies();
-    await signUpAndOnboard(page, makeUser(`flag${i}`), { workspace: uniqueName('Flag Co'), project: 'First project' });
+    await signUpAndOnboard(page, makeUser(`flag${i}`), { workspace: uniqueName('Flag Co'), project: uniqueName('Checklist project') });
     const userId = await page.evaluate(telemetrySnapshot).then((t) => t?.userId ?? undefined);
     expect(userId).toBeTruthy();
     const on = expectedOn(userId!);

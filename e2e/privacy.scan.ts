@@ -1,6 +1,7 @@
 // The last project of the suite (`privacy-scan`, after `chromium`): every payload the local collector stored during
 // the whole run — PostHog events, persons, session recordings, Sentry items (the raw bytes of binary ones) — is
-// searched for every password, email, name, card number and CVC the tests typed (e2e/support/typed-secrets.ts).
+// searched for every password, email, name, workspace and project name, card number and CVC the tests typed
+// (e2e/support/typed-secrets.ts).
 // Raw strings and the encoded forms a body would carry them in (URL-encoded, form-encoded, JSON-escaped); emails
 // that arrive hashed or as `[email]` are fine, an email in clear is not. Zero occurrences, or the test fails.
 import { expect, test, type APIRequestContext } from '@playwright/test';
@@ -87,7 +88,7 @@ export function findSecrets(payloads: Payload[], secrets: TypedSecret[]): string
   return hits;
 }
 
-test('no password, email, name, card number or CVC typed during the run reached the collector', async ({ request }) => {
+test('no password, email, name, workspace or project name, card number or CVC typed during the run reached the collector', async ({ request }) => {
   test.setTimeout(600_000);
   const secrets = readSecrets();
   expect(secrets.length, 'the fixtures registered the secrets they typed (run after the chromium project)').toBeGreaterThan(0);

@@ -189,7 +189,7 @@ export async function startServer(name, { nodeArgs = [] } = {}) {
 }
 
 /**
- * A fresh user on `server`: sign-up through Better Auth's HTTP API (cookie into the browser context), onboarding
+ * A fresh user on `server`: sign-up and log-in through Better Auth's HTTP API (cookie into the browser context), onboarding
  * through the UI (profile → workspace → project), then the project id from the REST API.
  * @returns {Promise<{ userId: string, cookieHeader: string, cookies: import('playwright-core').Cookie[], projectId: string }>}
  */
@@ -198,14 +198,18 @@ export async function setUpUser(browser, server, contextOptions) {
   try {
     const page = await context.newPage();
     const stamp = `${Date.now()}${Math.random().toString(36).slice(2, 6)}`;
+    const credentials = { email: `bench-${stamp}@example.test`, password: `bench-password-${stamp}` };
     const res = await context.request.post(`${server.url}/api/auth/sign-up/email`, {
-      data: { name: 'Bench User', email: `bench-${stamp}@example.test`, password: `bench-password-${stamp}` },
+      data: { name: 'Bench User', ...credentials },
       headers: { origin: server.url },
     });
     if (!res.ok()) throw new Error(`sign-up on ${server.name} answered ${res.status()}: ${(await res.text()).slice(0, 300)}`);
-    const body = await res.json();
+    // Over HTTP a sign-up does not sign in (it answers a taken email the same way): log in for the cookie.
+    const login = await context.request.post(`${server.url}/api/auth/sign-in/email`, { data: credentials, headers: { origin: server.url } });
+    if (!login.ok()) throw new Error(`log-in on ${server.name} answered ${login.status()}: ${(await login.text()).slice(0, 300)}`);
+    const body = await login.json();
     const userId = body?.user?.id;
-    if (!userId) throw new Error(`sign-up on ${server.name} returned no user id`);
+    if (!userId) throw new Error(`log-in on ${server.name} returned no user id`);
 
     await page.goto(`${server.url}/onboarding`);
     await page.waitForURL(/\/onboarding\/(profile|workspace|project)|\/dashboard/);

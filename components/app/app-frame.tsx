@@ -63,9 +63,7 @@ export function AppFrame({ user, workspace, children }: Props) {
         <div className="mx-auto flex h-16 max-w-6xl items-center gap-6 px-6">
           <Brand href="/dashboard" />
           <span className="hidden h-6 w-px bg-slate-200 sm:block" aria-hidden="true" />
-          <span className="hidden max-w-48 truncate text-sm font-medium text-slate-700 sm:block" title={workspace.name}>
-            {workspace.name}
-          </span>
+          <span className={`${PRIVATE_TEXT_CLASS} hidden max-w-48 truncate text-sm font-medium text-slate-700 sm:block`}>{workspace.name}</span>
           <nav aria-label="Main" className="flex items-center gap-1">
             {NAV.map((item) => {
               const active = item.match.some((m) => pathname === m || pathname.startsWith(`${m}/`));

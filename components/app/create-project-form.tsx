@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { Field, FormMessage, Input } from '@/components/ui/field';
 import { createProjectAction } from '@/lib/projects/actions';
+import { PRIVATE_TEXT_CLASS } from '@/lib/telemetry/browser/privacy';
 import { SubmitButton } from './submit-button';
 
 export function CreateProjectForm() {
@@ -15,7 +16,7 @@ export function CreateProjectForm() {
         <Input id="name" name="name" placeholder="e.g. Website launch" maxLength={80} aria-invalid={Boolean(fieldErrors)} aria-describedby={fieldErrors ? 'name-error' : undefined} />
       </Field>
       {errors && !errors.fieldErrors ? <FormMessage>{errors.message}</FormMessage> : null}
-      {state?.ok ? <FormMessage tone="success">Created “{state.data.name}”.</FormMessage> : null}
+      {state?.ok ? <FormMessage tone="success">Created “<span className={PRIVATE_TEXT_CLASS}>{state.data.name}</span>”.</FormMessage> : null}
       <SubmitButton className="w-full" pendingLabel="Creating…">
         Create project
       </SubmitButton>

@@ -1,13 +1,14 @@
 // One project on the dashboard: name (the link), description and task progress.
 import Link from 'next/link';
 import type { ProjectSummaryDto } from '@/lib/projects/dto';
+import { PRIVATE_TEXT_CLASS } from '@/lib/telemetry/browser/privacy';
 
 export function ProjectCard({ project }: { project: ProjectSummaryDto }) {
   const pct = project.taskCount ? Math.round((project.doneCount / project.taskCount) * 100) : 0;
   return (
     <li className="group relative rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:shadow-md hover:ring-brand-200">
       <h3 className="truncate text-base font-semibold text-slate-900">
-        <Link href={`/projects/${project.id}`} className="focus-visible:outline-none">
+        <Link href={`/projects/${project.id}`} className={`${PRIVATE_TEXT_CLASS} focus-visible:outline-none`}>
           <span className="absolute inset-0 rounded-xl group-has-[:focus-visible]:ring-2 group-has-[:focus-visible]:ring-brand-600" aria-hidden="true" />
           {project.name}
         </Link>

@@ -1,4 +1,5 @@
-// Every secret the end-to-end tests type (passwords, emails, names, card numbers, CVCs) is appended to one file of
+// Every secret the end-to-end tests type (passwords, emails, names, workspace and project names, card numbers, CVCs)
+// is appended to one file of
 // the run, so the last project (e2e/privacy.scan.ts) can search every payload the collector stored for them.
 // Two sources: the flow helpers in e2e/fixtures.ts register what they type, and a listener in every browser
 // context registers whatever lands in a sensitive field, so values a spec types by hand are covered too.
@@ -6,10 +7,10 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 
-export type SecretKind = 'password' | 'email' | 'name' | 'card' | 'cvc';
+export type SecretKind = 'password' | 'email' | 'name' | 'workspace' | 'project' | 'card' | 'cvc';
 export type TypedSecret = { kind: SecretKind; value: string };
 
-const KINDS: readonly SecretKind[] = ['password', 'email', 'name', 'card', 'cvc'];
+const KINDS: readonly SecretKind[] = ['password', 'email', 'name', 'workspace', 'project', 'card', 'cvc'];
 
 /** The run's registry: beside the shared server's database (ORBIT_E2E_DATA_DIR, chosen by playwright.config.ts). */
 export function secretsFile(): string | undefined {
@@ -45,8 +46,9 @@ export function readSecrets(): TypedSecret[] {
 const BINDING = 'orbitE2eTypedSecret';
 
 /**
- * In every page of the context: when a password, email, name or card field changes, its value is registered
- * (Playwright's `fill` fires `change`). The listener only reads; it changes nothing the app or the SDKs see.
+ * In every page of the context: when a password, email, name, workspace name, project name or card field changes,
+ * its value is registered (Playwright's `fill` fires `change`). Workspace and project names are told by their
+ * labels (the UI contract, docs/testing.md). The listener only reads; it changes nothing the app or the SDKs see.
  */
 export async function registerTypedFields(context: BrowserContext): Promise<void> {
   await context.exposeBinding(BINDING, (_source, kind: unknown, value: unknown) => {
@@ -61,6 +63,9 @@ export async function registerTypedFields(context: BrowserContext): Promise<void
       if (auto === 'cc-csc' || /^(cvc|cvv|csc)$/.test(name)) return 'cvc';
       if (el.type === 'email' || auto === 'email') return 'email';
       if (auto === 'name' || auto === 'cc-name') return 'name';
+      const label = (el.labels?.[0]?.textContent ?? '').trim().toLowerCase();
+      if (label === 'workspace name') return 'workspace';
+      if (label === 'project name') return 'project';
       return null;
     };
     document.addEventListener(

@@ -5,7 +5,6 @@
 // limits (lib/auth/account-limits.ts) run in Better Auth's hooks and answer here as a Better Auth 429.
 import 'server-only';
 import { APIError } from 'better-auth/api';
-import { hashPassword } from 'better-auth/crypto';
 import { z } from 'zod';
 import { track } from '@/lib/analytics/server/mutation-events';
 import { env } from '@/lib/env';
@@ -24,7 +23,7 @@ const window = env.AUTH_RATE_LIMIT_WINDOW;
  * The per-IP budget is generous and configurable (tests sign up many users from 127.0.0.1). Without a trusted
  * proxy the address is unknown and every caller shares the one `unknown` bucket (lib/server/client-ip.ts).
  */
-const perIp = { window, max: env.AUTH_SIGNUP_RATE_LIMIT_MAX, key: (_: unknown, ctx: { ip: string | null }) => ctx.ip ?? 'unknown' };
+const perIp = { window, max: env.AUTH_SIGNUP_RATE_LIMIT_MAX, key: (_: unknown, ctx: { address: string | null }) => ctx.address ?? 'unknown' };
 
 /** A Better Auth refusal by a per-account limit, as the wrapper's structured 429. */
 function rateLimited(error: APIError): AppError | null {
@@ -38,19 +37,18 @@ export const signUpAction = redirectOnSuccess(
   defineAction(
     { name: 'auth.sign_up', input: signUpSchema, auth: 'public', rateLimit: perIp },
     async (input, ctx) => {
-      let userId: string;
+      let result: { token: string | null; user: { id: string } };
       try {
-        userId = (await auth.api.signUpEmail({ body: input, headers: authHeaders(ctx.headers) })).user.id;
+        result = await auth.api.signUpEmail({ body: input, headers: authHeaders(ctx.headers) });
       } catch (error) {
         if (!(error instanceof APIError)) throw error;
         // Per email, whether or not the account exists: answering it says nothing about the address.
-        const limited = rateLimited(error);
-        if (limited) throw limited;
-        // An existing email must read like any other refusal, and take about as long as a real sign-up (which
-        // hashes the password), so neither the message nor the timing confirms that the account exists.
-        await hashPassword(input.password);
-        throw new AppError('conflict', SIGN_UP_REFUSED);
+        throw rateLimited(error) ?? new AppError('conflict', SIGN_UP_REFUSED);
       }
+      // A taken email gets Better Auth's made-up user and no session (lib/auth/config.ts), after hashing the
+      // password as a real sign-up does: it reads like any other refusal and takes as long.
+      if (!result.token) throw new AppError('conflict', SIGN_UP_REFUSED);
+      const userId = result.user.id;
       // userId is for the analytics mapping; the caller only follows redirectTo.
       // Straight to the first step: a redirect chain (/onboarding → step) would flash a transient URL, counted as a pageview.
       return { redirectTo: stepPath('profile'), userId };
@@ -70,7 +68,7 @@ export const logInAction = redirectOnSuccess(
       input: logInSchema,
       auth: 'public',
       // Strict per account-and-IP budget against password guessing, plus the per-IP budget against spraying.
-      rateLimit: [{ window, max: env.AUTH_RATE_LIMIT_MAX, key: (input, ctx) => `${ctx.ip ?? 'unknown'}:${input.email}` }, perIp],
+      rateLimit: [{ window, max: env.AUTH_RATE_LIMIT_MAX, key: (input, ctx) => `${ctx.address ?? 'unknown'}:${input.email}` }, perIp],
     },
     async (input, ctx) => {
       let userId: string;

@@ -41,12 +41,19 @@ export async function assertWithinPlan(workspace: { id: string; plan: Plan }, re
  * Checks the limit and runs `add` in one transaction holding the workspace row lock (`SELECT … FOR UPDATE`): a
  * concurrent addition to the same workspace waits for this one to commit and then counts it (Postgres re-reads
  * per statement under READ COMMITTED; PGlite runs one transaction at a time). Throws `plan_limit` like
- * assertWithinPlan, with nothing written.
+ * assertWithinPlan, with nothing written. Inside a caller's transaction (`outer`) it runs there, so the caller's
+ * own writes and the addition commit or roll back together.
  */
-export async function withinPlan<T>(workspace: { id: string; plan: Plan }, resource: Resource, add: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
+export async function withinPlan<T>(
+  workspace: { id: string; plan: Plan },
+  resource: Resource,
+  add: (tx: Tx) => Promise<T>,
+  outer?: Tx,
+): Promise<T> {
+  const run = async (tx: Tx) => {
     await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, workspace.id)).for('update');
     await assertWithinPlan(workspace, resource, tx);
     return add(tx);
-  });
+  };
+  return outer ? run(outer) : db.transaction(run);
 }

@@ -9,6 +9,7 @@ import { stripeWebhookSecret } from '@/lib/env';
 import { cardPaymentInput } from './card';
 import { startCheckout } from './checkout';
 import { httpDelivery } from './deliver';
+import { addOneMonth, buildEvent, subscriptionObject } from './events';
 import { payLocalCheckout } from './local-checkout';
 import { cancelLocalSubscription, changeLocalPlan } from './portal';
 import { localProvider } from './providers/local';
@@ -118,6 +119,50 @@ describe('local checkout', () => {
     await payLocalCheckout({ sessionId, card: card('4242424242424242'), userId, workspaceId, origin: ORIGIN, deliver: slow });
     errors.mockRestore();
     expect((await subscriptionOf(workspaceId))!.plan).toBe('pro');
+  });
+
+  it('one subscription per workspace: Pro and Team started while on Free, both paid → the Team checkout replaced the Pro one, which is refused', async () => {
+    const { sessionId: pro, workspaceId, userId } = await openSession('pro');
+    const { sessionId: team } = await startCheckout({
+      userId,
+      workspace: { id: workspaceId, role: 'owner', plan: 'free' },
+      plan: 'team',
+      origin: ORIGIN,
+      provider: localProvider,
+    });
+    const deliver = recordingDelivery();
+
+    await expect(payLocalCheckout({ sessionId: pro, card: card('4242424242424242'), userId, workspaceId, origin: ORIGIN, deliver })).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'This checkout has expired. Start a new one from the billing page.',
+    });
+    await payLocalCheckout({ sessionId: team, card: card('4242424242424242'), userId, workspaceId, origin: ORIGIN, deliver });
+
+    expect(deliver.sent.map((s) => s.event.type)).toEqual(['checkout.session.completed', 'customer.subscription.created']);
+    expect(await subscriptionOf(workspaceId)).toMatchObject({ plan: 'team', status: 'active' });
+    expect([(await statusOf(pro)).status, (await statusOf(team)).status]).toEqual(['expired', 'complete']);
+  });
+
+  it('a workspace that holds a subscription pays no second one, however the checkout was opened', async () => {
+    const { sessionId, workspaceId, userId } = await openSession('pro');
+    // A subscription arrives another way (the provider's dashboard, or a checkout paid a moment earlier).
+    const deliver = recordingDelivery();
+    const now = new Date();
+    await deliver(
+      buildEvent(
+        'customer.subscription.created',
+        subscriptionObject({ subscriptionId: 'sub_elsewhere', customerId: 'cus_elsewhere', workspaceId, userId, plan: 'team', status: 'active', periodStart: now, periodEnd: addOneMonth(now) }),
+      ),
+    );
+    expect(await subscriptionOf(workspaceId)).toMatchObject({ plan: 'team', status: 'active' });
+
+    await expect(payLocalCheckout({ sessionId, card: card('4242424242424242'), userId, workspaceId, origin: ORIGIN, deliver })).rejects.toMatchObject({ code: 'conflict' });
+    // A caller who still believes the workspace is on Free cannot open another checkout either.
+    await expect(
+      startCheckout({ userId, workspace: { id: workspaceId, role: 'owner', plan: 'free' }, plan: 'pro', origin: ORIGIN, provider: localProvider }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    expect(deliver.sent).toHaveLength(1);
+    expect(await subscriptionOf(workspaceId)).toMatchObject({ plan: 'team', subscriptionId: 'sub_elsewhere' });
   });
 
   it("only the session's own user in its own workspace may pay it", async () => {

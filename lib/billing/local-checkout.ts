@@ -8,7 +8,7 @@ import { checkoutSessions } from '@/lib/db/schema';
 import { newId } from '@/lib/db/ids';
 import { AppError, notFound } from '@/lib/server/errors';
 import type { CardCheck } from './card';
-import { getCheckoutForPayer } from './checkout';
+import { getCheckoutForPayer, HAS_SUBSCRIPTION, isSubscribed } from './checkout';
 import type { EventDelivery } from './deliver';
 import { addOneMonth, buildEvent, checkoutSessionObject, subscriptionObject } from './events';
 import { isPaidPlan } from './plans';
@@ -32,6 +32,11 @@ export async function payLocalCheckout(input: PayLocalCheckoutInput): Promise<{ 
     throw new AppError('conflict', 'This checkout has expired. Start a new one from the billing page.');
   }
 
+  // The checkout was opened before the workspace got its subscription (another checkout paid a moment earlier,
+  // or the provider's dashboard): a second subscription would be charged on top of the first.
+  const existing = await getSubscription(workspaceId);
+  if (isSubscribed(existing)) throw new AppError('conflict', HAS_SUBSCRIPTION);
+
   if (!card.outcome.ok) {
     await db
       .update(checkoutSessions)
@@ -40,7 +45,6 @@ export async function payLocalCheckout(input: PayLocalCheckoutInput): Promise<{ 
     throw new AppError('payment_failed', card.outcome.message);
   }
 
-  const existing = await getSubscription(workspaceId);
   const customerId = (existing?.provider === 'local' ? existing.customerId : null) ?? newId('cus');
   const subscriptionId = newId('sub');
   const now = new Date();

@@ -52,12 +52,12 @@ export const createWorkspaceStepAction = redirectOnSuccess(
       const workspace = await createFirstWorkspace(ctx.user.id, input.name);
       return { redirectTo: stepPath((await getOnboardingState(ctx.user.id)).next), workspaceId: workspace.id };
     },
-    (input, { workspaceId }) => [
+    (_input, { workspaceId }) => [
       track(
         'workspace.created',
         { workspace_id: workspaceId },
-        // The group carries the workspace's name and plan; events only ever carry its id.
-        { groups: { workspace: workspaceId }, group: { workspace: workspaceId, properties: { name: input.name, plan: 'free' } } },
+        // The group carries the workspace's plan; its name was typed by a user and stays in Orbit.
+        { groups: { workspace: workspaceId }, group: { workspace: workspaceId, properties: { plan: 'free' } } },
       ),
       track('onboarding.step_completed', { step: 'workspace', workspace_id: workspaceId }, { groups: { workspace: workspaceId } }),
     ],
@@ -74,10 +74,11 @@ export const projectStepAction = redirectOnSuccess(
   defineAction(
     { name: 'onboarding.project', input: projectInput, auth: 'workspace' },
     async (input, ctx) => {
-      const step = await completeProjectStep(ctx.user.id, ctx.workspace.id, input.intent === 'create' ? input.name : null);
+      // Refused once onboarding is finished, so each success is the one that finishes it.
+      const step = await completeProjectStep(ctx.user.id, ctx.workspace, input.intent === 'create' ? input.name : null);
       return { redirectTo: '/dashboard', ...step };
     },
-    (_input, { projectId, completed, skippedSteps }, ctx) => [
+    (_input, { projectId, skippedSteps }, ctx) => [
       ...(projectId
         ? [
             track('project.created', { project_id: projectId, workspace_id: ctx.workspace.id, source: 'onboarding' }),
@@ -85,7 +86,7 @@ export const projectStepAction = redirectOnSuccess(
           ]
         : [track('onboarding.step_skipped', { step: 'project' })]),
       // The activation milestone, after the step's own event so a funnel sees them in order.
-      ...(completed ? [track('onboarding.completed', { skipped_steps: skippedSteps, workspace_id: ctx.workspace.id })] : []),
+      track('onboarding.completed', { skipped_steps: skippedSteps, workspace_id: ctx.workspace.id }),
     ],
   ),
   toNextStep,

@@ -69,8 +69,8 @@ describe('onboarding.completed', () => {
     expect(await completedEvents(userId)).toHaveLength(0);
 
     await step(projectStepAction, { intent: 'create', name: 'First project' });
-    // A second submit of the last step (double click, back button) is not a second activation.
-    await step(projectStepAction, { intent: 'skip' });
+    // A second submit of the last step (double click, back button) is refused: no second activation.
+    expect(await projectStepAction(null, form({ intent: 'skip' }))).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await drain();
 
     const events = await completedEvents(userId);

@@ -22,7 +22,7 @@ describe('onboarding state', () => {
     expect(afterProfile).toMatchObject({ next: 'workspace', jobRole: 'design' });
     const ws = await createFirstWorkspace(id, 'Studio');
     expect((await getOnboardingState(id)).next).toBe('project');
-    const { projectId } = await completeProjectStep(id, ws.id, 'Brand refresh');
+    const { projectId } = await completeProjectStep(id, { id: ws.id, plan: 'free' }, 'Brand refresh');
     expect(projectId).toMatch(/^prj_/);
     expect((await getOnboardingState(id)).next).toBeNull();
     const [profile] = await db.select().from(profiles).where(eq(profiles.userId, id));
@@ -47,9 +47,19 @@ describe('onboarding state', () => {
   it('skipping the project step creates no project', async () => {
     const id = await user();
     const ws = await createFirstWorkspace(id, 'Solo');
-    expect(await completeProjectStep(id, ws.id, null)).toEqual({ projectId: null, completed: true, skippedSteps: ['profile', 'project'] });
-    expect(await completeProjectStep(id, ws.id, null)).toMatchObject({ completed: false });
+    expect(await completeProjectStep(id, { id: ws.id, plan: 'free' }, null)).toEqual({ projectId: null, skippedSteps: ['profile', 'project'] });
     expect(await db.select().from(projects).where(eq(projects.workspaceId, ws.id))).toEqual([]);
+  });
+
+  it('refuses every step once onboarding is finished, and writes nothing', async () => {
+    const id = await user();
+    const ws = await createFirstWorkspace(id, 'Done');
+    await completeProjectStep(id, { id: ws.id, plan: 'free' }, null);
+    await expect(completeProjectStep(id, { id: ws.id, plan: 'free' }, 'Late')).rejects.toMatchObject({ code: 'conflict' });
+    await expect(completeProfileStep(id, 'design')).rejects.toMatchObject({ code: 'conflict' });
+    await expect(createFirstWorkspace(id, 'Again')).rejects.toMatchObject({ code: 'conflict' });
+    expect(await db.select().from(projects).where(eq(projects.workspaceId, ws.id))).toEqual([]);
+    expect(await getOnboardingState(id)).toMatchObject({ jobRole: null, next: null });
   });
 
   it('keeps visitors on a step they may see', () => {

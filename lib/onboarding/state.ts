@@ -2,9 +2,10 @@
 // device. profile: profiles.profileStepAt set (completed or skipped); workspace: the user is a member of a
 // workspace (no flag to drift out of sync); project: profiles.projectStepAt set. onboardedAt marks the end.
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/lib/db';
-import { members, profiles, projects, workspaces, type JOB_ROLES } from '@/lib/db/schema';
+import { members, profiles, workspaces, type JOB_ROLES, type Plan } from '@/lib/db/schema';
+import { createProject } from '@/lib/projects/projects';
 import { conflict } from '@/lib/server/errors';
 import { ONBOARDING_STEPS, type OnboardingStep } from './steps';
 
@@ -49,15 +50,21 @@ async function lockProfile(tx: Tx, userId: string): Promise<void> {
   await tx.execute(sql`select 1 from ${profiles} where ${profiles.userId} = ${userId} for update`);
 }
 
+/** Onboarding's steps are done once: a finished onboarding refuses them (settings change what they set). */
+const onboardingFinished = () => conflict('Onboarding is already complete.');
+
 export async function completeProfileStep(userId: string, jobRole: JobRole | null): Promise<void> {
   const now = new Date();
-  await db
+  const written = await db
     .insert(profiles)
     .values({ userId, jobRole, profileStepAt: now })
     .onConflictDoUpdate({
       target: profiles.userId,
       set: { ...(jobRole ? { jobRole } : {}), profileStepAt: sql`coalesce(${profiles.profileStepAt}, now())`, updatedAt: now },
-    });
+      setWhere: isNull(profiles.onboardedAt),
+    })
+    .returning({ userId: profiles.userId });
+  if (!written.length) throw onboardingFinished();
 }
 
 /** Workspace row + owner membership in one transaction; a second workspace for the same user is refused. */
@@ -80,14 +87,20 @@ export async function createFirstWorkspace(userId: string, name: string): Promis
 
 export type ProjectStepResult = {
   projectId: string | null;
-  /** True only for the submit that finished onboarding (a repeated submit is not a second activation). */
-  completed: boolean;
   /** Steps the user skipped on the way: no role chosen on `profile`, no project created on `project`. */
   skippedSteps: OnboardingStep[];
 };
 
-/** Finishes onboarding, creating the first project when a name is given (both or neither are written). */
-export async function completeProjectStep(userId: string, workspaceId: string, projectName: string | null): Promise<ProjectStepResult> {
+/**
+ * Finishes onboarding, creating the first project when a name is given (both or neither are written), through
+ * the one project-creation path and so within the workspace's plan. Refused once onboarding is finished.
+ */
+export async function completeProjectStep(
+  userId: string,
+  workspace: { id: string; plan: Plan },
+  projectName: string | null,
+): Promise<ProjectStepResult> {
+  const workspaceId = workspace.id;
   return db.transaction(async (tx) => {
     await lockProfile(tx, userId);
     const [membership] = await tx
@@ -101,14 +114,8 @@ export async function completeProjectStep(userId: string, workspaceId: string, p
       .select({ onboardedAt: profiles.onboardedAt, jobRole: profiles.jobRole })
       .from(profiles)
       .where(eq(profiles.userId, userId));
-    let projectId: string | null = null;
-    if (projectName) {
-      const [project] = await tx
-        .insert(projects)
-        .values({ workspaceId, name: projectName, createdBy: userId })
-        .returning({ id: projects.id });
-      projectId = project?.id ?? null;
-    }
+    if (before?.onboardedAt) throw onboardingFinished();
+    const projectId = projectName ? (await createProject(workspace, userId, { name: projectName }, tx)).id : null;
     const now = new Date();
     await tx
       .update(profiles)
@@ -122,6 +129,6 @@ export async function completeProjectStep(userId: string, workspaceId: string, p
     const skippedSteps: OnboardingStep[] = [];
     if (!before?.jobRole) skippedSteps.push('profile');
     if (!projectName) skippedSteps.push('project');
-    return { projectId, completed: !before?.onboardedAt, skippedSteps };
+    return { projectId, skippedSteps };
   });
 }

@@ -2,7 +2,7 @@
 // id from another workspace behaves exactly like an id that does not exist (not found, never forbidden).
 import 'server-only';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { projects, tasks, type Plan, type Project } from '@/lib/db/schema';
 import { withinPlan } from '@/lib/billing/limits';
 import { notFound } from '@/lib/server/errors';
@@ -43,19 +43,29 @@ export async function getProject(workspaceId: string, projectId: string): Promis
   return toProjectDto(row);
 }
 
+/**
+ * The one way a project is added (the REST API, the dashboard form, onboarding's project step): within the
+ * workspace's plan, under its row lock (lib/billing/limits.ts). `tx`: run inside the caller's transaction.
+ */
 export async function createProject(
   workspace: { id: string; plan: Plan },
   userId: string,
   input: { name: string; description?: string | undefined },
+  tx?: Tx,
 ): Promise<ProjectDto> {
   const workspaceId = workspace.id;
-  const row = await withinPlan(workspace, 'projects', async (tx) => {
-    const [inserted] = await tx
-      .insert(projects)
-      .values({ workspaceId, createdBy: userId, name: input.name, description: input.description ?? '' })
-      .returning();
-    return inserted;
-  });
+  const row = await withinPlan(
+    workspace,
+    'projects',
+    async (q) => {
+      const [inserted] = await q
+        .insert(projects)
+        .values({ workspaceId, createdBy: userId, name: input.name, description: input.description ?? '' })
+        .returning();
+      return inserted;
+    },
+    tx,
+  );
   if (!row) throw new Error('Project insert returned no row');
   return toProjectDto(row);
 }

@@ -1,6 +1,6 @@
 // Which address a request is counted under, for each number of trusted proxy hops.
 import { describe, expect, it } from 'vitest';
-import { CLIENT_IP_HEADER, clientIp, withClientIp } from './client-ip';
+import { addressKey, canonicalIp, CLIENT_IP_HEADER, clientIp, IPV6_SUBNET_BITS, withClientIp } from './client-ip';
 
 const h = (init: Record<string, string>) => new Headers(init);
 
@@ -31,6 +31,38 @@ describe('clientIp', () => {
   it('normalises IPv6 case and IPv4-mapped addresses', () => {
     expect(clientIp(h({ 'x-forwarded-for': '2001:DB8::1' }), 1)).toBe('2001:db8::1');
     expect(clientIp(h({ 'x-forwarded-for': '::ffff:192.0.2.7' }), 1)).toBe('192.0.2.7');
+  });
+
+  it('gives every spelling of one address the same canonical form', () => {
+    const spellings = {
+      '198.51.100.7': ['198.51.100.7', '::ffff:c633:6407', '::FFFF:C633:6407', '0:0:0:0:0:ffff:198.51.100.7', '0000:0000:0000:0000:0000:ffff:c633:6407', '::ffff:198.51.100.7'],
+      '2001:db8::1': ['2001:db8::1', '2001:0db8:0000:0000:0000:0000:0000:0001', '2001:DB8:0:0:0:0:0:1', '2001:db8:0::0:1'],
+      'fe80::1': ['fe80::1%eth0'],
+    };
+    for (const [canonical, forms] of Object.entries(spellings)) {
+      for (const form of forms) expect(canonicalIp(form), form).toBe(canonical);
+    }
+    expect(canonicalIp('2001:db8::g')).toBeNull();
+    expect(canonicalIp('198.51.100.256')).toBeNull();
+  });
+});
+
+describe('addressKey (what every per-address limit counts)', () => {
+  it('is the IPv4 address itself', () => {
+    expect(addressKey('198.51.100.7')).toBe('198.51.100.7');
+    expect(addressKey(canonicalIp('::ffff:c633:6407'))).toBe('198.51.100.7');
+  });
+
+  it('is the /64 of an IPv6 address, so rotating inside one subscriber’s prefix buys nothing', () => {
+    const inside = ['2001:db8:1:2::1', '2001:db8:1:2:ffff:ffff:ffff:ffff', '2001:0db8:0001:0002:abcd:0000:0000:0007'];
+    for (const ip of inside) expect(addressKey(canonicalIp(ip)), ip).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8:1:3::1')).toBe('2001:db8:1:3::/64');
+    expect(addressKey('::1')).toBe('::/64');
+    expect(addressKey(null)).toBeNull();
+  });
+
+  it('matches the prefix Better Auth keys its own limits on (advanced.ipAddress.ipv6Subnet)', () => {
+    expect(IPV6_SUBNET_BITS).toBe(64);
   });
 });
 

@@ -7,17 +7,22 @@
 // expose the socket, so the Node server stamps it on each request (lib/server/peer-address.ts, through the request
 // hook instrumentation.ts installs). Where no stamp exists (another server) the address is unknown (null):
 // per-address limits then share one bucket, and the per-account limits (lib/auth/account-limits.ts) do the real work.
+//
+// One address has many spellings (an IPv4 address also reads as `::ffff:c633:6407`, IPv6 groups may be zero-padded
+// or not), and an IPv6 client gets a whole /64 from its provider (RFC 6177, RFC 7934), 2^64 addresses to rotate
+// through. So the address is kept in one canonical form, and every per-address limit counts `addressKey()`: the
+// IPv4 address, or the /64 of an IPv6 one — the prefix Better Auth's own limits use (advanced.ipAddress.ipv6Subnet).
 import 'server-only';
-import { isIP } from 'node:net';
+import { isIP, SocketAddress } from 'node:net';
 import { env } from '@/lib/env';
 import { peerAddress } from './peer-address';
 
 /** The header Orbit sets for Better Auth (advanced.ipAddress.ipAddressHeaders); any client-sent copy is dropped. */
 export const CLIENT_IP_HEADER = 'x-orbit-client-ip';
 
-/** The client's address from the trusted proxies' X-Forwarded-For entries, or null when it cannot be trusted. */
+/** The client's canonical address from the trusted proxies' X-Forwarded-For entries, or null when it cannot be trusted. */
 export function clientIp(headers: Headers, hops: number = env.TRUSTED_PROXY_HOPS): string | null {
-  if (hops < 1) return normalise(peerAddress(headers) ?? '');
+  if (hops < 1) return canonicalIp(peerAddress(headers) ?? '');
   // Several X-Forwarded-For headers arrive joined with ", ", which keeps the right-to-left order intact.
   const chain = (headers.get('x-forwarded-for') ?? '')
     .split(',')
@@ -25,13 +30,50 @@ export function clientIp(headers: Headers, hops: number = env.TRUSTED_PROXY_HOPS
     .filter(Boolean);
   // A shorter chain did not pass through every proxy (or a proxy is misconfigured): nothing in it is trusted.
   const candidate = chain.length >= hops ? chain[chain.length - hops] : undefined;
-  return normalise(candidate ?? '');
+  return canonicalIp(candidate ?? '');
 }
 
-function normalise(candidate: string): string | null {
-  const ip = candidate.toLowerCase().startsWith('::ffff:') && isIP(candidate.slice(7)) === 4 ? candidate.slice(7) : candidate;
-  return isIP(ip) ? ip.toLowerCase() : null;
+/** The prefix length an IPv6 client is counted by, here and in Better Auth's limits. */
+export const IPV6_SUBNET_BITS = 64;
+
+/**
+ * One spelling per address, or null for something that is not one: IPv4 as dotted quad, IPv4-mapped IPv6 as the
+ * IPv4 address, IPv6 in RFC 5952 form (lower case, no leading zeros, the longest zero run as `::`, no zone).
+ */
+export function canonicalIp(candidate: string): string | null {
+  const family = isIP(candidate);
+  if (family === 4) return new SocketAddress({ address: candidate, family: 'ipv4' }).address;
+  if (family !== 6) return null;
+  const ip = new SocketAddress({ address: candidate, family: 'ipv6' }).address;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(ip)?.[1];
+  return mapped ?? ip;
 }
+
+/** The eight 16-bit groups of a canonical IPv6 address (a trailing dotted quad counts as the last two). */
+function ipv6Groups(ip: string): number[] {
+  const [head = '', tail] = ip.split('::');
+  const part = (s: string | undefined) =>
+    (s ? s.split(':') : []).flatMap((g) => {
+      if (!g.includes('.')) return [parseInt(g, 16)];
+      const [a = 0, b = 0, c = 0, d = 0] = g.split('.').map(Number);
+      return [(a << 8) | b, (c << 8) | d];
+    });
+  const left = part(head);
+  const right = part(tail);
+  return tail === undefined ? left : [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
+}
+
+/** What per-address limits count for a canonical address: the IPv4 address, or `<prefix>::/64` for IPv6. */
+export function addressKey(ip: string | null): string | null {
+  if (ip === null || isIP(ip) !== 6) return ip;
+  const groups = ipv6Groups(ip);
+  const prefix = groups.map((g, i) => {
+    const bits = Math.min(16, Math.max(0, IPV6_SUBNET_BITS - i * 16));
+    return (g & ((0xffff << (16 - bits)) & 0xffff)).toString(16);
+  });
+  return `${new SocketAddress({ address: prefix.join(':'), family: 'ipv6' }).address}/${IPV6_SUBNET_BITS}`;
+}
+
 
 /**
  * A copy of `headers` for Better Auth: the client's own CLIENT_IP_HEADER removed, the derived address set when

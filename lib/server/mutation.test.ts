@@ -190,7 +190,7 @@ describe('auth actions', () => {
     const { getCurrentWorkspace } = await import('@/lib/auth/session');
     await completeProfileStep(a.userId, null);
     const ws = await getCurrentWorkspace(a.userId);
-    await completeProjectStep(a.userId, ws!.id, null);
+    await completeProjectStep(a.userId, ws!, null);
 
     const ok = await logInAction(null, form({ email: a.email, password: a.password, next: '/settings?tab=members' })).catch((e: unknown) => e);
     expect((ok as { digest?: string }).digest).toMatch(/;\/settings\?tab=members;/);

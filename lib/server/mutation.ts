@@ -12,7 +12,7 @@ import { captureMutationError, traceMutation } from '@/lib/monitoring/server/ser
 import { identifyRequest } from '@/lib/monitoring/server/server-scope';
 import { isNextControlFlow } from '@/lib/monitoring/shared/classify';
 import { AppError, type ErrorBody } from './errors';
-import { clientIp } from './client-ip';
+import { addressKey, clientIp } from './client-ip';
 import { consume, type RateLimitRule } from './rate-limit';
 import { pathWithNul } from './nul-characters';
 
@@ -20,7 +20,11 @@ export type AuthLevel = 'public' | 'user' | 'workspace';
 
 export type MutationContext<A extends AuthLevel> = {
   name: string;
-  ip: string | null;
+  /**
+   * The caller's address as per-address limits count it (lib/server/client-ip.ts `addressKey`): the IPv4 address
+   * or the /64 of an IPv6 one; null when no address can be trusted.
+   */
+  address: string | null;
   headers: Headers;
 } & (A extends 'public'
   ? { user: CurrentUser | null; workspace: CurrentWorkspace | null }
@@ -34,7 +38,7 @@ export type MutationDefinition<S extends z.ZodType, A extends AuthLevel> = {
   input: S;
   auth: A;
   /**
-   * Per-caller budget; the key defaults to the user id, or the IP for anonymous callers. Several rules stack
+   * Per-caller budget; the key defaults to the user id, or the address (`ctx.address`) for anonymous callers. Several rules stack
    * (e.g. a strict per-account budget plus a looser per-IP one); the first exhausted rule refuses the call.
    */
   rateLimit?: RateLimitOption<S, A> | RateLimitOption<S, A>[];
@@ -75,7 +79,7 @@ async function resolveContext<A extends AuthLevel>(name: string, level: A, heade
   if (level === 'workspace' && !workspace) {
     throw new AppError('forbidden', 'Create a workspace first.');
   }
-  return { name, ip: clientIp(headers), headers, user, workspace } as unknown as MutationContext<A>;
+  return { name, address: addressKey(clientIp(headers)), headers, user, workspace } as unknown as MutationContext<A>;
 }
 
 /**
@@ -110,7 +114,7 @@ export async function runMutation<S extends z.ZodType, A extends AuthLevel, R>(
     const parsed = def.input.safeParse(rawInput);
     const rules = def.rateLimit === undefined ? [] : Array.isArray(def.rateLimit) ? def.rateLimit : [def.rateLimit];
     for (const [i, rule] of rules.entries()) {
-      const key = parsed.success && rule.key ? rule.key(parsed.data, ctx) : (ctx.user?.id ?? ctx.ip ?? 'anonymous');
+      const key = parsed.success && rule.key ? rule.key(parsed.data, ctx) : (ctx.user?.id ?? ctx.address ?? 'anonymous');
       const decision = await consume(`${def.name}${i ? `#${i}` : ''}:${key}`, rule);
       if (!decision.allowed) {
         throw new AppError('rate_limited', 'Too many attempts. Please wait a moment and try again.', {

@@ -9,6 +9,7 @@ import { FormMessage } from '@/components/ui/field';
 import { PAID_PLANS, PLANS_CATALOG } from '@/lib/billing/plans';
 import { canManageBilling, getBillingOverview } from '@/lib/billing/subscription';
 import { billingProvider } from '@/lib/env';
+import { PRIVATE_TEXT_CLASS } from '@/lib/telemetry/browser/privacy';
 import { getCurrentWorkspace } from '@/lib/auth/session';
 import { identifyCaller } from '@/lib/auth/guards';
 
@@ -35,12 +36,16 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
     <div className="mx-auto max-w-3xl space-y-8 px-6 py-10">
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Billing</h1>
-        <p className="text-sm text-slate-500">Plan and payment for {workspace.name}.</p>
+        <p className="text-sm text-slate-500">
+          Plan and payment for <span className={PRIVATE_TEXT_CLASS}>{workspace.name}</span>.
+        </p>
       </header>
 
       {query.checkout === 'success' ? (
         paid ? (
-          <FormMessage tone="success">Payment successful — {workspace.name} is now on {plan.name}. Thank you!</FormMessage>
+          <FormMessage tone="success">
+            Payment successful — <span className={PRIVATE_TEXT_CLASS}>{workspace.name}</span> is now on {plan.name}. Thank you!
+          </FormMessage>
         ) : (
           <FormMessage tone="success">Payment received. Your plan updates as soon as the payment is confirmed; refresh in a moment.</FormMessage>
         )

@@ -5,6 +5,7 @@ import { ProjectCard } from '@/components/app/project-card';
 import { Card } from '@/components/ui/card';
 import { isFeatureEnabled } from '@/lib/flags/server';
 import { listProjects } from '@/lib/projects/projects';
+import { PRIVATE_TEXT_CLASS } from '@/lib/telemetry/browser/privacy';
 import { requireWorkspace } from '@/lib/auth/guards';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -24,7 +25,7 @@ export default async function DashboardPage() {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-sm font-medium text-slate-500">Workspace</p>
-          <h1 className="text-3xl font-semibold tracking-tight text-slate-900">{workspace.name}</h1>
+          <h1 className={`${PRIVATE_TEXT_CLASS} text-3xl font-semibold tracking-tight text-slate-900`}>{workspace.name}</h1>
         </div>
         <p className="text-sm text-slate-600">
           {projects.length} {projects.length === 1 ? 'project' : 'projects'} · {open} open {open === 1 ? 'task' : 'tasks'}

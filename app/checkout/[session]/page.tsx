@@ -50,7 +50,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ sessi
           {paid ? (
             <div role="status" className="space-y-4 rounded-xl bg-emerald-50 p-6 ring-1 ring-emerald-200">
               <h1 className="text-lg font-semibold text-emerald-900">This checkout is already paid</h1>
-              <p className="text-sm text-emerald-800">Your workspace {workspace.name} is subscribed. Nothing more to do here.</p>
+              <p className="text-sm text-emerald-800">Your workspace <span className={PRIVATE_TEXT_CLASS}>{workspace.name}</span> is subscribed. Nothing more to do here.</p>
               <Link href="/billing" className={buttonClass()}>
                 Go to billing
               </Link>
@@ -60,7 +60,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ sessi
               <div className="space-y-1">
                 <h1 className="text-xl font-semibold text-slate-900">Pay with card</h1>
                 <p className="text-sm text-slate-500">
-                  Billing <span className="font-medium text-slate-700">{workspace.name}</span> · receipt to <span className={PRIVATE_TEXT_CLASS}>{user.email}</span>
+                  Billing <span className={`${PRIVATE_TEXT_CLASS} font-medium text-slate-700`}>{workspace.name}</span> · receipt to <span className={PRIVATE_TEXT_CLASS}>{user.email}</span>
                 </p>
               </div>
               {session.status === 'failed' ? (

@@ -11,7 +11,7 @@ import { PostHog, type PostHogOptions } from 'posthog-node';
 import type { EventName, EventProperties } from '@/lib/analytics/catalog';
 import { POSTHOG_API_PATH, POSTHOG_LOCAL_KEY, POSTHOG_LOCAL_PERSONAL_KEY } from '@/lib/analytics/constants';
 import { guardEvent } from '@/lib/analytics/validate';
-import type { PersonProperties } from '@/lib/analytics/person-properties';
+import type { GroupProperties, PersonProperties } from '@/lib/analytics/person-properties';
 import { env, localInbox } from '@/lib/env';
 
 export type AnalyticsMode = 'posthog' | 'local' | 'off';
@@ -328,8 +328,8 @@ export class ServerAnalytics {
     });
   }
 
-  /** Sets a group's properties (`workspace` → id, name, plan). */
-  groupIdentify(groupType: 'workspace', groupKey: string, properties: Record<string, string | number | boolean>, distinctId?: string): void {
+  /** Sets a group's properties (`workspace` → its plan; the name is typed by a user and stays in Orbit). */
+  groupIdentify(groupType: 'workspace', groupKey: string, properties: GroupProperties, distinctId?: string): void {
     const client = this.client;
     if (!client) return;
     this.guard(() => {

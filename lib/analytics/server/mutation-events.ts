@@ -6,13 +6,12 @@
 // analytics consent is not granted (consent.ts).
 import 'server-only';
 import type { EventName, EventProperties } from '@/lib/analytics/catalog';
+import type { GroupProperties } from '@/lib/analytics/person-properties';
 import type { AppError } from '@/lib/server/errors';
 import { serverAnalytics, type AnalyticsIdentity } from './client';
 import { requestConsent } from './consent';
 import { flushAfterResponse } from './flush-after';
 import { identityFromRequest, personPropertiesFromEmail } from './identity';
-
-type GroupProperties = Record<string, string | number | boolean>;
 
 /** One event an action records, with what the wrapper needs to attribute it. */
 export type TrackedEvent = {
@@ -27,7 +26,7 @@ export type TrackedEvent = {
      * merges the browser's anonymous id into them.
      */
     identify?: { userId: string; email: string; properties?: { job_role?: string; signed_up_at?: string } };
-    /** Sets the workspace group's properties (`$groupidentify`). */
+    /** Sets the workspace group's properties (`$groupidentify`): its plan, never its name (typed by a user). */
     group?: { workspace: string; properties: GroupProperties };
   };
 }[EventName];

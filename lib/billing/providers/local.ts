@@ -8,6 +8,10 @@ export const localProvider: BillingProvider = {
   async createCheckout({ sessionId }) {
     return { url: `/checkout/${encodeURIComponent(sessionId)}`, externalId: null };
   },
+  // Orbit hosts the page: the session's row is the whole state, and an expired row cannot be paid.
+  async expireCheckout() {
+    return 'expired';
+  },
   async createPortal() {
     return { url: '/billing/portal' };
   },

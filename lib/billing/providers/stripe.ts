@@ -26,6 +26,18 @@ export function createStripeProvider({ stripe, prices }: StripeProviderConfig): 
       if (!session.url) throw new Error('Stripe returned a checkout session without a URL');
       return { url: session.url, externalId: session.id };
     },
+    async expireCheckout(externalId) {
+      try {
+        await stripe.checkout.sessions.expire(externalId);
+        return 'expired';
+      } catch (error) {
+        // Stripe expires only open sessions: one paid (or expired on its own) a moment ago is refused. Ask which.
+        const { status } = await stripe.checkout.sessions.retrieve(externalId);
+        if (status === 'complete') return 'complete';
+        if (status === 'expired') return 'expired';
+        throw error;
+      }
+    },
     async createPortal({ customerId, origin }) {
       const portal = await stripe.billingPortal.sessions.create({ customer: customerId, return_url: `${origin}/billing` });
       return { url: portal.url };

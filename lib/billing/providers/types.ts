@@ -1,4 +1,5 @@
-// What a billing provider does: send the buyer to a hosted checkout, and the subscriber to a billing portal.
+// What a billing provider does: send the buyer to a hosted checkout (and take one back), and the subscriber to a
+// billing portal.
 // Everything else (plan changes, cancellations, renewals) reaches Orbit as Stripe-format webhook events.
 import type { PaidPlanId } from '../plans';
 
@@ -20,5 +21,10 @@ export type PortalRequest = { workspaceId: string; customerId: string; origin: s
 export interface BillingProvider {
   readonly name: 'local' | 'stripe';
   createCheckout(request: CheckoutRequest): Promise<CheckoutRedirect>;
+  /**
+   * Makes a checkout the provider hosts unpayable (a newer one replaces it). 'complete' when it was paid already
+   * and cannot be expired; throws when its state cannot be learned.
+   */
+  expireCheckout(externalId: string): Promise<'expired' | 'complete'>;
   createPortal(request: PortalRequest): Promise<{ url: string }>;
 }

@@ -154,6 +154,17 @@ describe('initPostHog', () => {
     expect(() => o.trackValidated!('marketing.cta_clicked', { cta_id: 'nope', path: '/' })).toThrow(/Invalid analytics event/);
   });
 
+  it("never sends the page title: a project page is titled with the project's name", () => {
+    const o = orbitWith([]);
+    initPostHog(o, bootstrap);
+    sdk.posthog.capture('$pageview', { $current_url: 'https://orbit.test/projects/prj_1', title: 'Codename Nightjar · Orbit' });
+    sdk.posthog.capture('$autocapture', { $current_url: 'https://orbit.test/projects/prj_1', title: 'Codename Nightjar · Orbit' });
+    expect(sdk.state.captured.map((c) => [c.event, c.props['title'], c.props['$current_url']])).toEqual([
+      ['$pageview', undefined, 'https://orbit.test/projects/prj_1'],
+      ['$autocapture', undefined, 'https://orbit.test/projects/prj_1'],
+    ]);
+  });
+
   it('never sends events from the inbox pages', () => {
     const o = orbitWith([]);
     initPostHog(o, bootstrap);

@@ -19,8 +19,8 @@ export type PostHogDeps = { extensions: PostHogExtensions; guard: typeof guardEv
 /**
  * Session recording privacy. Inputs are masked (rrweb replaces their value), password and card fields and anything
  * marked `ph-no-capture` / `data-ph-block` are blocked (not recorded at all, a placeholder box instead). Every text
- * node goes through `maskPiiText`: text inside `[data-pii]` / `.ph-mask` (names shown on screen) is masked whole,
- * email addresses and card numbers anywhere else are masked in place.
+ * node goes through `maskPiiText`: text inside `[data-pii]` / `.ph-mask` (names shown on screen), the page title and
+ * Next's route announcer is masked whole, email addresses and card numbers anywhere else are masked in place.
  */
 export const RECORDING_PRIVACY = {
   maskAllInputs: true,
@@ -87,6 +87,8 @@ export function initPostHog(state: TelemetryState, b: OrbitBootstrap, { extensio
     if (!event) return null;
     const url = event.properties['$current_url'];
     if (typeof url === 'string' && isUntrackedPath(new URL(url, location.href).pathname)) return null;
+    // posthog-js adds document.title, which can be what a user typed (a project page is titled with its name).
+    delete event.properties['title'];
     if (event.event !== '$pageview') return event;
     if (skipAutoPageviewOf !== undefined && !event.properties['orbit_replayed']) {
       const duplicate = url === skipAutoPageviewOf;

@@ -18,4 +18,10 @@ describe('maskPiiText', () => {
     expect(maskPiiText('Jane Doe', marked)).toBe('**** ***');
     expect(maskPiiText('Jane Doe', { closest: () => null })).toBe('Jane Doe');
   });
+
+  it("masks the page title and Next's route announcer whole: they repeat a project's or workspace's name", () => {
+    const matching = (selector: string) => ({ closest: (s: string) => (s.split(',').some((part) => part.trim() === selector) ? ({} as Element) : null) });
+    expect(maskPiiText('Codename Nightjar · Orbit', matching('title'))).toBe('******** ******** * *****');
+    expect(maskPiiText('Quixotefield Holdings', matching('#__next-route-announcer__'))).toBe('************ ********');
+  });
 });

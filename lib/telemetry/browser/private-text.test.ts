@@ -1,4 +1,5 @@
-// The components that show what people typed (their name, teammates' names and emails, invite emails), rendered
+// The components that show what people typed (their name, teammates' names and emails, invite emails, workspace
+// and project names), rendered
 // for real: every such value sits inside an element carrying PRIVATE_TEXT_CLASS (`ph-mask`: masked in session
 // recordings; `ph-sensitive`: out of autocapture) and never in an attribute, which rrweb records unmasked.
 import { createElement, type FC, type ReactNode } from 'react';
@@ -13,6 +14,7 @@ vi.mock('next/navigation', async (importOriginal) => ({
 
 const { AppFrame } = await import('@/components/app/app-frame');
 const { MemberList } = await import('@/components/app/settings/member-list');
+const { ProjectCard } = await import('@/components/app/project-card');
 // createElement's typing wants children among the props; they are passed as its third argument.
 const Frame = AppFrame as FC<Omit<Parameters<typeof AppFrame>[0], 'children'> & { children?: ReactNode }>;
 const { PRIVATE_TEXT_CLASS, PII_SELECTOR } = await import('./privacy');
@@ -44,6 +46,8 @@ function exposures(html: string, secret: string): string[] {
 }
 
 const NAME = 'Zelda Quixotefield';
+const WORKSPACE = 'Quixotefield Holdings';
+const PROJECT = 'Codename Nightjar';
 const EMAIL = 'zelda.q@private.example';
 const INVITEE = 'new.hire@private.example';
 
@@ -51,11 +55,22 @@ describe('what people typed is masked in recordings and out of autocapture', () 
   it('the app shell: the signed-in name (and its initials) during onboarding and in the full shell', () => {
     for (const pathname of ['/onboarding/workspace', '/dashboard']) {
       nav.pathname = pathname;
-      const html = renderToStaticMarkup(createElement(Frame, { user: { name: NAME }, workspace: { name: 'Acme', plan: 'free' } }, 'page'));
+      const html = renderToStaticMarkup(createElement(Frame, { user: { name: NAME }, workspace: { name: WORKSPACE, plan: 'free' } }, 'page'));
       expect(html).toContain(NAME.split(' ')[0]!.slice(0, 1));
       expect(exposures(html, NAME), pathname).toEqual([]);
       expect(exposures(html, 'ZQ'), pathname).toEqual([]);
+      expect(exposures(html, WORKSPACE), pathname).toEqual([]);
     }
+  });
+
+  it('the dashboard: a project card (its name is the link autocapture would record)', () => {
+    const html = renderToStaticMarkup(
+      createElement(ProjectCard, {
+        project: { id: 'prj_1', name: PROJECT, description: '', createdAt: '', updatedAt: '', taskCount: 2, doneCount: 1 },
+      }),
+    );
+    expect(html).toContain(PROJECT);
+    expect(exposures(html, PROJECT)).toEqual([]);
   });
 
   it('settings: member names, member emails and invite emails', () => {

@@ -8,6 +8,7 @@ import { Card } from '@/components/ui/card';
 import { PAID_PLANS, PLANS_CATALOG } from '@/lib/billing/plans';
 import { canManageBilling, getBillingOverview } from '@/lib/billing/subscription';
 import { getCurrentWorkspace } from '@/lib/auth/session';
+import { PRIVATE_TEXT_CLASS } from '@/lib/telemetry/browser/privacy';
 import { identifyCaller } from '@/lib/auth/guards';
 
 export const metadata: Metadata = { title: 'Manage billing' };
@@ -30,7 +31,7 @@ export default async function PortalPage() {
         </Link>
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Manage billing</h1>
         <p className="text-sm text-slate-500">
-          {workspace.name} is on <strong className="font-semibold text-slate-800">{current.name}</strong> (
+          <span className={PRIVATE_TEXT_CLASS}>{workspace.name}</span> is on <strong className="font-semibold text-slate-800">{current.name}</strong> (
           {billing.status ? STATUS_LABELS[billing.status] : 'Active'}){periodEnd ? `, renewing on ${periodEnd}` : ''}.
         </p>
       </header>

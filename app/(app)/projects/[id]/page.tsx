@@ -7,6 +7,7 @@ import { TaskList } from '@/components/app/task-list';
 import { getProject } from '@/lib/projects/projects';
 import { AppError } from '@/lib/server/errors';
 import { listTasks } from '@/lib/tasks/tasks';
+import { PRIVATE_TEXT_CLASS } from '@/lib/telemetry/browser/privacy';
 import { requireWorkspace } from '@/lib/auth/guards';
 
 type Props = { params: Promise<{ id: string }> };
@@ -34,7 +35,7 @@ export default async function ProjectPage({ params }: Props) {
     <div className="mx-auto max-w-3xl space-y-8">
       <div className="space-y-3">
         <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-          <Link href="/dashboard" className="hover:text-slate-900">
+          <Link href="/dashboard" className={`${PRIVATE_TEXT_CLASS} hover:text-slate-900`}>
             {workspace.name}
           </Link>
           <span aria-hidden="true"> / </span>
@@ -42,7 +43,7 @@ export default async function ProjectPage({ params }: Props) {
         </nav>
         <div className="flex items-start justify-between gap-4">
           <div className="min-w-0">
-            <h1 className="truncate text-3xl font-semibold tracking-tight text-slate-900">{project.name}</h1>
+            <h1 className={`${PRIVATE_TEXT_CLASS} truncate text-3xl font-semibold tracking-tight text-slate-900`}>{project.name}</h1>
             {project.description ? <p className="mt-2 text-slate-600">{project.description}</p> : null}
           </div>
           <DeleteProjectButton projectId={project.id} projectName={project.name} />

@@ -1,0 +1,73 @@
+// A workspace's name is text a user typed, private like a person's name: PostHog learns the workspace's id and plan,
+// never its name. Through the real onboarding action, real posthog-node and the real local collector (in-process)
+// on the test's database, with a name that would also be an XSS payload wherever it were rendered.
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock('next/headers', () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+const { auth } = await import('@/lib/auth/config');
+const { db } = await import('@/lib/db');
+const { inboxEvents, inboxGroups } = await import('@/lib/db/schema');
+const { configureServerAnalytics, serverAnalytics } = await import('@/lib/analytics/server/client');
+const { saveProfileStepAction, createWorkspaceStepAction, projectStepAction } = await import('@/lib/onboarding/actions');
+
+const WORKSPACE = '</script><script>alert(2)</script> Private Co';
+const PROJECT = 'Codename Nightjar';
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+}
+
+async function drain(): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 0));
+    await serverAnalytics().flush();
+    if (serverAnalytics().stats().queued === 0) return;
+  }
+}
+
+beforeEach(() => {
+  configureServerAnalytics({ apiRequestSampleRate: 1 });
+});
+
+afterEach(async () => {
+  await serverAnalytics().shutdown(500);
+});
+
+describe('workspace and project names', () => {
+  it('never reach PostHog: $groupidentify sets the plan only, and no event carries either name', async () => {
+    const { headers, response } = await auth.api.signUpEmail({
+      body: { name: 'Group Tester', email: `group-${Date.now()}@example.test`, password: 'correct horse battery' },
+      returnHeaders: true,
+    });
+    const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
+    request.headers = new Headers({ cookie: `orbit.session_token=${token}`, 'x-forwarded-for': '203.0.113.8' });
+    const userId = response.user.id;
+
+    for (const [action, fields] of [
+      [saveProfileStepAction, { intent: 'skip' }],
+      [createWorkspaceStepAction, { name: WORKSPACE }],
+      [projectStepAction, { intent: 'create', name: PROJECT }],
+    ] as const) {
+      await expect((action as (p: null, f: FormData) => Promise<unknown>)(null, form(fields))).rejects.toThrow(/NEXT_REDIRECT/);
+    }
+    await drain();
+
+    const events = await db.select().from(inboxEvents).where(eq(inboxEvents.distinctId, userId));
+    const identify = events.find((e) => e.event === '$groupidentify');
+    expect(identify?.properties).toMatchObject({ $group_type: 'workspace', $group_set: { plan: 'free' } });
+    expect(Object.keys((identify?.properties as { $group_set: object }).$group_set)).toEqual(['plan']);
+    expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['workspace.created', 'project.created', 'onboarding.completed']));
+
+    const stored = JSON.stringify([events, await db.select().from(inboxGroups)]);
+    for (const secret of [WORKSPACE, PROJECT, 'Private Co', 'Nightjar']) expect(stored).not.toContain(secret);
+  });
+});
