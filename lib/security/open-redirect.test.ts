@@ -109,7 +109,7 @@ describe('logInAction ?next=', () => {
     const { user } = await auth.api.signUpEmail({ body: { name: 'Next', email, password } });
     await completeProfileStep(user.id, null);
     const ws = await createFirstWorkspace(user.id, 'Next Co');
-    await completeProjectStep(user.id, ws.id, null);
+    await completeProjectStep(user.id, { id: ws.id, plan: 'free' }, null);
     state.headers = new Headers({ 'x-forwarded-for': '10.42.0.1' });
     const form = new FormData();
     form.set('email', email);
