@@ -1,7 +1,9 @@
-// The one hook on every request the Node server receives: it stamps the TCP peer address (peer-address.ts) and
-// raises the response's listener limit (response-listeners.ts). A single wrapper around http.Server's `emit`,
-// installed once per process however often it is asked (instrumentation.ts, tests).
+// The one hook on every request the Node server receives: it answers 400 to a path Next cannot decode
+// (path-segment.ts), stamps the TCP peer address (peer-address.ts) and raises the response's listener limit
+// (response-listeners.ts). A single wrapper around http.Server's `emit`, installed once per process however often it
+// is asked (instrumentation.ts, tests).
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { refuseUnroutableRequest } from './path-segment';
 import { stampPeerAddress } from './peer-address';
 import { raiseListenerLimit } from './response-listeners';
 
@@ -19,6 +21,7 @@ export function installRequestHook(server: typeof Server): boolean {
   const emit = proto.emit;
   proto.emit = function (this: unknown, event: string | symbol, ...args: unknown[]): boolean {
     if (event === 'request') {
+      if (refuseUnroutableRequest(args[0] as IncomingMessage, args[1] as ServerResponse | undefined)) return true;
       stampPeerAddress(args[0] as IncomingMessage);
       raiseListenerLimit(args[1] as ServerResponse | undefined);
     }
