@@ -12,11 +12,13 @@ import { PRIVATE_TEXT_CLASS } from '@/lib/telemetry/browser/privacy';
 import { formatUsd, isPaidPlan, planAmountCents } from '@/lib/billing/plans';
 import { getCurrentWorkspace } from '@/lib/auth/session';
 import { identifyCaller } from '@/lib/auth/guards';
+import { idSegment, pageSegment } from '@/lib/server/path-segment';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
 export default async function CheckoutPage({ params }: { params: Promise<{ session: string }> }) {
-  const { session: sessionId } = await params;
+  const sessionId = pageSegment(idSegment, (await params).session);
+  if (sessionId === null) notFound();
   const user = await identifyCaller();
   if (!user) redirect(`/login?next=${encodeURIComponent(`/checkout/${sessionId}`)}`);
   const workspace = await getCurrentWorkspace(user.id);

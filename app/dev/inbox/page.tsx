@@ -1,12 +1,16 @@
 // /dev/inbox — the live event stream with filters (event, person, session, source) and event detail.
+import { z } from 'zod';
 import { EmptyState } from '@/lib/inbox/ui/components/empty-state';
 import { EventStream, type StreamFilters } from '@/lib/inbox/ui/components/event-stream';
 import { eventNames, recentEvents } from '@/lib/inbox/ui/queries';
+import { isStorableText } from '@/lib/server/path-segment';
 
 export const metadata = { title: 'Events' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 500) : undefined);
+/** A filter from the query string: trimmed text up to 500 characters, ignored when empty or not storable (NUL). */
+const filterText = z.string().trim().min(1).max(500).refine(isStorableText);
+const one = (v: string | string[] | undefined) => filterText.safeParse(typeof v === 'string' ? v.slice(0, 2_000) : undefined).data;
 
 export default async function EventsPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;

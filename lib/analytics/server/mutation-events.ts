@@ -173,19 +173,33 @@ function reportMappingError(name: string) {
   };
 }
 
-/** Route template of a concrete path: each param value replaced by `[name]` (`/api/projects/[id]/tasks`). */
+/** A path segment decoded as Next decodes it for the params, or null when it does not decode. */
+function decodedSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Route template of a concrete path: each param value replaced by `[name]` (`/api/projects/[id]/tasks`). Segments
+ * are compared decoded, as Next derived the params from them: `%c3%a9` and `%C3%A9` are both `é`.
+ */
 export function routeTemplate(pathname: string, params: Record<string, string | string[]>): string {
   const segments = pathname.split('/');
+  const decoded = segments.map(decodedSegment);
   for (const [key, value] of Object.entries(params)) {
-    if (Array.isArray(value)) {
-      const joined = value.map(encodeURIComponent).join('/');
-      const path = segments.join('/');
-      const at = path.lastIndexOf(`/${joined}`);
-      if (at !== -1) return `${path.slice(0, at)}/[...${key}]${path.slice(at + joined.length + 1)}`;
-      continue;
+    const values = Array.isArray(value) ? value : [value];
+    if (!values.length) continue;
+    // The last run of segments equal to the value: a catch-all ends the path, a single param is one segment.
+    for (let at = segments.length - values.length; at >= 1; at--) {
+      if (values.every((v, i) => decoded[at + i] === v)) {
+        segments.splice(at, values.length, Array.isArray(value) ? `[...${key}]` : `[${key}]`);
+        decoded.splice(at, values.length, null);
+        break;
+      }
     }
-    const i = segments.findIndex((s) => s === value || s === encodeURIComponent(value));
-    if (i !== -1) segments[i] = `[${key}]`;
   }
   return segments.join('/');
 }

@@ -373,6 +373,11 @@ describe('identity and helpers', () => {
     expect(routeTemplate('/api/projects/prj_1/tasks', { id: 'prj_1' })).toBe('/api/projects/[id]/tasks');
     expect(routeTemplate('/api/tasks/tsk_9', { id: 'tsk_9' })).toBe('/api/tasks/[id]');
     expect(routeTemplate('/ingest/a/b', { path: ['a', 'b'] })).toBe('/ingest/[...path]');
+    expect(routeTemplate('/ingest/a/b/', { path: ['a', 'b'] })).toBe('/ingest/[...path]/');
+    // Any spelling of the same value (lowercase hex, an encoded slash) is the param Next decoded from it.
+    expect(routeTemplate('/api/projects/%c3%a9/tasks', { id: 'é' })).toBe('/api/projects/[id]/tasks');
+    expect(routeTemplate('/api/projects/a%2Fb', { id: 'a/b' })).toBe('/api/projects/[id]');
+    expect(routeTemplate('/api/projects/%00', { id: '\u0000' })).toBe('/api/projects/[id]');
   });
 
   it('never throws on an invalid event: invalid keys are dropped, counted and logged', () => {

@@ -50,8 +50,11 @@ export async function getIssues(req: Request): Promise<Response> {
   return Response.json({ issues: (await listIssues()).slice(0, limit).map(issueSummary) });
 }
 
+/** An issue's id in a path: 16 lowercase hex digits (lib/inbox/collector/issues.ts). */
+export const issueId = z.string().regex(/^[0-9a-f]{16}$/, 'The issue id is 16 hex digits.');
+
 export async function getIssueById(_req: Request, params: Params): Promise<Response> {
-  const id = z.string().regex(/^[0-9a-f]{16}$/).safeParse(params.id);
+  const id = issueId.safeParse(params.id);
   if (!id.success) throw new CollectorError('validation', 'The issue id is 16 hex digits.');
   const issue = await getIssue(id.data);
   if (!issue) throw new CollectorError('not_found', 'No issue with this id.');

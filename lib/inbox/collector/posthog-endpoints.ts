@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { suppressTracing } from '@sentry/nextjs';
 import { z } from 'zod';
+import { pathSegment } from '@/lib/server/path-segment';
 import { decompressionBudget, type DecompressionBudget } from './decode';
 import { flagDefinitions } from './flag-definitions';
 import { badRequest, CollectorError, readBody, type Params } from './http';
@@ -16,9 +17,14 @@ import { storeCapture } from './store';
 const CAPTURE_PATHS = new Set(['e', 'i/v0/e', 'batch', 'capture', 'track', 's', 'engage']);
 const POSTHOG_DIST = path.join(process.cwd(), 'node_modules', 'posthog-js', 'dist');
 
+/** The segments after /ingest/, each storable text (a NUL or a lone surrogate is a 400, not a lookup). */
+const ingestPath = z.array(pathSegment()).max(8);
+
 function segments(params: Params): string[] {
   const raw = params.path;
-  return (Array.isArray(raw) ? raw : raw ? [raw] : []).filter(Boolean);
+  const parsed = ingestPath.safeParse((Array.isArray(raw) ? raw : raw ? [raw] : []).filter(Boolean));
+  if (!parsed.success) throw badRequest('The /ingest path is invalid.');
+  return parsed.data;
 }
 
 function refuseMultipart(req: Request): void {
@@ -103,8 +109,9 @@ function route(parts: string[]): Route[] {
 /** Dispatches /ingest/<path> by path and method: unknown path 404, known path with another method 405. */
 export function ingestHandler(method: 'GET' | 'POST') {
   return async (req: Request, params: Params): Promise<Response> => {
-    const routes = route(segments(params));
-    if (!routes.length) throw new CollectorError('not_found', `No PostHog endpoint at /ingest/${segments(params).join('/')}.`);
+    const parts = segments(params);
+    const routes = route(parts);
+    if (!routes.length) throw new CollectorError('not_found', `No PostHog endpoint at /ingest/${parts.join('/')}.`);
     const match = routes.find((r) => r.method === method);
     if (!match) throw new CollectorError('method_not_allowed', `Use ${routes.map((r) => r.method).join(' or ')} here.`);
     // posthog-node's batches arrive in-process, inside the request that captured the event: storing them is no

@@ -2,7 +2,8 @@
 // results as JSON. The contract is documented in docs/local-inbox.md.
 import 'server-only';
 import { z } from 'zod';
-import { CollectorError, inboxRoute, parseQuery, type Params } from './http';
+import { isStorableText, pathSegment } from '@/lib/server/path-segment';
+import { CollectorError, inboxRoute, parseQuery, zodMessage, type Params } from './http';
 import { getIssueById, getIssues } from './issues-api';
 import {
   getPerson,
@@ -21,7 +22,8 @@ export const MAX_LIMIT = 1000;
 
 const limit = z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT);
 const order = z.enum(['asc', 'desc']).default('asc');
-const text = z.string().min(1).max(500).optional();
+/** A text filter compared in SQL: storable text only (a NUL would be a database error, not a miss). */
+const text = z.string().min(1).max(500).refine(isStorableText, 'Must not contain NUL or malformed Unicode.').optional();
 const cursor = z.coerce.number().int().min(0).optional();
 /** ISO 8601 or epoch milliseconds. */
 const since = z
@@ -36,6 +38,9 @@ const since = z
     }
     return d;
   });
+
+/** A Sentry item's id in a path: a positive integer small enough to be exact in JS and to fit the bigint column. */
+export const sentryItemId = z.string().regex(/^[1-9]\d{0,14}$/, 'The item id is a positive integer.').transform(Number);
 
 const eventsSchema = z.object({
   event: text,
@@ -58,20 +63,22 @@ const sentrySchema = z.object({
   order,
 });
 
-/** A path parameter as Next hands it over: already percent-decoded once, so never decoded again. */
-const param = (params: Params, key: string): string => {
-  const v = params[key];
-  const s = Array.isArray(v) ? v.join('/') : v;
-  if (!s) throw new CollectorError('validation', `Missing ${key}.`);
-  return s;
-};
+/**
+ * A path parameter as Next hands it over (already percent-decoded once, so never decoded again), parsed by
+ * `schema`: a missing, NUL-holding or oversized one is a 400 naming the parameter.
+ */
+function param<S extends z.ZodType<unknown, string>>(params: Params, key: string, schema: S): z.infer<S> {
+  const result = schema.safeParse(params[key]);
+  if (!result.success) throw new CollectorError('validation', `Invalid ${key}: ${zodMessage(result.error)}`);
+  return result.data;
+}
 
 export async function getEvents(req: Request): Promise<Response> {
   return Response.json({ events: await listEvents(parseQuery(req, eventsSchema)) });
 }
 
 export async function getPersonByDistinctId(_req: Request, params: Params): Promise<Response> {
-  const person = await getPerson(param(params, 'distinctId'));
+  const person = await getPerson(param(params, 'distinctId', pathSegment()));
   if (!person) throw new CollectorError('not_found', 'No person or event with this distinct id.');
   return Response.json(person);
 }
@@ -86,7 +93,7 @@ export async function getRecordings(req: Request): Promise<Response> {
 
 export async function getRecordingBySessionId(req: Request, params: Params): Promise<Response> {
   const { window_id } = parseQuery(req, z.object({ window_id: text }));
-  const recording = await getRecording(param(params, 'sessionId'), window_id);
+  const recording = await getRecording(param(params, 'sessionId', pathSegment()), window_id);
   if (!recording) throw new CollectorError('not_found', 'No recording for this session id.');
   return Response.json(recording);
 }
@@ -96,9 +103,7 @@ export async function getSentry(req: Request): Promise<Response> {
 }
 
 export async function getSentryById(_req: Request, params: Params): Promise<Response> {
-  const id = z.coerce.number().int().min(1).safeParse(param(params, 'id'));
-  if (!id.success) throw new CollectorError('validation', 'The item id is a positive integer.');
-  const item = await getSentryItem(id.data);
+  const item = await getSentryItem(param(params, 'id', sentryItemId));
   if (!item) throw new CollectorError('not_found', 'No Sentry item with this id.');
   return Response.json(item);
 }

@@ -6,6 +6,7 @@ import { DeleteProjectButton } from '@/components/app/delete-project-button';
 import { TaskList } from '@/components/app/task-list';
 import { getProject } from '@/lib/projects/projects';
 import { AppError } from '@/lib/server/errors';
+import { idSegment, pageSegment } from '@/lib/server/path-segment';
 import { listTasks } from '@/lib/tasks/tasks';
 import { PRIVATE_TEXT_CLASS } from '@/lib/telemetry/browser/privacy';
 import { requireWorkspace } from '@/lib/auth/guards';
@@ -13,8 +14,9 @@ import { requireWorkspace } from '@/lib/auth/guards';
 type Props = { params: Promise<{ id: string }> };
 
 /** The project, or Next's not-found page when it is not in the caller's workspace (or does not exist). */
-const loadProject = cache(async (id: string) => {
-  const { workspace } = await requireWorkspace(`/projects/${id}`);
+const loadProject = cache(async (id: string | null) => {
+  if (id === null) notFound();
+  const { workspace } = await requireWorkspace(`/projects/${encodeURIComponent(id)}`);
   try {
     return { workspace, project: await getProject(workspace.id, id) };
   } catch (error) {
@@ -24,12 +26,12 @@ const loadProject = cache(async (id: string) => {
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { project } = await loadProject((await params).id);
+  const { project } = await loadProject(pageSegment(idSegment, (await params).id, 'metadata'));
   return { title: project.name };
 }
 
 export default async function ProjectPage({ params }: Props) {
-  const { workspace, project } = await loadProject((await params).id);
+  const { workspace, project } = await loadProject(pageSegment(idSegment, (await params).id));
   const tasks = await listTasks(workspace.id, project.id);
   return (
     <div className="mx-auto max-w-3xl space-y-8">

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { track } from '@/lib/analytics/server/mutation-events';
 import { projectDescriptionSchema, projectNameSchema } from '@/lib/projects/dto';
 import { deleteProject, getProject, updateProject } from '@/lib/projects/projects';
+import { idSegment as id } from '@/lib/server/path-segment';
 import { defineRoute } from '@/lib/server/route';
 
-const id = z.string().min(1).max(64);
 
 export const GET = defineRoute(
   { name: 'project.get', input: z.object({ id }), auth: 'workspace' },

@@ -1,11 +1,11 @@
 // PATCH/DELETE /api/tasks/[id] — complete, reopen, rename or delete one task of the caller's workspace.
 import { z } from 'zod';
 import { track } from '@/lib/analytics/server/mutation-events';
+import { idSegment as id } from '@/lib/server/path-segment';
 import { defineRoute } from '@/lib/server/route';
 import { taskTitleSchema } from '@/lib/tasks/dto';
 import { deleteTask, updateTask } from '@/lib/tasks/tasks';
 
-const id = z.string().min(1).max(64);
 
 export const PATCH = defineRoute(
   {

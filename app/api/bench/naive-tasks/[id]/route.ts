@@ -3,12 +3,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { captureAndAwait, naiveCaptureEnabled } from '@/lib/bench/naive-capture';
+import { idSegment } from '@/lib/server/path-segment';
 import { defineRoute } from '@/lib/server/route';
 import { taskTitleSchema } from '@/lib/tasks/dto';
 import { createTask } from '@/lib/tasks/tasks';
 
 const create = defineRoute(
-  { name: 'task.create', input: z.object({ id: z.string().min(1).max(64), title: taskTitleSchema }), auth: 'workspace', status: 201 },
+  { name: 'task.create', input: z.object({ id: idSegment, title: taskTitleSchema }), auth: 'workspace', status: 201 },
   async (input, ctx) => {
     const task = await createTask(ctx.workspace.id, ctx.user.id, input.id, { title: input.title });
     await captureAndAwait('task.created', ctx.user.id, { task_id: task.id, project_id: task.projectId, workspace_id: ctx.workspace.id });

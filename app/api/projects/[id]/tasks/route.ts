@@ -1,11 +1,11 @@
 // GET/POST /api/projects/[id]/tasks — list a project's tasks or add one (caller's workspace only).
 import { z } from 'zod';
 import { track } from '@/lib/analytics/server/mutation-events';
+import { idSegment as id } from '@/lib/server/path-segment';
 import { defineRoute } from '@/lib/server/route';
 import { taskTitleSchema } from '@/lib/tasks/dto';
 import { createTask, listTasks } from '@/lib/tasks/tasks';
 
-const id = z.string().min(1).max(64);
 
 export const GET = defineRoute(
   { name: 'task.list', input: z.object({ id }), auth: 'workspace' },

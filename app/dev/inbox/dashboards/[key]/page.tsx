@@ -2,20 +2,25 @@
 // over the local inbox's events (so the Activation funnel fills while you click through the app).
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { z } from 'zod';
 import { FunnelChart } from '@/lib/inbox/ui/components/funnel-chart';
 import { CohortCard, TrendCard } from '@/lib/inbox/ui/components/insight-cards';
 import { PageTitle } from '@/lib/inbox/ui/components/page-title';
 import { dashboards } from '@/lib/analytics/insights';
 import { dashboardView } from '@/lib/inbox/ui/dashboard-queries';
+import { pageSegment } from '@/lib/server/path-segment';
+
+/** One of the dashboards' keys; anything else is the not-found page. */
+const dashboardKey = z.enum(dashboards.map((d) => d.key));
 
 export async function generateMetadata({ params }: { params: Promise<{ key: string }> }) {
-  const { key } = await params;
+  const key = pageSegment(dashboardKey, (await params).key, 'metadata');
   return { title: `${dashboards.find((d) => d.key === key)?.name ?? 'Dashboard'} dashboard` };
 }
 
 export default async function DashboardPage({ params }: { params: Promise<{ key: string }> }) {
-  const { key } = await params;
-  const view = await dashboardView(key);
+  const key = pageSegment(dashboardKey, (await params).key);
+  const view = key === null ? null : await dashboardView(key);
   if (!view) notFound();
   const { dashboard, items, scanned, truncated } = view;
   return (

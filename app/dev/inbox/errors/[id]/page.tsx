@@ -10,6 +10,8 @@ import { KvTable, Section, inline } from '@/lib/inbox/ui/components/kv-table';
 import { StackTrace } from '@/lib/inbox/ui/components/stack-trace';
 import { ClockTime, RelativeTime } from '@/lib/inbox/ui/components/time';
 import { getSentryItem } from '@/lib/inbox/collector/query';
+import { sentryItemId } from '@/lib/inbox/collector/query-api';
+import { pageSegment } from '@/lib/server/path-segment';
 import { breadcrumbsOf, contextsOf, culprit, errorTitle, exceptionsOf, posthogLinkOf, tagsOf, userOf } from '@/lib/inbox/ui/sentry-event';
 import { get, isObject, num, str } from '@/lib/inbox/ui/types';
 import { payloadSide } from '@/lib/inbox/ui/waterfall';
@@ -17,8 +19,8 @@ import { payloadSide } from '@/lib/inbox/ui/waterfall';
 export const metadata = { title: 'Error' };
 
 export default async function ErrorPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  const item = Number.isInteger(id) && id > 0 ? await getSentryItem(id) : null;
+  const id = pageSegment(sentryItemId, (await params).id);
+  const item = id === null ? null : await getSentryItem(id);
   if (!item || item.type !== 'event') notFound();
   const p = item.payload;
   const ts = num(get(p, 'timestamp'));

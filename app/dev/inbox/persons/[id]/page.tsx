@@ -15,6 +15,7 @@ import { personLabel } from '@/lib/inbox/ui/person';
 import { errorsForPerson, recentEvents } from '@/lib/inbox/ui/queries';
 import { errorTitle } from '@/lib/inbox/ui/sentry-event';
 import { payloadSide } from '@/lib/inbox/ui/waterfall';
+import { pageSegment, pathSegment } from '@/lib/server/path-segment';
 
 export const metadata = { title: 'Person' };
 
@@ -23,7 +24,8 @@ type Entry =
   | { kind: 'error'; key: string; time: string; side: 'browser' | 'server'; title: string; href: string };
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
-  const distinctId = decodeURIComponent((await params).id);
+  const distinctId = pageSegment(pathSegment(), (await params).id);
+  if (distinctId === null) notFound();
   const person = await getPerson(distinctId);
   if (!person) notFound();
   const ids = person.distinct_ids;

@@ -5,11 +5,13 @@ import { PageTitle } from '@/lib/inbox/ui/components/page-title';
 import { RecordingView } from '@/lib/inbox/ui/components/recording-view';
 import { listRecordings } from '@/lib/inbox/collector/query';
 import { recentEvents } from '@/lib/inbox/ui/queries';
+import { pageSegment, pathSegment } from '@/lib/server/path-segment';
 
 export const metadata = { title: 'Recording' };
 
 export default async function RecordingPage({ params }: { params: Promise<{ id: string }> }) {
-  const sessionId = decodeURIComponent((await params).id);
+  const sessionId = pageSegment(pathSegment(), (await params).id);
+  if (sessionId === null) notFound();
   const [events, recordings] = await Promise.all([recentEvents({ session_id: sessionId, limit: 1000 }), listRecordings({ limit: 1000 })]);
   const recording = recordings.find((r) => r.session_id === sessionId);
   if (!recording && !events.length) notFound();

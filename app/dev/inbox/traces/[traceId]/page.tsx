@@ -1,6 +1,7 @@
 // /dev/inbox/traces/<trace_id> — one trace as a span waterfall, browser and server together, with its errors.
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { z } from 'zod';
 import { SourceBadge } from '@/lib/inbox/ui/components/badges';
 import { PageTitle } from '@/lib/inbox/ui/components/page-title';
 import { WaterfallView } from '@/lib/inbox/ui/components/waterfall';
@@ -9,12 +10,16 @@ import { formatDuration } from '@/lib/inbox/ui/format';
 import { traceItems } from '@/lib/inbox/ui/queries';
 import { errorTitle } from '@/lib/inbox/ui/sentry-event';
 import { layoutWaterfall, namingRow } from '@/lib/inbox/ui/waterfall';
+import { pageSegment } from '@/lib/server/path-segment';
+
+/** A trace id: 32 hex digits from the SDKs; 16–64 accepted (span ids, other tracers). */
+const traceIdSegment = z.string().regex(/^[0-9a-f]{16,64}$/i);
 
 export const metadata = { title: 'Trace' };
 
 export default async function TracePage({ params }: { params: Promise<{ traceId: string }> }) {
-  const { traceId } = await params;
-  if (!/^[0-9a-f]{16,64}$/i.test(traceId)) notFound();
+  const traceId = pageSegment(traceIdSegment, (await params).traceId);
+  if (traceId === null) notFound();
   const items = await traceItems(traceId);
   if (!items.length) notFound();
   const w = layoutWaterfall(items);

@@ -6,7 +6,8 @@ import { LevelBadge } from '@/lib/inbox/ui/components/badges';
 import { DataTable, Panel, type Column } from '@/lib/inbox/ui/components/data-table';
 import { KvTable } from '@/lib/inbox/ui/components/kv-table';
 import { ClockTime, RelativeTime } from '@/lib/inbox/ui/components/time';
-import { getIssue } from '@/lib/inbox/collector/issues-api';
+import { getIssue, issueId } from '@/lib/inbox/collector/issues-api';
+import { pageSegment } from '@/lib/server/path-segment';
 
 export const metadata = { title: 'Issue' };
 
@@ -18,8 +19,8 @@ const COLUMNS: Column[] = [
 ];
 
 export default async function IssuePage({ params }: { params: Promise<{ id: string }> }) {
-  const id = (await params).id;
-  const issue = /^[0-9a-f]{16}$/.test(id) ? await getIssue(id) : null;
+  const id = pageSegment(issueId, (await params).id);
+  const issue = id === null ? null : await getIssue(id);
   if (!issue) notFound();
   const facts: [string, ReactNode][] = [
     ['events', String(issue.count)],
