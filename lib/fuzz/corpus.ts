@@ -56,6 +56,13 @@ export const routeCorpus: Record<string, Entry<RouteCase>[]> = {
       fixed: '500 from Postgres; text filters refuse NUL (query-api.ts `text`) → 400',
     },
   ],
+  '/api/auth/[...all] POST': [
+    {
+      input: { method: 'POST', params: { all: ['sign-in', 'email'] }, body: { bytes: `${'['.repeat(20_000)}${']'.repeat(20_000)}` }, contentType: 'application/json' },
+      found: 'seed 919066455, lib/fuzz/routes.test.ts (path 117:0:1:0): a body of nested arrays thousands deep',
+      fixed: "500 (RangeError: stack overflow) in the NUL check of Better Auth's input hook; lib/server/nul-characters.ts walks iteratively → 400",
+    },
+  ],
   '/api/dev/inbox/events': [
     {
       input: { method: 'GET', query: { distinct_id: '\u0000' } },

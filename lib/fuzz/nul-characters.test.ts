@@ -16,6 +16,8 @@ const { createFirstWorkspace } = await import('@/lib/onboarding/state');
 const projectsRoute = await import('@/app/api/projects/route');
 const taskRoute = await import('@/app/api/tasks/[id]/route');
 const stripe = await import('@/app/api/webhooks/stripe/route');
+const authRoute = await import('@/app/api/auth/[...all]/route');
+const { pathWithNul } = await import('@/lib/server/nul-characters');
 const { buildEvent, subscriptionObject, signPayload } = await import('@/lib/billing/events');
 const { createWorkspaceWithOwner } = await import('@/lib/billing/test-helpers');
 
@@ -30,6 +32,21 @@ beforeAll(async () => {
 const projectCount = async () => (await db.select({ n: sqlCount() }).from(schema.projects))[0]!.n;
 
 describe('NUL characters in input', () => {
+  it('finds the first NUL by its path, in document order, however deep the input', () => {
+    expect(pathWithNul({ a: 'x', b: [{ c: 'y' }, { d: 'z\u0000' }], e: '\u0000' })).toBe('b.1.d');
+    expect(pathWithNul('\u0000')).toBe('');
+    expect(pathWithNul({ a: ['x', 1, null, true] })).toBeNull();
+    let deep: unknown = 'a\u0000';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(pathWithNul(deep)).toBe(Array(100_000).fill('0').join('.'));
+  });
+
+  it('answers a body of arrays nested 20 000 deep with a 4xx, not a 500 (stack overflow)', async () => {
+    const body = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const res = await authRoute.POST(new Request('http://localhost:3000/api/auth/sign-in/email', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost:3000' }, body }));
+    expect(res.status).toBe(400);
+  });
+
   it('refuses a NUL in a path id with 400 validation, not a 500', async () => {
     const res = await taskRoute.DELETE(new NextRequest('http://localhost/api/tasks/%00', { method: 'DELETE' }), { params: Promise.resolve({ id: '\u0000' }) });
     expect(res.status).toBe(400);
