@@ -1,12 +1,12 @@
 // Test support for lib/local-mode.test.ts: run in a child process with a given environment, it loads every place
 // that depends on local mode (the real modules, nothing mocked) and prints what each one decided, as JSON.
-// Run: tsx --conditions=react-server lib/local-mode-probe.ts
+// Run: node --conditions=react-server --import tsx test-support/local-mode-probe.ts
 /* eslint-disable @typescript-eslint/no-require-imports -- next.config.js is CommonJS */
 
 async function main(): Promise<void> {
   const out: Record<string, unknown> = {};
   try {
-    const env = await import('./env');
+    const env = await import('../lib/env');
     out.env = env.localInbox;
     out.billing = env.billingProvider;
   } catch (error) {
