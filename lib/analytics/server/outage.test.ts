@@ -43,7 +43,12 @@ async function unavailableHost() {
 const N = 12;
 const FLUSH_INTERVAL_MS = 100;
 
-function outageClient(host: string): ServerAnalytics {
+/**
+ * `requestTimeoutMs`: what makes a blackholed flush fail (200 ms). A refused connection and a 503 fail at once, so
+ * their tests give the requests 2 s: a delivery answered late on a loaded machine would otherwise time out after the
+ * host stored it, and its retry would arrive twice.
+ */
+function outageClient(host: string, requestTimeoutMs: number): ServerAnalytics {
   return configureServerAnalytics({
     mode: 'posthog',
     apiKey: 'phc_outage_test',
@@ -53,7 +58,7 @@ function outageClient(host: string): ServerAnalytics {
     // Only the interval flushes: no size-triggered flush, no request-end flush in this test.
     flushAt: 1_000,
     flushIntervalMs: FLUSH_INTERVAL_MS,
-    requestTimeoutMs: 200,
+    requestTimeoutMs,
     maxQueue: 1_000,
   });
 }
@@ -102,7 +107,7 @@ describe('events captured while PostHog is down are delivered once it is back', 
       const fake = await startFakeUpstream(0);
       try {
         await fake.setMode(mode);
-        const analytics = outageClient(fake.url);
+        const analytics = outageClient(fake.url, mode === 'blackhole' ? 200 : 2_000);
         captureOutageEvents(analytics);
         if (mode === 'blackhole') {
           await sleep(FLUSH_INTERVAL_MS * 12);
@@ -128,7 +133,7 @@ describe('events captured while PostHog is down are delivered once it is back', 
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const host = await unavailableHost();
     try {
-      const analytics = outageClient(host.url);
+      const analytics = outageClient(host.url, 2_000);
       captureOutageEvents(analytics);
       await untilFailed(analytics, 3);
       expect(host.state.rejected).toBeGreaterThanOrEqual(3);
