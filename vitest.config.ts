@@ -2,6 +2,7 @@
 // committed migrations applied: migrated once per run (test-support/db-template.global-setup.ts), loaded from that
 // dump on the file's first database use (test-support/pglite.ts), closed by vitest.setup.ts. `server-only` resolves
 // to an empty module.
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -31,5 +32,9 @@ export default defineConfig({
     // A hook's first database use loads the template (~1 s alone, far longer on a loaded 2-core machine).
     hookTimeout: 120_000,
     pool: 'forks',
+    // One more worker than cores (Vitest's default is one fewer: a single worker on 2 cores). Test files wait on
+    // child processes, sockets and timers part of the time, so a third worker on 2 cores fills those gaps; a fourth
+    // only adds contention. Figures in docs/testing.md ("Workers").
+    maxWorkers: os.availableParallelism() + 1,
   },
 });
