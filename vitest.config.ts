@@ -4,7 +4,7 @@
 // to an empty module.
 import os from 'node:os';
 import path from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
@@ -20,6 +20,8 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['./test-support/db-template.global-setup.ts'],
     setupFiles: ['./vitest.setup.ts'],
+    // `vitest --changed` / `npm run test:quick`: a change to these reaches every test, so they run them all.
+    forceRerunTriggers: [...configDefaults.forceRerunTriggers, '**/drizzle/**', '**/test-support/db-template.global-setup.ts'],
     env: {
       PGLITE_DATA_DIR: 'memory://',
       SKIP_ENV_VALIDATION: '',
