@@ -34,9 +34,9 @@ export default defineConfig({
     // A hook's first database use loads the template (~1 s alone, far longer on a loaded 2-core machine).
     hookTimeout: 120_000,
     pool: 'forks',
-    // One more worker than cores (Vitest's default is one fewer: a single worker on 2 cores). Test files wait on
-    // child processes, sockets and timers part of the time, so a third worker on 2 cores fills those gaps; a fourth
-    // only adds contention. Figures in docs/testing.md ("Workers").
+    // One more worker than cores (Vitest's default is one fewer: a single worker on 2 cores). Measured on 2 cores:
+    // as fast as 2 workers on a quiet machine, 10-28 % faster when other processes share the cores; 4 workers added
+    // timeouts. Figures in docs/testing.md ("Workers").
     maxWorkers: os.availableParallelism() + 1,
   },
 });
