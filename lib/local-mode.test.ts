@@ -20,12 +20,13 @@ type Probe = {
   edgePing: boolean | string;
 };
 
-/** Runs lib/local-mode-probe.ts with exactly `vars` (plus PATH/HOME), as a server would start with them. */
+/** Runs test-support/local-mode-probe.ts with exactly `vars` (plus PATH/HOME), as a server would start with them. */
 function probe(vars: Record<string, string>): Promise<Probe> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'lib/local-mode-probe.ts'],
+      // tsx as a loader in this one process (its CLI would start a second Node process to run the file).
+      ['--conditions=react-server', '--import', 'tsx', 'test-support/local-mode-probe.ts'],
       // Not a copy of this process's env: NODE_ENV (vitest's 'test') must be absent unless a case sets it.
       { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...vars } as unknown as NodeJS.ProcessEnv, timeout: 60_000 },
       (error, stdout, stderr) => {
@@ -57,7 +58,8 @@ describe('decideLocalMode', () => {
   });
 });
 
-describe('every runtime agrees, under the real environment combinations', { timeout: 120_000 }, () => {
+// Each case is its own child process, nothing shared: they run side by side.
+describe.concurrent('every runtime agrees, under the real environment combinations', { timeout: 120_000 }, () => {
   it('production with only BETTER_AUTH_SECRET and APP_URL (the README minimum): local mode and billing off', async () => {
     const p = await probe(PROD);
     expect(p.bootError).toBeUndefined();

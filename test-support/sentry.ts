@@ -112,7 +112,11 @@ export async function sentryDouble(importOriginal: () => Promise<Sdk>): Promise<
     // Storing telemetry outside any trace: with no client there is no trace to leave.
     suppressTracing: <T>(callback: () => T): T => callback(),
   };
-  return { ...original, ...overrides } as unknown as Sdk;
+  // @sentry/nextjs is CommonJS: Node's ESM view of it names only the exports it can detect statically (getActiveSpan,
+  // startSpan… are on `default` alone), while an import of the real module in a test finds them all. The double
+  // offers all of them too.
+  const cjsExports = (original as { default?: Partial<Sdk> }).default ?? {};
+  return { ...cjsExports, ...original, ...overrides } as unknown as Sdk;
 }
 
 const SAMPLER_CONTEXTS = [

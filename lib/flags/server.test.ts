@@ -24,6 +24,8 @@ describe('isFeatureEnabled', () => {
     for (const id of idsWith(true)) expect(await isFeatureEnabled('new-onboarding-checklist', id), id).toBe(true);
     for (const id of idsWith(false)) expect(await isFeatureEnabled('new-onboarding-checklist', id), id).toBe(false);
     expect(['control', 'test']).toContain(await flagValue('pricing-page-layout', 'usr_0'));
+    // The events these checks captured reach the collector (this file's database) now, not during the next test.
+    await serverAnalytics().flush();
   });
 
   it('answers the code default when PostHog does not answer, without waiting for it', async () => {

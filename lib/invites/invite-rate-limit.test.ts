@@ -67,7 +67,8 @@ async function triggerBetterAuthPrune(): Promise<void> {
   await signIn();
 }
 
-describe('invite rate limit', () => {
+// 50 to 100 real invite actions per test, each a handful of queries: ~3 s alone, several times that on a loaded machine.
+describe('invite rate limit', { timeout: 90_000 }, () => {
   it('refuses the 51st invite of the hour, still after Better Auth pruned its own rate-limit rows', async () => {
     const { cookie } = await owner();
     const codes = new Set<string>();

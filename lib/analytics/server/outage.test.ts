@@ -1,7 +1,8 @@
 // The events captured while the PostHog host is down reach it once it is back, once each, through real posthog-node
 // and a real fake host on 127.0.0.1 (test-support/fake-upstream.ts): refused (port closed), blackholed (accepts,
 // never answers: the request times out) and answering 503. No request, no new capture after the outage: the client
-// must retry on its own, on a bounded schedule.
+// must retry on its own, on a bounded schedule. The tests wait for what they assert (failed flushes, delivered
+// events), never a fixed time, except where the assertion is about a span of time (retries per interval).
 import { once } from 'node:events';
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
@@ -42,7 +43,12 @@ async function unavailableHost() {
 const N = 12;
 const FLUSH_INTERVAL_MS = 100;
 
-function outageClient(host: string): ServerAnalytics {
+/**
+ * `requestTimeoutMs`: what makes a blackholed flush fail (200 ms). A refused connection and a 503 fail at once, so
+ * their tests give the requests 2 s: a delivery answered late on a loaded machine would otherwise time out after the
+ * host stored it, and its retry would arrive twice.
+ */
+function outageClient(host: string, requestTimeoutMs: number): ServerAnalytics {
   return configureServerAnalytics({
     mode: 'posthog',
     apiKey: 'phc_outage_test',
@@ -52,7 +58,7 @@ function outageClient(host: string): ServerAnalytics {
     // Only the interval flushes: no size-triggered flush, no request-end flush in this test.
     flushAt: 1_000,
     flushIntervalMs: FLUSH_INTERVAL_MS,
-    requestTimeoutMs: 200,
+    requestTimeoutMs,
     maxQueue: 1_000,
   });
 }
@@ -73,6 +79,22 @@ function expectAllOnce(received: Received[]): void {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Until `count` flushes have failed (the client retries on its own, backing off). */
+async function untilFailed(analytics: ServerAnalytics, count: number): Promise<void> {
+  await expect.poll(() => analytics.stats().failed, { timeout: 10_000, interval: 10 }).toBeGreaterThanOrEqual(count);
+}
+
+/**
+ * Until the host got all N events and the client counts them sent, then shut the client down: that waits for every
+ * request still in flight and stops the retry timer, so the host has everything this client will ever send.
+ */
+async function untilDelivered(analytics: ServerAnalytics, received: () => number): Promise<void> {
+  await expect.poll(received, { timeout: 10_000, interval: 10 }).toBeGreaterThanOrEqual(N);
+  await expect.poll(() => analytics.stats(), { timeout: 5_000, interval: 10 }).toMatchObject({ sent: N, queued: 0 });
+  await analytics.shutdown();
+  expect(analytics.stats()).toMatchObject({ captured: N, sent: N, queued: 0, dropped: 0 });
+}
+
 afterEach(async () => {
   await serverAnalytics().shutdown(0);
   vi.restoreAllMocks();
@@ -85,20 +107,21 @@ describe('events captured while PostHog is down are delivered once it is back', 
       const fake = await startFakeUpstream(0);
       try {
         await fake.setMode(mode);
-        const analytics = outageClient(fake.url);
+        const analytics = outageClient(fake.url, mode === 'blackhole' ? 200 : 2_000);
         captureOutageEvents(analytics);
-        // Several flush intervals fail while the host is down.
-        await sleep(FLUSH_INTERVAL_MS * 12);
+        if (mode === 'blackhole') {
+          await sleep(FLUSH_INTERVAL_MS * 12);
+          // Bounded: the retries back off instead of hammering the host once per interval (12 intervals here).
+          expect(fake.faults.blackholed).toBeLessThanOrEqual(6);
+        }
+        // Several flushes fail while the host is down.
+        await untilFailed(analytics, 3);
         expect(analytics.stats()).toMatchObject({ captured: N, sent: 0, queued: N, dropped: 0 });
-        expect(analytics.stats().failed).toBeGreaterThan(0);
-        // Bounded: the retries back off instead of hammering the host once per interval (12 intervals here).
-        if (mode === 'blackhole') expect(fake.faults.blackholed).toBeLessThanOrEqual(6);
 
         await fake.setMode('normal');
-        await expect.poll(() => fake.requests.filter((r) => r.path === '/batch/').flatMap((r) => r.events).length, { timeout: 5_000, interval: 50 }).toBeGreaterThanOrEqual(N);
-        await sleep(FLUSH_INTERVAL_MS * 3);
-        expectAllOnce(fake.requests.filter((r) => r.path === '/batch/').flatMap((r) => r.events) as Received[]);
-        expect(analytics.stats()).toMatchObject({ sent: N, queued: 0 });
+        const delivered = () => fake.requests.filter((r) => r.path === '/batch/').flatMap((r) => r.events) as Received[];
+        await untilDelivered(analytics, () => delivered().length);
+        expectAllOnce(delivered());
       } finally {
         await serverAnalytics().shutdown(0);
         await fake.stop();
@@ -110,15 +133,14 @@ describe('events captured while PostHog is down are delivered once it is back', 
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const host = await unavailableHost();
     try {
-      const analytics = outageClient(host.url);
+      const analytics = outageClient(host.url, 2_000);
       captureOutageEvents(analytics);
-      await sleep(FLUSH_INTERVAL_MS * 12);
-      expect(host.state.rejected).toBeGreaterThan(0);
+      await untilFailed(analytics, 3);
+      expect(host.state.rejected).toBeGreaterThanOrEqual(3);
       expect(analytics.stats()).toMatchObject({ captured: N, sent: 0, queued: N, dropped: 0 });
 
       host.state.unavailable = false;
-      await expect.poll(() => host.received.length, { timeout: 5_000, interval: 50 }).toBeGreaterThanOrEqual(N);
-      await sleep(FLUSH_INTERVAL_MS * 3);
+      await untilDelivered(analytics, () => host.received.length);
       expectAllOnce(host.received);
     } finally {
       await serverAnalytics().shutdown(0);

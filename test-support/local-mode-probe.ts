@@ -1,11 +1,11 @@
 // Test support for lib/local-mode.test.ts: run in a child process with a given environment, it loads every place
 // that depends on local mode (the real modules, nothing mocked) and prints what each one decided, as JSON.
-// Run: tsx --conditions=react-server lib/local-mode-probe.ts
+// Run: node --conditions=react-server --import tsx test-support/local-mode-probe.ts
 
 async function main(): Promise<void> {
   const out: Record<string, unknown> = {};
   try {
-    const env = await import('./env');
+    const env = await import('../lib/env');
     out.env = env.localInbox;
     out.billing = env.billingProvider;
   } catch (error) {
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   }
   // What the page's bootstrap tells the browser (lib/monitoring/server/link-config.ts), decided at runtime.
   try {
-    const monitoring = (await import('./monitoring/server/link-config')).browserMonitoring();
+    const monitoring = (await import('../lib/monitoring/server/link-config')).browserMonitoring();
     out.browser = monitoring.local;
     out.browserDsn = monitoring.dsn;
   } catch {
