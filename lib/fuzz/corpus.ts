@@ -56,6 +56,13 @@ export const routeCorpus: Record<string, Entry<RouteCase>[]> = {
       fixed: '500 from Postgres; text filters refuse NUL (query-api.ts `text`) → 400',
     },
   ],
+  '/api/projects (anonymous)': [
+    {
+      input: { method: 'POST', body: { bytes: '{"a":1}', encoding: 'gzip' }, contentType: null },
+      found: 'seed 20261205, lib/fuzz/routes.test.ts (path 1:1:1:1:1:1:1:1:1), once the REST API refused bodies not declared JSON',
+      fixed: 'not a bug: 415 (not JSON) before the session check is a refusal like 400/413; the anonymous property allows 403 and 415',
+    },
+  ],
   '/api/auth/[...all] POST': [
     {
       input: { method: 'POST', params: { all: ['sign-in', 'email'] }, body: { bytes: `${'['.repeat(20_000)}${']'.repeat(20_000)}` }, contentType: 'application/json' },

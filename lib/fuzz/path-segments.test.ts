@@ -61,6 +61,7 @@ const API: Api[] = [
   { template: '/api/dev/inbox/persons/[distinctId]', load: () => import('@/app/api/dev/inbox/persons/[distinctId]/route'), methods: ['GET'], param: 'distinctId' },
   { template: '/api/dev/inbox/recordings/[sessionId]', load: () => import('@/app/api/dev/inbox/recordings/[sessionId]/route'), methods: ['GET'], param: 'sessionId' },
   { template: '/api/dev/inbox/sentry/[id]', load: () => import('@/app/api/dev/inbox/sentry/[id]/route'), methods: ['GET'], param: 'id', extra: NOT_AN_ITEM_ID },
+  { template: '/api/[[...path]]', load: () => import('@/app/api/[[...path]]/route'), methods: ['GET', 'POST', 'DELETE'], param: 'path', catchAll: true },
   { template: '/api/auth/[...all]', load: () => import('@/app/api/auth/[...all]/route'), methods: ['GET', 'POST'], param: 'all', catchAll: true },
   { template: '/ingest/[...path]', load: () => import('@/app/ingest/[...path]/route'), methods: ['GET', 'POST'], param: 'path', catchAll: true },
   { template: '/sentry/api/[project]/envelope', load: () => import('@/app/sentry/api/[project]/envelope/route'), methods: ['POST'], param: 'project' },
@@ -78,7 +79,7 @@ const PAGES: Page[] = [
   { template: '/dev/inbox/traces/[traceId]', load: () => import('@/app/dev/inbox/traces/[traceId]/page'), param: 'traceId' },
 ];
 
-const concrete = (template: string, segment: string) => template.replace(/\[(\.\.\.)?\w+\]/, segment);
+const concrete = (template: string, segment: string) => template.replace(/\[\[?(\.\.\.)?\w+\]\]?/, segment);
 const isNotFound = (error: unknown) => String((error as { digest?: unknown } | null)?.digest ?? '').startsWith('NEXT_HTTP_ERROR_FALLBACK;404');
 
 let errors: { mock: { calls: unknown[][] }; mockRestore: () => void };

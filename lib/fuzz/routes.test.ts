@@ -329,7 +329,7 @@ describe('REST API (signed in, with a workspace)', () => {
   for (const target of api) covered.add(target.route);
   for (const target of api) it(`${target.route}: never a 5xx, refusals structured, nothing half-written`, () => fuzz(target, cookie), 120_000);
 
-  it('/api/projects anonymously: never a success; GET 401, POST 401 or its body refused first (400, 413)', () =>
+  it('/api/projects anonymously: never a success; GET 401, POST 401 or its form or body refused first (400, 403, 413, 415)', () =>
     fuzz(
       {
         route: '/api/projects (anonymous)',
@@ -339,8 +339,9 @@ describe('REST API (signed in, with a workspace)', () => {
         params: noParams,
         rows: appRows,
         expectStatus: (status, input) => {
-          // The body is read (size, JSON) before the session: a refused body may answer first, nothing else may.
-          const allowed = input.method === 'GET' ? [401] : [400, 401, 413];
+          // The request's form (same origin, JSON, docs/security.md) and its body (size, JSON) are checked before the
+          // session: such a refusal may answer first, nothing else may.
+          const allowed = input.method === 'GET' ? [401] : [400, 401, 403, 413, 415];
           expect(allowed, `anonymous ${input.method} /api/projects answered ${status}`).toContain(status);
         },
       },
@@ -496,6 +497,7 @@ describe('collectors and the inbox query API (local mode)', () => {
 
 /** Route handlers in app/ this suite does not fuzz, each with the reason. */
 const NOT_FUZZED: Record<string, string> = {
+  '/api/[[...path]]': 'answers 404 to anything, whatever the input (lib/fuzz/path-segments.test.ts sends it every hostile segment)',
   '/api/dev/boom': 'fails on purpose: the debug surface (lib/monitoring/server/debug-surface.test.ts, e2e/errors.spec.ts)',
   '/api/edge/ping': 'edge runtime, takes no input but ?boom=1, which fails on purpose (e2e/errors.spec.ts)',
 };
