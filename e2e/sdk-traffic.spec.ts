@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import type { InboxEventRow } from '@/lib/inbox/rows';
 import { browserDistinctId } from './inbox';
 import { expect, signUpAndOnboard, test, uniqueName } from './fixtures';
-import { posthogLoaded as posthogUp, sentryLoaded as sentryUp, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
+import { autocaptureActive, posthogLoaded as posthogUp, sentryLoaded as sentryUp, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
 
 const SLOW = { timeout: 30_000 };
 
@@ -21,7 +21,9 @@ test('posthog-js sends $autocapture, heatmap data, $pageleave and $web_vitals fo
   const distinctId = await browserDistinctId(context);
   expect(distinctId, 'posthog-js persisted a distinct id').toBeTruthy();
 
-  // A click on a CTA: autocapture records it (with its data-cta-id), the heatmap records where it landed.
+  // A click on a CTA: autocapture records it (with its data-cta-id), the heatmap records where it landed. Clicked once
+  // autocapture is on: it waits for PostHog's remote config, which a loaded machine answers late.
+  await page.waitForFunction(autocaptureActive, null, SLOW);
   await page.locator('[data-cta-id="hero_see_pricing"]').click();
   await expect(page).toHaveURL(/\/pricing/);
   await page.mouse.move(200, 300);

@@ -51,6 +51,14 @@ export function posthogLoaded(): boolean {
   return Boolean(window.__orbit?.telemetry?.posthog);
 }
 
+/**
+ * For waitForFunction: true once posthog-js records clicks. Autocapture starts only after PostHog's remote config
+ * answered (it may be switched off there); a click before that is not captured.
+ */
+export function autocaptureActive(): boolean {
+  return Boolean(window.__orbit?.telemetry?.posthog?.autocapture?.isEnabled);
+}
+
 /** The page's posthog-js instance, for evaluateHandle (listen to `eventCaptured`, capture directly). */
 export function pagePostHog(): PostHog | undefined {
   return window.__orbit?.telemetry?.posthog;
