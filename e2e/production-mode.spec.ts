@@ -115,7 +115,7 @@ test('a page on another origin can neither change state nor send the user off Or
       expect(await sessionName()).toBe(freshUser.name);
     });
 
-    await test.step('server actions: Next refuses the log-in form posted from another origin (login CSRF)', async () => {
+    await test.step('server actions: the log-in form posted from another origin is refused (login CSRF)', async () => {
       // Plain fetch (no cookie jar): the attacker's own account, the log-in page's form fields, and a control.
       const attacker = { name: 'Attacker', email: `attacker-${Date.now()}@example.com`, password: 'attacker-password-1' };
       const signUpRes = await fetch(url('/api/auth/sign-up/email'), { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify(attacker) });
@@ -134,7 +134,8 @@ test('a page on another origin can neither change state nor send the user off Or
       const answer = page.waitForResponse((r) => r.url() === url('/login') && r.request().method() === 'POST');
       await page.goto(attack);
       const res = await answer;
-      expect(res.status()).toBeGreaterThanOrEqual(400);
+      // Refused by Orbit's request hook before Next (whose own refusal is a logged 500): lib/server/page-post-guard.ts.
+      expect(res.status()).toBe(403);
       expect(await res.headerValue('set-cookie')).toBeNull();
       expect(await sessionName()).toBe(freshUser.name);
     });

@@ -99,4 +99,34 @@ describe('installRequestHook', () => {
     }
     expect(handled).toEqual([]);
   });
+
+  // Next refuses a cross-origin server action as a 500 with two error lines in the log; anyone's page could send them.
+  it('answers a page POST from another origin with 403 before Next; same origin, no browser hint and route handlers pass', async () => {
+    installRequestHook(Server);
+    const handled: string[] = [];
+    const server = createServer((req, res) => {
+      handled.push(`${req.method} ${req.url}`);
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const post = (path: string, headers: Record<string, string>) =>
+      fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers: { 'next-action': '7f00', ...headers }, body: '[null]' });
+    try {
+      for (const hostile of [{ origin: 'http://evil.example' }, { origin: 'null' }, { origin: 'http://127.0.0.1:3001' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }]) {
+        const res = await post('/login', hostile);
+        expect(res.status, JSON.stringify(hostile)).toBe(403);
+        expect(await res.json()).toEqual({ error: { code: 'forbidden', message: expect.any(String) } });
+      }
+      expect((await post('/login', { origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+      expect((await post('/onboarding/workspace', {})).status).toBe(200);
+      // Route handlers answer for themselves (the webhook is cross-origin by design; the API has its own 403/415).
+      expect((await post('/api/webhooks/stripe', { origin: 'http://evil.example' })).status).toBe(200);
+      expect((await post('/ingest/e/', { origin: 'http://evil.example' })).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/login`, { headers: { origin: 'http://evil.example' } })).status).toBe(200);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(handled).toEqual(['POST /login', 'POST /onboarding/workspace', 'POST /api/webhooks/stripe', 'POST /ingest/e/', 'GET /login']);
+  });
 });

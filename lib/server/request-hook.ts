@@ -1,9 +1,11 @@
 // The one hook on every request the Node server receives: it answers a method Orbit does not serve with 405
-// (method-guard.ts) and a path Next cannot decode with 400 (path-segment.ts), stamps the TCP peer address
-// (peer-address.ts) and raises the response's listener limit (response-listeners.ts). A single wrapper around
+// (method-guard.ts), a path Next cannot decode with 400 (path-segment.ts) and a page POST from another origin with
+// 403 (page-post-guard.ts), stamps the TCP peer address (peer-address.ts) and raises the response's listener limit
+// (response-listeners.ts). A single wrapper around
 // http.Server's `emit`, installed once per process however often it is asked (instrumentation.ts, tests).
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { refuseUnservedMethod } from './method-guard';
+import { refuseCrossOriginPagePost } from './page-post-guard';
 import { refuseUnroutableRequest } from './path-segment';
 import { stampPeerAddress } from './peer-address';
 import { raiseListenerLimit } from './response-listeners';
@@ -25,6 +27,7 @@ export function installRequestHook(server: typeof Server): boolean {
       // Answered here; Next (and the instrumentation it carries) never sees the request.
       if (refuseUnservedMethod(args[0] as IncomingMessage, args[1] as ServerResponse | undefined)) return true;
       if (refuseUnroutableRequest(args[0] as IncomingMessage, args[1] as ServerResponse | undefined)) return true;
+      if (refuseCrossOriginPagePost(args[0] as IncomingMessage, args[1] as ServerResponse | undefined)) return true;
       stampPeerAddress(args[0] as IncomingMessage);
       raiseListenerLimit(args[1] as ServerResponse | undefined);
     }
