@@ -113,7 +113,8 @@ describe('installRequestHook', () => {
     const post = (path: string, headers: Record<string, string>) =>
       fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers: { 'next-action': '7f00', ...headers }, body: '[null]' });
     try {
-      const hostiles: Record<string, string>[] = [{ origin: 'http://evil.example' }, { origin: 'null' }, { origin: 'http://127.0.0.1:3001' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }];
+      // No APP_URL under Vitest: Orbit's origin is the one the request was sent to (docs/security.md).
+      const hostiles: Record<string, string>[] = [{ origin: 'http://evil.example' }, { origin: 'null' }, { origin: `http://127.0.0.1:${port + 1}` }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }];
       for (const hostile of hostiles) {
         const res = await post('/login', hostile);
         expect(res.status, JSON.stringify(hostile)).toBe(403);
