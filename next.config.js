@@ -25,6 +25,10 @@ const nextConfig = {
     ...(process.env.NEXT_TSCONFIG_PATH ? { tsconfigPath: process.env.NEXT_TSCONFIG_PATH } : {}),
     ignoreBuildErrors: process.env.ORBIT_TYPES_CHECKED === '1',
   },
+  // Orbit renders no next/image: the optimizer endpoint (/_next/image) answers 404 instead of fetching whatever local
+  // `url` an anonymous caller names (a missing one is an error line in the log, anyone could fill it). Adding
+  // next/image means removing this deliberately.
+  images: { unoptimized: true },
   // Turbopack keeps a build cache on disk (.next/cache) that makes the next build of this checkout faster. A CI run
   // builds once on a fresh clone and throws it away: writing it is pure cost there (~10 s of a 60 s build).
   experimental: { turbopackFileSystemCacheForBuild: !process.env.CI },

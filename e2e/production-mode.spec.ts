@@ -181,6 +181,14 @@ test('TRACE and other methods Orbit does not serve: 405 with Allow on pages, API
   expect(server.output()).not.toContain('HTTP method is unsupported');
 });
 
+test('the image optimizer is off: /_next/image answers 404 and logs nothing', async ({ request }) => {
+  const server = await minimalServer();
+  for (const target of ['/_next/image?url=%2Fmissing.png&w=64&q=75', '/_next/image?url=%2Ficon.svg&w=64&q=75', '/_next/image?url=https%3A%2F%2Fevil.example%2Fa.png&w=64&q=75']) {
+    expect((await request.get(`${server.url}${target}`)).status(), target).toBe(404);
+  }
+  expect(server.output()).not.toContain('internal image response failed');
+});
+
 test('production with LOCAL_INBOX=1: local mode on, loudly; the inbox answers its own origin only', async ({ request, baseURL }) => {
   // The suite's shared server is exactly this: `next start` of the production build with serverEnv (LOCAL_INBOX=1,
   // BILLING_PROVIDER=local); everything it printed is in its log file (playwright.config.ts).
