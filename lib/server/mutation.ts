@@ -11,7 +11,7 @@ import { getCurrentUser, getCurrentWorkspace, type CurrentUser, type CurrentWork
 import { captureMutationError, traceMutation } from '@/lib/monitoring/server/server';
 import { identifyRequest } from '@/lib/monitoring/server/server-scope';
 import { isNextControlFlow } from '@/lib/monitoring/shared/classify';
-import { AppError, type ErrorBody } from './errors';
+import { AppError, internalError, type ErrorBody } from './errors';
 import { addressKey, clientIp } from './client-ip';
 import { consume, type RateLimitRule } from './rate-limit';
 import { pathWithNul } from './nul-characters';
@@ -138,8 +138,7 @@ export async function runMutation<S extends z.ZodType, A extends AuthLevel, R>(
     return { ok: true, data };
   } catch (cause) {
     if (isNextControlFlow(cause)) throw cause;
-    const error =
-      cause instanceof AppError ? cause : new AppError('internal', 'Something went wrong on our side. Please try again.');
+    const error = cause instanceof AppError ? cause : internalError();
     if (!(cause instanceof AppError)) {
       console.error(`[mutation ${def.name}]`, cause);
       captureMutationError(def.name, cause);
