@@ -2,7 +2,9 @@
 // webhook all run through `runMutation`: it resolves the caller, enforces the auth level and workspace membership,
 // applies the rate limit, validates the input with zod and maps every failure to a structured error (AppError,
 // lib/server/errors.ts). Instrumentation (analytics events, Sentry spans and reports) hooks in here once, so a new
-// action cannot forget it.
+// action cannot forget it. Handlers return; an action that navigates redirects after the wrapper
+// (redirectOnSuccess), never inside a handler, where the throw would skip the success record and fail the span
+// (a lint rule in eslint.config.mjs).
 import 'server-only';
 import { headers as nextHeaders } from 'next/headers';
 import { redirect } from 'next/navigation';
