@@ -12,9 +12,10 @@ export default defineConfig([
     },
   },
   {
-    // Server actions return; an action that navigates is wrapped in redirectOnSuccess (lib/server/mutation.ts), which
-    // redirects after the mutation wrapper recorded the success. Next's redirect()/notFound()/… are throws: inside a
-    // handler they skip the success record and end the handler's Sentry span as internal_error.
+    // Actions modules: server-only, and server actions return; an action that navigates is wrapped in
+    // redirectOnSuccess (lib/server/mutation.ts), which redirects after the mutation wrapper recorded the success.
+    // Next's redirect()/notFound()/… are throws: inside a handler they skip the success record and end the handler's
+    // Sentry span as internal_error.
     files: ['lib/**/actions.ts', 'lib/**/*-actions.ts', 'app/**/actions.ts'],
     rules: {
       'no-restricted-syntax': [
@@ -27,6 +28,11 @@ export default defineConfig([
         {
           selector: "ImportDeclaration[source.value='next/navigation'] > ImportNamespaceSpecifier",
           message: 'A server action never throws Next control flow from its handler: wrap the action in redirectOnSuccess (lib/server/mutation.ts).',
+        },
+        {
+          // A leak into a client bundle then fails the build instead of shipping server code.
+          selector: "Program:not(:has(ImportDeclaration[source.value='server-only']))",
+          message: "An actions module imports 'server-only'.",
         },
       ],
     },
