@@ -5,7 +5,7 @@
 // cohorts }`, so posthog-node evaluates exactly what the collector's /flags answers posthog-js.
 import 'server-only';
 import { FLAGS, type FlagDefinition } from '@/lib/flags/definitions';
-import { AppError } from '@/lib/server/errors';
+import { AppError, errorResponse } from '@/lib/server/errors';
 
 export type FlagDefinitionsResponse = {
   flags: Array<{
@@ -54,7 +54,7 @@ export async function flagDefinitions(req: Request): Promise<Response> {
   const bearer = /^Bearer\s+\S+/i.test(req.headers.get('authorization') ?? '');
   if (!token || !bearer) {
     // 401 as PostHog answers it (posthog-node backs off on it).
-    throw new AppError('unauthorized', 'Flag definitions need ?token=<project key> and Authorization: Bearer <personal or secret key>.');
+    return errorResponse(new AppError('unauthorized', 'Flag definitions need ?token=<project key> and Authorization: Bearer <personal or secret key>.'));
   }
   return Response.json(flagDefinitionsResponse());
 }
