@@ -26,6 +26,9 @@ import { pathWithNul } from './nul-characters';
  */
 export type AuthLevel = 'public' | 'user' | 'workspace' | 'service';
 
+/** The levels of actions and routes a browser calls; `service` is for runMutation's callers that verify their own. */
+export type VisitorAuthLevel = Exclude<AuthLevel, 'service'>;
+
 export type MutationContext<A extends AuthLevel> = {
   name: string;
   /**
@@ -184,7 +187,7 @@ function formDataToObject(form: FormData): Record<string, unknown> {
  * A server action through the wrapper. The returned function works both with `useActionState`
  * (`(previousState, formData)`) and when called directly with a plain object as its second argument.
  */
-export function defineAction<S extends z.ZodType, A extends AuthLevel, R>(
+export function defineAction<S extends z.ZodType, A extends VisitorAuthLevel, R>(
   def: MutationDefinition<S, A>,
   handler: (input: z.infer<S>, ctx: MutationContext<A>) => Promise<R>,
   // Required, after the handler so `result` is typed from it: what the action records (`false` for nothing).

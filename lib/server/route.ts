@@ -10,7 +10,7 @@ import { API_MAX_BODY_BYTES, readBoundedText } from './bounded-body';
 import { AppError, badRequest, errorResponse } from './errors';
 import { crossOriginRefusal, isJsonContentType, isSafeMethod } from '@/lib/security/same-origin';
 import { routeTemplate, type MutationAnalytics } from '@/lib/analytics/server/mutation-events';
-import { runMutation, type AuthLevel, type MutationContext, type MutationDefinition } from './mutation';
+import { runMutation, type MutationContext, type MutationDefinition, type VisitorAuthLevel } from './mutation';
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -39,7 +39,7 @@ function forgeryRefusal(req: NextRequest): AppError | null {
   return null;
 }
 
-export function defineRoute<S extends z.ZodType, A extends AuthLevel, R>(
+export function defineRoute<S extends z.ZodType, A extends VisitorAuthLevel, R>(
   def: MutationDefinition<S, A> & { status?: number },
   handler: (input: z.infer<S>, ctx: MutationContext<A>) => Promise<R>,
   // Required, after the handler so `result` is typed from it: what the route records (`false` for nothing).
