@@ -90,7 +90,8 @@ test('a second user cannot read or change the first user’s project (pages and 
   });
 });
 
-test('the REST API refuses anonymous callers', async ({ request }) => {
+test('the REST API refuses anonymous callers with 401 unauthorized', async ({ request }) => {
   const res = await request.get('/api/projects');
-  expect([401, 403]).toContain(res.status());
+  expect(res.status()).toBe(401);
+  expect(await res.json()).toEqual({ error: { code: 'unauthorized', message: 'Please log in to continue.' } });
 });

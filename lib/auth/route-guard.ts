@@ -7,15 +7,14 @@
 //   value its own parser calls relative, and `/.//evil.example` is one: it answered `Location: //evil.example`;
 // - whatever Better Auth answers, a `Location` that leaves Orbit's origin is never sent.
 import 'server-only';
-import { NextResponse } from 'next/server';
-import { STATUS, type ErrorCode } from '@/lib/server/errors';
+import { AppError, errorResponse, type ErrorCode } from '@/lib/server/errors';
 import { sameOriginTarget } from '@/lib/security/redirect-target';
 import { appOrigin, crossOriginRefusal, isJsonContentType } from '@/lib/security/same-origin';
 
 /** Every field Better Auth reads a redirect target from (its origin-check middleware's list). */
 export const REDIRECT_FIELDS = ['callbackURL', 'redirectTo', 'errorCallbackURL', 'newUserCallbackURL'] as const;
 
-const refuse = (code: ErrorCode, message: string): Response => NextResponse.json({ error: { code, message } }, { status: STATUS[code] });
+const refuse = (code: ErrorCode, message: string): Response => errorResponse(new AppError(code, message));
 
 /** 403 for a cross-origin state-changing request, 415 for a body not declared as JSON; null when neither. */
 export function refuseForgery(req: Request, body: Uint8Array | null): Response | null {

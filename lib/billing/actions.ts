@@ -1,7 +1,8 @@
 'use server';
 // Billing server actions, each through the mutation wrapper (auth, validation, rate limit, instrumentation).
-// They parse, call lib/billing, and redirect; the plan itself only ever changes in the webhook.
-import { redirect } from 'next/navigation';
+// They parse and call lib/billing; the ones that navigate redirect after the wrapper recorded the success
+// (redirectOnSuccess). The plan itself only ever changes in the webhook.
+import 'server-only';
 import { z } from 'zod';
 import { track } from '@/lib/analytics/server/mutation-events';
 import { db } from '@/lib/db';
@@ -37,81 +38,91 @@ export const startCheckoutAction = redirectOnSuccess(
   ({ url }) => url,
 );
 
-export const payCheckoutAction = defineAction(
-  { name: 'billing.checkout.pay', input: cardPaymentInput, auth: 'workspace', rateLimit: { window: 60, max: 10 } },
-  async ({ sessionId, card }, ctx) => {
-    assertLocalBilling();
-    const origin = requestOrigin(ctx.headers);
-    await payLocalCheckout({
-      sessionId,
-      card,
-      userId: ctx.user.id,
-      workspaceId: ctx.workspace.id,
-      origin,
-      deliver: httpDelivery(webhookOrigin()),
-    });
-    redirect('/billing?checkout=success');
-  },
-  {
-    // A paid checkout is recorded by the webhook (checkout.completed); a declined card only here.
-    error: async (input, error, ctx) => {
-      if (!input || error.code !== 'payment_failed' || !ctx) return null;
-      const [session] = await db.select({ plan: checkoutSessions.plan }).from(checkoutSessions).where(eq(checkoutSessions.id, input.sessionId));
-      if (!session || session.plan === 'free') return null;
-      return track('checkout.failed', {
-        plan: session.plan,
-        provider: 'local',
-        reason: input.card.outcome.ok ? 'provider_error' : input.card.outcome.declineCode,
-        checkout_session_id: input.sessionId,
-        workspace_id: ctx.workspace.id,
+/** Pays a local checkout, then redirects to /billing. */
+export const payCheckoutAction = redirectOnSuccess(
+  defineAction(
+    { name: 'billing.checkout.pay', input: cardPaymentInput, auth: 'workspace', rateLimit: { window: 60, max: 10 } },
+    async ({ sessionId, card }, ctx) => {
+      assertLocalBilling();
+      await payLocalCheckout({
+        sessionId,
+        card,
+        userId: ctx.user.id,
+        workspaceId: ctx.workspace.id,
+        origin: requestOrigin(ctx.headers),
+        deliver: httpDelivery(webhookOrigin()),
       });
     },
-  },
+    {
+      // A paid checkout is recorded by the webhook (checkout.completed); a declined card only here.
+      error: async (input, error, ctx) => {
+        if (!input || error.code !== 'payment_failed' || !ctx) return null;
+        const [session] = await db.select({ plan: checkoutSessions.plan }).from(checkoutSessions).where(eq(checkoutSessions.id, input.sessionId));
+        if (!session || session.plan === 'free') return null;
+        return track('checkout.failed', {
+          plan: session.plan,
+          provider: 'local',
+          reason: input.card.outcome.ok ? 'provider_error' : input.card.outcome.declineCode,
+          checkout_session_id: input.sessionId,
+          workspace_id: ctx.workspace.id,
+        });
+      },
+    },
+  ),
+  () => '/billing?checkout=success',
 );
 
-export const changePlanAction = defineAction(
-  { name: 'billing.plan.change', input: z.object({ plan: paidPlan }), auth: 'workspace', rateLimit: { window: 60, max: 10 } },
-  async ({ plan }, ctx) => {
-    assertLocalBilling();
-    await changeLocalPlan({
-      userId: ctx.user.id,
-      workspaceId: ctx.workspace.id,
-      role: ctx.workspace.role,
-      plan,
-      deliver: httpDelivery(webhookOrigin()),
-    });
-    redirect('/billing?portal=updated');
-  },
-  // subscription.updated comes from the webhook the portal sends.
-  false,
+/** Changes the plan in the local portal, then redirects to /billing. */
+export const changePlanAction = redirectOnSuccess(
+  defineAction(
+    { name: 'billing.plan.change', input: z.object({ plan: paidPlan }), auth: 'workspace', rateLimit: { window: 60, max: 10 } },
+    async ({ plan }, ctx) => {
+      assertLocalBilling();
+      await changeLocalPlan({
+        userId: ctx.user.id,
+        workspaceId: ctx.workspace.id,
+        role: ctx.workspace.role,
+        plan,
+        deliver: httpDelivery(webhookOrigin()),
+      });
+    },
+    // subscription.updated comes from the webhook the portal sends.
+    false,
+  ),
+  () => '/billing?portal=updated',
 );
 
-export const cancelSubscriptionAction = defineAction(
-  { name: 'billing.subscription.cancel', input: z.object({}), auth: 'workspace', rateLimit: { window: 60, max: 10 } },
-  async (_input, ctx) => {
-    assertLocalBilling();
-    await cancelLocalSubscription({
-      userId: ctx.user.id,
-      workspaceId: ctx.workspace.id,
-      role: ctx.workspace.role,
-      deliver: httpDelivery(webhookOrigin()),
-    });
-    redirect('/billing?portal=canceled');
-  },
-  // subscription.canceled comes from the webhook the portal sends.
-  false,
+/** Cancels the subscription in the local portal, then redirects to /billing. */
+export const cancelSubscriptionAction = redirectOnSuccess(
+  defineAction(
+    { name: 'billing.subscription.cancel', input: z.object({}), auth: 'workspace', rateLimit: { window: 60, max: 10 } },
+    async (_input, ctx) => {
+      assertLocalBilling();
+      await cancelLocalSubscription({
+        userId: ctx.user.id,
+        workspaceId: ctx.workspace.id,
+        role: ctx.workspace.role,
+        deliver: httpDelivery(webhookOrigin()),
+      });
+    },
+    // subscription.canceled comes from the webhook the portal sends.
+    false,
+  ),
+  () => '/billing?portal=canceled',
 );
 
-export const openPortalAction = defineAction(
-  { name: 'billing.portal.open', input: z.object({}), auth: 'workspace', rateLimit: { window: 60, max: 20 } },
-  async (_input, ctx) => {
-    const { url } = await openPortal({
-      userId: ctx.user.id,
-      workspaceId: ctx.workspace.id,
-      role: ctx.workspace.role,
-      origin: requestOrigin(ctx.headers),
-    });
-    redirect(url);
-  },
-  false,
+/** Redirects to the provider's billing portal. */
+export const openPortalAction = redirectOnSuccess(
+  defineAction(
+    { name: 'billing.portal.open', input: z.object({}), auth: 'workspace', rateLimit: { window: 60, max: 20 } },
+    async (_input, ctx) =>
+      openPortal({
+        userId: ctx.user.id,
+        workspaceId: ctx.workspace.id,
+        role: ctx.workspace.role,
+        origin: requestOrigin(ctx.headers),
+      }),
+    false,
+  ),
+  ({ url }) => url,
 );

@@ -51,7 +51,7 @@ const ENCODED = ['%00', 'a%00b', '%C0%AE', '%ED%A0%80', '%E2%82', '%', 'x'.repea
 /** Numeric ids past the bigint column, or not integers at all. */
 const NOT_AN_ITEM_ID = ['99999999999999999999', '1e20', '0x10', '-1', '0', '1.5'];
 
-/** Every route handler with a dynamic segment (app/**\/[…]/route.ts). */
+/** Every route handler with a dynamic segment (app/**\/[…]/route.ts), optional catch-alls (`[[...path]]`) too. */
 const API: Api[] = [
   { template: '/api/projects/[id]', load: () => import('@/app/api/projects/[id]/route'), methods: ['GET', 'PATCH', 'DELETE'], param: 'id' },
   { template: '/api/projects/[id]/tasks', load: () => import('@/app/api/projects/[id]/tasks/route'), methods: ['GET', 'POST'], param: 'id' },
@@ -61,7 +61,7 @@ const API: Api[] = [
   { template: '/api/dev/inbox/persons/[distinctId]', load: () => import('@/app/api/dev/inbox/persons/[distinctId]/route'), methods: ['GET'], param: 'distinctId' },
   { template: '/api/dev/inbox/recordings/[sessionId]', load: () => import('@/app/api/dev/inbox/recordings/[sessionId]/route'), methods: ['GET'], param: 'sessionId' },
   { template: '/api/dev/inbox/sentry/[id]', load: () => import('@/app/api/dev/inbox/sentry/[id]/route'), methods: ['GET'], param: 'id', extra: NOT_AN_ITEM_ID },
-  { template: '/api/[[...path]]', load: () => import('@/app/api/[[...path]]/route'), methods: ['GET', 'POST', 'DELETE'], param: 'path', catchAll: true },
+  { template: '/api/[[...path]]', load: () => import('@/app/api/[[...path]]/route'), methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], param: 'path', catchAll: true },
   { template: '/api/auth/[...all]', load: () => import('@/app/api/auth/[...all]/route'), methods: ['GET', 'POST'], param: 'all', catchAll: true },
   { template: '/ingest/[...path]', load: () => import('@/app/ingest/[...path]/route'), methods: ['GET', 'POST'], param: 'path', catchAll: true },
   { template: '/sentry/api/[project]/envelope', load: () => import('@/app/sentry/api/[project]/envelope/route'), methods: ['POST'], param: 'project' },

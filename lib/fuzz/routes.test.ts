@@ -46,6 +46,7 @@ const stats = await import('@/app/api/dev/inbox/stats/route');
 const issues = await import('@/app/api/dev/inbox/issues/route');
 const issue = await import('@/app/api/dev/inbox/issues/[id]/route');
 const health = await import('@/app/api/health/route');
+const apiNotFound = await import('@/app/api/[[...path]]/route');
 const { buildEvent, checkoutSessionObject, signPayload, subscriptionObject } = await import('@/lib/billing/events');
 const { createWorkspaceWithOwner } = await import('@/lib/billing/test-helpers');
 const { checkProperty } = await import('./settings');
@@ -325,11 +326,22 @@ describe('REST API (signed in, with a workspace)', () => {
     },
     { route: '/api/errors/report-id', handler: pick(reportId), methods: ['GET'], path: () => '/api/errors/report-id', params: noParams },
     { route: '/api/health', handler: pick(health), methods: ['GET'], path: () => '/api/health', params: noParams },
+    {
+      route: '/api/[[...path]]',
+      handler: pick(apiNotFound),
+      methods: ALL,
+      path: (p) => `/api/${(p.path as string[]).map(encodeURIComponent).join('/')}`,
+      params: fc.array(fc.oneof(printable, anyText, hostileSegment), { maxLength: 4 }).map((path) => ({ path })),
+      cookie: true,
+      rows: appRows,
+      // Any method, any path, any body: the JSON 404 every API path no route serves answers.
+      expectStatus: (status, input) => expect(status, `${input.method} → ${status}`).toBe(404),
+    },
   ];
   for (const target of api) covered.add(target.route);
   for (const target of api) it(`${target.route}: never a 5xx, refusals structured, nothing half-written`, () => fuzz(target, cookie), 120_000);
 
-  it('/api/projects anonymously: never a success; GET 401, POST 401 or its form or body refused first (400, 403, 413, 415)', () =>
+  it('/api/projects anonymously: never a success; GET 401, POST 401 or refused before the session (forgery 403/415, body 400/413)', () =>
     fuzz(
       {
         route: '/api/projects (anonymous)',
@@ -339,8 +351,8 @@ describe('REST API (signed in, with a workspace)', () => {
         params: noParams,
         rows: appRows,
         expectStatus: (status, input) => {
-          // The request's form (same origin, JSON, docs/security.md) and its body (size, JSON) are checked before the
-          // session: such a refusal may answer first, nothing else may.
+          // The forgery check (origin, JSON type) and the body (size, JSON) come before the session: either may answer
+          // first, nothing else may.
           const allowed = input.method === 'GET' ? [401] : [400, 401, 403, 413, 415];
           expect(allowed, `anonymous ${input.method} /api/projects answered ${status}`).toContain(status);
         },
@@ -497,7 +509,6 @@ describe('collectors and the inbox query API (local mode)', () => {
 
 /** Route handlers in app/ this suite does not fuzz, each with the reason. */
 const NOT_FUZZED: Record<string, string> = {
-  '/api/[[...path]]': 'answers 404 to anything, whatever the input (lib/fuzz/path-segments.test.ts sends it every hostile segment)',
   '/api/dev/boom': 'fails on purpose: the debug surface (lib/monitoring/server/debug-surface.test.ts, e2e/errors.spec.ts)',
   '/api/edge/ping': 'edge runtime, takes no input but ?boom=1, which fails on purpose (e2e/errors.spec.ts)',
 };

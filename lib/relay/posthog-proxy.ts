@@ -3,7 +3,9 @@
 // path keeps ad blockers from dropping analytics; a route handler instead of a `rewrites()` entry keeps the session
 // cookie and every other header off PostHog's servers.
 import 'server-only';
-import { relay, RelayError, readCappedBody } from './relay';
+import { readBoundedBody } from '@/lib/server/bounded-body';
+import { AppError } from '@/lib/server/errors';
+import { relay } from './relay';
 
 /** posthog-js batches and compresses; a recording chunk stays well under this. */
 export const INGEST_MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -32,15 +34,15 @@ export function posthogTarget(requestUrl: string, configuredHost = DEFAULT_POSTH
   return target;
 }
 
-/** Relays one posthog-js request; throws RelayError (4xx for bad input, 502/504 for the upstream). */
+/** Relays one posthog-js request; throws AppError (4xx for bad input, 502/504 for the upstream). */
 export async function proxyIngest(req: Request, config: IngestConfig): Promise<Response> {
-  if (!config.key) throw new RelayError('not_found', 'Not found.');
+  if (!config.key) throw new AppError('not_found', 'Not found.');
   const method = req.method.toUpperCase();
   if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
-    throw new RelayError('method_not_allowed', `${method} is not allowed here (allowed: GET, HEAD, POST).`);
+    throw new AppError('method_not_allowed', `${method} is not allowed here (allowed: GET, HEAD, POST).`);
   }
   const target = posthogTarget(req.url, config.host);
-  if (!target) throw new RelayError('validation', 'Invalid ingest path.');
-  const body = method === 'POST' ? await readCappedBody(req, config.maxBodyBytes ?? INGEST_MAX_BODY_BYTES) : undefined;
+  if (!target) throw new AppError('validation', 'Invalid ingest path.');
+  const body = method === 'POST' ? await readBoundedBody(req, config.maxBodyBytes ?? INGEST_MAX_BODY_BYTES) : undefined;
   return relay(req, target, { method, body, timeoutMs: config.timeoutMs });
 }

@@ -3,10 +3,10 @@
 // forwarding or trace headers), a capped body, a timeout, and an allow-list of response headers (never Set-Cookie).
 // A host that did not answer is left alone for a cooldown: the browser gets a 503 at once instead of each of its
 // requests holding a connection (and a socket to the dead host) for the whole timeout.
-// Errors share the collector's shape `{ error: { code, message } }`.
+// Refusals are the app's AppError (lib/server/errors.ts): 4xx for bad input, 502/503/504 for the upstream.
 import 'server-only';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { CollectorError, readBody } from '@/lib/inbox/collector/http';
+import { AppError } from '@/lib/server/errors';
 
 /** Request headers a relayed request keeps; everything else (Cookie, Authorization, X-Forwarded-*, …) is dropped. */
 export const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-encoding', 'user-agent', 'accept', 'accept-language'] as const;
@@ -28,64 +28,6 @@ export const RELAY_TIMEOUT_MS = 5_000;
 
 /** Milliseconds after a failed attempt during which a host gets no new request (503 at once, with Retry-After). */
 export const RELAY_COOLDOWN_MS = 5_000;
-
-export type RelayErrorCode =
-  | 'validation'
-  | 'not_found'
-  | 'method_not_allowed'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'forbidden_destination'
-  | 'upstream_unreachable'
-  | 'upstream_timeout'
-  | 'upstream_unavailable';
-
-const STATUS: Record<RelayErrorCode, number> = {
-  validation: 400,
-  not_found: 404,
-  method_not_allowed: 405,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  forbidden_destination: 403,
-  // Gateway errors: the request was fine, the third party did not answer (or not usably).
-  upstream_unreachable: 502,
-  upstream_timeout: 504,
-  // The host failed moments ago and is not tried again yet.
-  upstream_unavailable: 503,
-};
-
-export class RelayError extends Error {
-  constructor(
-    readonly code: RelayErrorCode,
-    message: string,
-    /** seconds, sent as Retry-After */
-    readonly retryAfter?: number,
-  ) {
-    super(message);
-    this.name = 'RelayError';
-  }
-  get status(): number {
-    return STATUS[this.code];
-  }
-}
-
-export function relayErrorResponse(error: RelayError, headers?: HeadersInit): Response {
-  const out = new Headers(headers);
-  if (error.retryAfter !== undefined) out.set('retry-after', String(error.retryAfter));
-  return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers: out });
-}
-
-/** The request body, refused with 413 past `limit` bytes before it is all buffered. */
-export async function readCappedBody(req: Request, limit: number): Promise<Uint8Array> {
-  try {
-    return await readBody(req, limit);
-  } catch (error) {
-    if (error instanceof CollectorError && error.code === 'payload_too_large') {
-      throw new RelayError('payload_too_large', `The body is larger than ${limit} bytes.`);
-    }
-    throw error;
-  }
-}
 
 function pick(from: Headers, names: readonly string[]): Headers {
   const out = new Headers();
@@ -144,7 +86,7 @@ function admit(origin: string, now: number): void {
   if (!down) return;
   if (now < down.until || down.probing) {
     const retryAfter = Math.max(1, Math.ceil((down.until - now) / 1000));
-    throw new RelayError('upstream_unavailable', `${new URL(origin).host} did not answer moments ago; not retried for ${retryAfter} s.`, retryAfter);
+    throw new AppError('upstream_unavailable', `${new URL(origin).host} did not answer moments ago; not retried for ${retryAfter} s.`, { retryAfter });
   }
   down.probing = true;
 }
@@ -160,7 +102,7 @@ export type RelayOptions = {
 
 /**
  * Sends one request to `target` and returns the upstream answer with only the allow-listed response headers.
- * The caller guarantees `target` is a configured destination. Throws RelayError on timeout (504), when the upstream
+ * The caller guarantees `target` is a configured destination. Throws AppError on timeout (504), when the upstream
  * cannot be reached or answers with a redirect (502), and while it cools down after one of those (503).
  */
 export async function relay(from: Request, target: URL, options: RelayOptions): Promise<Response> {
@@ -184,14 +126,14 @@ export async function relay(from: Request, target: URL, options: RelayOptions): 
   } catch (error) {
     downHosts.set(target.origin, { until: Date.now() + (options.cooldownMs ?? RELAY_COOLDOWN_MS), probing: false });
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-      throw new RelayError('upstream_timeout', `${target.host} did not answer within ${timeoutMs} ms.`);
+      throw new AppError('upstream_timeout', `${target.host} did not answer within ${timeoutMs} ms.`);
     }
-    throw new RelayError('upstream_unreachable', `${target.host} could not be reached.`);
+    throw new AppError('upstream_unreachable', `${target.host} could not be reached.`);
   }
   downHosts.delete(target.origin);
   if (upstream.status >= 300 && upstream.status < 400) {
     await upstream.body?.cancel().catch(() => undefined);
-    throw new RelayError('upstream_unreachable', `${target.host} answered with a redirect (${upstream.status}); redirects are not followed.`);
+    throw new AppError('upstream_unreachable', `${target.host} answered with a redirect (${upstream.status}); redirects are not followed.`);
   }
   // fetch already decoded the body, so its content-encoding and length no longer apply: neither is passed on.
   const returned = pick(upstream.headers, RETURNED_RESPONSE_HEADERS);

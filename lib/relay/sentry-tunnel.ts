@@ -4,7 +4,9 @@
 // and no query parameter can choose another organisation or project.
 import 'server-only';
 import { z } from 'zod';
-import { relay, RelayError, readCappedBody } from './relay';
+import { readBoundedBody } from '@/lib/server/bounded-body';
+import { AppError } from '@/lib/server/errors';
+import { relay } from './relay';
 
 /** The browser SDK's envelopes (errors, spans) are small; Orbit sends no Sentry replays or attachments. */
 export const TUNNEL_MAX_BODY_BYTES = 1024 * 1024;
@@ -41,39 +43,39 @@ export function envelopeEndpoint(dsn: ParsedDsn): URL {
 
 const envelopeHeader = z.object({ dsn: z.string().min(1).max(2048) });
 
-/** The `dsn` the envelope's first line names; RelayError 400 when there is none. */
+/** The `dsn` the envelope's first line names; AppError 400 when there is none. */
 export function envelopeDsn(body: Uint8Array): ParsedDsn {
   const end = body.subarray(0, MAX_HEADER_BYTES).indexOf(0x0a);
   const headerBytes = end === -1 ? (body.length <= MAX_HEADER_BYTES ? body : null) : body.subarray(0, end);
-  if (!headerBytes) throw new RelayError('validation', 'Not a Sentry envelope: no header line.');
+  if (!headerBytes) throw new AppError('validation', 'Not a Sentry envelope: no header line.');
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(headerBytes));
   } catch {
-    throw new RelayError('validation', 'Not a Sentry envelope: the header line is not JSON.');
+    throw new AppError('validation', 'Not a Sentry envelope: the header line is not JSON.');
   }
   const header = envelopeHeader.safeParse(json);
-  if (!header.success) throw new RelayError('validation', 'The envelope header names no dsn.');
+  if (!header.success) throw new AppError('validation', 'The envelope header names no dsn.');
   const dsn = parseDsn(header.data.dsn);
-  if (!dsn) throw new RelayError('validation', 'The envelope header names an invalid dsn.');
+  if (!dsn) throw new AppError('validation', 'The envelope header names an invalid dsn.');
   return dsn;
 }
 
 export type TunnelConfig = { dsn?: string; timeoutMs?: number; maxBodyBytes?: number };
 
-/** Relays one envelope to the configured DSN; throws RelayError (4xx for bad input, 502/504 for the upstream). */
+/** Relays one envelope to the configured DSN; throws AppError (4xx for bad input, 502/504 for the upstream). */
 export async function tunnelEnvelope(req: Request, config: TunnelConfig): Promise<Response> {
   const configured = config.dsn ? parseDsn(config.dsn) : null;
-  if (!configured) throw new RelayError('not_found', 'Not found.');
-  if (req.method.toUpperCase() !== 'POST') throw new RelayError('method_not_allowed', `${req.method} is not allowed here (allowed: POST).`);
+  if (!configured) throw new AppError('not_found', 'Not found.');
+  if (req.method.toUpperCase() !== 'POST') throw new AppError('method_not_allowed', `${req.method} is not allowed here (allowed: POST).`);
   const encoding = req.headers.get('content-encoding');
   if (encoding && encoding !== 'identity') {
-    throw new RelayError('unsupported_media_type', `Content-Encoding ${encoding} is not accepted: the envelope header must be readable.`);
+    throw new AppError('unsupported_media_type', `Content-Encoding ${encoding} is not accepted: the envelope header must be readable.`);
   }
-  const body = await readCappedBody(req, config.maxBodyBytes ?? TUNNEL_MAX_BODY_BYTES);
+  const body = await readBoundedBody(req, config.maxBodyBytes ?? TUNNEL_MAX_BODY_BYTES);
   const dsn = envelopeDsn(body);
   if (dsn.host !== configured.host || dsn.projectId !== configured.projectId || dsn.pathPrefix !== configured.pathPrefix) {
-    throw new RelayError('forbidden_destination', 'The envelope is for a Sentry project this deployment does not report to.');
+    throw new AppError('forbidden_destination', 'The envelope is for a Sentry project this deployment does not report to.');
   }
   const headers = new Headers({ 'content-type': 'application/x-sentry-envelope' });
   const ua = req.headers.get('user-agent');

@@ -1,6 +1,9 @@
 // The one way a request body is read on the server: streamed with a byte limit, refused as soon as the
 // Content-Length or the bytes received pass it, so an oversized body is never buffered, parsed or verified.
+// Past the limit it throws the 413 every caller answers as it is (an AppError): the REST API, Better Auth's
+// endpoints, the billing webhook, the collector and the relays.
 import 'server-only';
+import { AppError } from './errors';
 
 /** JSON bodies of the REST API (`defineRoute`). */
 export const API_MAX_BODY_BYTES = 1024 * 1024;
@@ -9,19 +12,25 @@ export const AUTH_MAX_BODY_BYTES = 64 * 1024;
 /** Stripe webhook events (Stripe's own payloads are a few KiB; a full invoice stays far below this). */
 export const WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
 
-export class BodyTooLargeError extends Error {
-  constructor(readonly limit: number) {
-    super(`The request body is larger than ${limit} bytes.`);
-    this.name = 'BodyTooLargeError';
+/** 413 `payload_too_large`; `setting` names the variable that sets the limit, when one does. */
+export class BodyTooLargeError extends AppError {
+  constructor(
+    readonly limit: number,
+    setting?: string,
+  ) {
+    super('payload_too_large', `The request body is larger than ${limit} bytes${setting ? ` (${setting})` : ''}.`);
   }
 }
 
-/** The body as bytes, at most `limit` of them; throws BodyTooLargeError past it (the rest is never read). */
-export async function readBoundedBody(req: Request, limit: number): Promise<Uint8Array> {
+/**
+ * The body as bytes, at most `limit` of them; throws BodyTooLargeError past it (the rest is never read). `setting`
+ * names the variable that sets `limit` in the error message.
+ */
+export async function readBoundedBody(req: Request, limit: number, setting?: string): Promise<Uint8Array> {
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > limit) {
     await req.body?.cancel().catch(() => undefined);
-    throw new BodyTooLargeError(limit);
+    throw new BodyTooLargeError(limit, setting);
   }
   if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
@@ -33,7 +42,7 @@ export async function readBoundedBody(req: Request, limit: number): Promise<Uint
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => undefined);
-      throw new BodyTooLargeError(limit);
+      throw new BodyTooLargeError(limit, setting);
     }
     chunks.push(value);
   }

@@ -4,7 +4,7 @@
 // TypeError and a Sentry transaction. Other methods Node parses (PROPFIND, PURGE, …) would render a page as if
 // they were GET. Installed by request-hook.ts; Node runtime only.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { STATUS } from './errors';
+import { AppError, writeErrorResponse } from './errors';
 
 /** The methods Orbit's pages and route handlers serve (Next's own list); the `Allow` of every 405 here. */
 export const SERVED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
@@ -14,14 +14,6 @@ export const ALLOW = SERVED_METHODS.join(', ');
 /** Answers 405 when the method is not served and returns true; false (nothing written) otherwise. */
 export function refuseUnservedMethod(req: Pick<IncomingMessage, 'method'>, res: ServerResponse | undefined): boolean {
   if (!res || SERVED.has(req.method ?? '')) return false;
-  const body = JSON.stringify({ error: { code: 'method_not_allowed', message: `This method is not allowed (allowed: ${ALLOW}).` } });
-  res.writeHead(STATUS.method_not_allowed, {
-    allow: ALLOW,
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(body),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(body);
+  writeErrorResponse(res, new AppError('method_not_allowed', `This method is not allowed (allowed: ${ALLOW}).`), { allow: ALLOW });
   return true;
 }

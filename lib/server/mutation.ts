@@ -1,7 +1,10 @@
-// The one way into Orbit's mutations. Server actions (defineAction) and route handlers (defineRoute) both run
-// through `runMutation`: it resolves the caller, enforces the auth level and workspace membership, applies the
-// rate limit, validates the input with zod and maps every failure to a structured error. Instrumentation
-// (analytics events, Sentry spans) hooks in here once, so a new action cannot forget it.
+// The one way into Orbit's mutations. Server actions (defineAction), route handlers (defineRoute) and the billing
+// webhook all run through `runMutation`: it resolves the caller, enforces the auth level and workspace membership,
+// applies the rate limit, validates the input with zod and maps every failure to a structured error (AppError,
+// lib/server/errors.ts). Instrumentation (analytics events, Sentry spans and reports) hooks in here once, so a new
+// action cannot forget it. Handlers return; an action that navigates redirects after the wrapper
+// (redirectOnSuccess), never inside a handler, where the throw would skip the success record and fail the span
+// (a lint rule in eslint.config.mjs).
 import 'server-only';
 import { headers as nextHeaders } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -11,12 +14,20 @@ import { getCurrentUser, getCurrentWorkspace, type CurrentUser, type CurrentWork
 import { captureMutationError, traceMutation } from '@/lib/monitoring/server/server';
 import { identifyRequest } from '@/lib/monitoring/server/server-scope';
 import { isNextControlFlow } from '@/lib/monitoring/shared/classify';
-import { AppError, type ErrorBody } from './errors';
+import { AppError, internalError, type ErrorBody } from './errors';
 import { addressKey, clientIp } from './client-ip';
 import { consume, type RateLimitRule } from './rate-limit';
 import { pathWithNul } from './nul-characters';
 
-export type AuthLevel = 'public' | 'user' | 'workspace';
+/**
+ * Who may call: anyone (`public`, the session is read when there is one), a signed-in user, a member of a workspace,
+ * or a `service`: a caller with no session that proved itself before the wrapper (a provider's signed webhook). For
+ * a service no session is read, and its analytics need no visitor's consent: it is not a visitor.
+ */
+export type AuthLevel = 'public' | 'user' | 'workspace' | 'service';
+
+/** The levels of actions and routes a browser calls; `service` is for runMutation's callers that verify their own. */
+export type VisitorAuthLevel = Exclude<AuthLevel, 'service'>;
 
 export type MutationContext<A extends AuthLevel> = {
   name: string;
@@ -26,11 +37,13 @@ export type MutationContext<A extends AuthLevel> = {
    */
   address: string | null;
   headers: Headers;
-} & (A extends 'public'
-  ? { user: CurrentUser | null; workspace: CurrentWorkspace | null }
-  : A extends 'user'
-    ? { user: CurrentUser; workspace: CurrentWorkspace | null }
-    : { user: CurrentUser; workspace: CurrentWorkspace });
+} & (A extends 'service'
+  ? { user: null; workspace: null }
+  : A extends 'public'
+    ? { user: CurrentUser | null; workspace: CurrentWorkspace | null }
+    : A extends 'user'
+      ? { user: CurrentUser; workspace: CurrentWorkspace | null }
+      : { user: CurrentUser; workspace: CurrentWorkspace });
 
 export type MutationDefinition<S extends z.ZodType, A extends AuthLevel> = {
   /** Stable name (`project.create`): used in logs, analytics and error reports. */
@@ -59,6 +72,10 @@ export type MutationInstrumentation<S extends z.ZodType, A extends AuthLevel, R>
   analytics: MutationAnalytics<z.infer<S>, R, MutationContext<A>>;
   request?: { endpoint: string; method: string };
   successStatus?: (data: R) => number;
+  /** The request's headers, for a caller that has the request in hand (the webhook); otherwise Next's. */
+  headers?: Headers;
+  /** Tags of the Sentry report of an unexpected failure, besides the mutation's name (`webhook.type`). */
+  reportTags?: Record<string, string>;
 };
 
 function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
@@ -71,6 +88,11 @@ function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
 }
 
 async function resolveContext<A extends AuthLevel>(name: string, level: A, headers: Headers): Promise<MutationContext<A>> {
+  const address = addressKey(clientIp(headers));
+  if (level === 'service') {
+    identifyRequest({ user: null, headers });
+    return { name, address, headers, user: null, workspace: null } as unknown as MutationContext<A>;
+  }
   const user = await getCurrentUser();
   // Every error and span of this request carries the caller: the user id (never the email), the PostHog identity.
   identifyRequest({ user, headers });
@@ -79,7 +101,7 @@ async function resolveContext<A extends AuthLevel>(name: string, level: A, heade
   if (level === 'workspace' && !workspace) {
     throw new AppError('forbidden', 'Create a workspace first.');
   }
-  return { name, address: addressKey(clientIp(headers)), headers, user, workspace } as unknown as MutationContext<A>;
+  return { name, address, headers, user, workspace } as unknown as MutationContext<A>;
 }
 
 /**
@@ -102,6 +124,7 @@ export async function runMutation<S extends z.ZodType, A extends AuthLevel, R>(
       name: def.name,
       analytics: instrument.analytics as MutationAnalytics<never, never, never>,
       request: instrument.request,
+      caller: def.auth === 'service' ? 'service' : 'visitor',
       headers,
       ctx,
       input: validInput,
@@ -109,7 +132,7 @@ export async function runMutation<S extends z.ZodType, A extends AuthLevel, R>(
       ...outcome,
     });
   try {
-    headers = await nextHeaders();
+    headers = instrument.headers ?? (await nextHeaders());
     ctx = await resolveContext(def.name, def.auth, headers);
     const parsed = def.input.safeParse(rawInput);
     const rules = def.rateLimit === undefined ? [] : Array.isArray(def.rateLimit) ? def.rateLimit : [def.rateLimit];
@@ -138,11 +161,10 @@ export async function runMutation<S extends z.ZodType, A extends AuthLevel, R>(
     return { ok: true, data };
   } catch (cause) {
     if (isNextControlFlow(cause)) throw cause;
-    const error =
-      cause instanceof AppError ? cause : new AppError('internal', 'Something went wrong on our side. Please try again.');
+    const error = cause instanceof AppError ? cause : internalError();
     if (!(cause instanceof AppError)) {
       console.error(`[mutation ${def.name}]`, cause);
-      captureMutationError(def.name, cause);
+      captureMutationError(def.name, cause, instrument.reportTags);
     }
     record({ ok: false, error });
     return { ok: false, error: error.toBody() };
@@ -165,7 +187,7 @@ function formDataToObject(form: FormData): Record<string, unknown> {
  * A server action through the wrapper. The returned function works both with `useActionState`
  * (`(previousState, formData)`) and when called directly with a plain object as its second argument.
  */
-export function defineAction<S extends z.ZodType, A extends AuthLevel, R>(
+export function defineAction<S extends z.ZodType, A extends VisitorAuthLevel, R>(
   def: MutationDefinition<S, A>,
   handler: (input: z.infer<S>, ctx: MutationContext<A>) => Promise<R>,
   // Required, after the handler so `result` is typed from it: what the action records (`false` for nothing).

@@ -6,7 +6,7 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { crossOriginRefusal, isSafeMethod } from '@/lib/security/same-origin';
-import { STATUS } from './errors';
+import { AppError, writeErrorResponse } from './errors';
 
 /** Paths served by route handlers, which answer for themselves; everything else is a page. */
 const ROUTE_HANDLER = /^\/(api|ingest|monitoring|sentry)(\/|$)|^\/_next\//;
@@ -22,14 +22,6 @@ export function refuseCrossOriginPagePost(req: IncomingMessage, res: ServerRespo
   }
   const reason = crossOriginRefusal({ method, headers, url: `http://${headers.get('host') ?? 'localhost'}${req.url ?? '/'}` } as Request);
   if (!reason) return false;
-  const body = JSON.stringify({ error: { code: 'forbidden', message: reason } });
-  res.writeHead(STATUS.forbidden, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(body),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    connection: 'close',
-  });
-  res.end(body);
+  writeErrorResponse(res, new AppError('forbidden', reason), { connection: 'close' });
   return true;
 }

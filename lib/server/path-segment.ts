@@ -5,6 +5,7 @@
 // built on `pathSegment`, so a value that reaches it some other way is a 400/404 too.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { badRequest, writeErrorResponse } from './errors';
 
 /** Longest segment any route accepts (ids are far shorter; a distinct id or a session id is client-chosen text). */
 export const MAX_SEGMENT_LENGTH = 200;
@@ -41,13 +42,7 @@ export function unroutablePath(pathname: string): string | null {
 export function refuseUnroutableRequest(req: Pick<IncomingMessage, 'url'>, res: ServerResponse | undefined): boolean {
   const reason = unroutablePath((req.url ?? '/').split('?')[0]!);
   if (!reason || !res) return false;
-  res.writeHead(400, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    connection: 'close',
-  });
-  res.end(JSON.stringify({ error: { code: 'validation', message: reason } }));
+  writeErrorResponse(res, badRequest(reason), { connection: 'close' });
   return true;
 }
 

@@ -1,56 +1,45 @@
 // Route handlers through the same wrapper as server actions: `params`, `query` and JSON `body` are merged into
-// one input validated by the definition's zod schema; errors become `{ error: { code, message, … } }` with the
-// matching status. Reads (GET) use it too so authz and error shapes are the same everywhere.
+// one input validated by the definition's zod schema; every refusal is answered by errorResponse()
+// (lib/server/errors.ts). Reads (GET) use it too so authz and error shapes are the same everywhere.
 // A state-changing request must come from Orbit's own origin (403) and carry JSON (415): no form on another site
 // can send either (lib/security/same-origin.ts).
 import 'server-only';
-import { NextResponse, type NextRequest } from 'next/server';
+import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { API_MAX_BODY_BYTES, BodyTooLargeError, readBoundedText } from './bounded-body';
-import { STATUS, type ErrorCode } from './errors';
+import { API_MAX_BODY_BYTES, readBoundedText } from './bounded-body';
+import { AppError, badRequest, errorResponse } from './errors';
 import { crossOriginRefusal, isJsonContentType, isSafeMethod } from '@/lib/security/same-origin';
 import { routeTemplate, type MutationAnalytics } from '@/lib/analytics/server/mutation-events';
-import { runMutation, type AuthLevel, type MutationContext, type MutationDefinition } from './mutation';
+import { runMutation, type MutationContext, type MutationDefinition, type VisitorAuthLevel } from './mutation';
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-const INVALID_JSON = Symbol.for('invalid-json');
-const TOO_LARGE = Symbol.for('body-too-large');
-
-/** The JSON body, read with a byte limit before anything parses it (an oversized body is never buffered). */
+/** The JSON body, read with a byte limit before anything parses it (an oversized body is never buffered: 413). */
 async function readBody(req: NextRequest): Promise<unknown> {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'DELETE') return {};
-  let text: string;
-  try {
-    text = await readBoundedText(req, API_MAX_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) return TOO_LARGE;
-    throw error;
-  }
+  const text = await readBoundedText(req, API_MAX_BODY_BYTES);
   if (!text) return {};
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return INVALID_JSON;
+    throw badRequest('The request body is not valid JSON.');
   }
 }
 
-const refusal = (code: ErrorCode, message: string) => NextResponse.json({ error: { code, message } }, { status: STATUS[code] });
-
 /** A state-changing request from another origin (403), or with a body not declared as JSON (415); else null. */
-function forgeryRefusal(req: NextRequest): Response | null {
+function forgeryRefusal(req: NextRequest): AppError | null {
   if (isSafeMethod(req.method)) return null;
   const crossOrigin = crossOriginRefusal(req);
-  if (crossOrigin) return refusal('forbidden', crossOrigin);
+  if (crossOrigin) return new AppError('forbidden', crossOrigin);
   // DELETE carries no body (readBody ignores it) and may omit the type; a type it declares must still be JSON.
   const type = req.headers.get('content-type');
   if ((req.method !== 'DELETE' || type !== null) && !isJsonContentType(type)) {
-    return refusal('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).');
+    return new AppError('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).');
   }
   return null;
 }
 
-export function defineRoute<S extends z.ZodType, A extends AuthLevel, R>(
+export function defineRoute<S extends z.ZodType, A extends VisitorAuthLevel, R>(
   def: MutationDefinition<S, A> & { status?: number },
   handler: (input: z.infer<S>, ctx: MutationContext<A>) => Promise<R>,
   // Required, after the handler so `result` is typed from it: what the route records (`false` for nothing).
@@ -58,19 +47,13 @@ export function defineRoute<S extends z.ZodType, A extends AuthLevel, R>(
 ) {
   return async function route(req: NextRequest, context: RouteContext): Promise<Response> {
     const refused = forgeryRefusal(req);
-    if (refused) return refused;
-    const body = await readBody(req);
-    if (body === TOO_LARGE) {
-      return NextResponse.json(
-        { error: { code: 'payload_too_large', message: `The request body is larger than ${API_MAX_BODY_BYTES} bytes.` } },
-        { status: STATUS.payload_too_large },
-      );
-    }
-    if (body === INVALID_JSON) {
-      return NextResponse.json(
-        { error: { code: 'validation', message: 'The request body is not valid JSON.' } },
-        { status: STATUS.validation },
-      );
+    if (refused) return errorResponse(refused);
+    let body: unknown;
+    try {
+      body = await readBody(req);
+    } catch (error) {
+      if (error instanceof AppError) return errorResponse(error);
+      throw error;
     }
     const params = context?.params ? await context.params : {};
     const query = Object.fromEntries(req.nextUrl.searchParams.entries());
@@ -81,11 +64,8 @@ export function defineRoute<S extends z.ZodType, A extends AuthLevel, R>(
       request: { endpoint: routeTemplate(req.nextUrl.pathname, params), method: req.method },
       successStatus: (data) => (data === undefined || data === null ? 204 : (def.status ?? 200)),
     });
-    if (!result.ok) {
-      const headers = result.error.retryAfter ? { 'retry-after': String(result.error.retryAfter) } : undefined;
-      return NextResponse.json({ error: result.error }, { status: STATUS[result.error.code], headers });
-    }
-    if (result.data === undefined || result.data === null) return new NextResponse(null, { status: 204 });
-    return NextResponse.json(result.data, { status: def.status ?? 200 });
+    if (!result.ok) return errorResponse(result.error);
+    if (result.data === undefined || result.data === null) return new Response(null, { status: 204 });
+    return Response.json(result.data, { status: def.status ?? 200 });
   };
 }

@@ -1,8 +1,8 @@
 // Any method on /api or an /api/* path no other route serves — a JSON 404 like every API refusal, never the HTML
 // not-found page (API paths skip proxy.ts, which sets the pages' Content-Security-Policy).
-import { NextResponse } from 'next/server';
+import { AppError, errorResponse } from '@/lib/server/errors';
 
-const notFound = (): Response => NextResponse.json({ error: { code: 'not_found', message: 'No API endpoint at this path.' } }, { status: 404 });
+const notFound = (): Response => errorResponse(new AppError('not_found', 'No API endpoint at this path.'));
 
 export const GET = notFound;
 export const HEAD = notFound;

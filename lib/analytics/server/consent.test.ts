@@ -69,12 +69,17 @@ async function drain(): Promise<void> {
 const eventsOf = (event: string, distinctId: string) =>
   db.select().from(inboxEvents).where(and(eq(inboxEvents.event, event), eq(inboxEvents.distinctId, distinctId)));
 
+/** Signs up through the real action: a success ends in Next's redirect to onboarding; anything else fails the test. */
 async function signUp(email: string): Promise<void> {
   const fd = new FormData();
   fd.set('name', 'Consent Person');
   fd.set('email', email);
   fd.set('password', 'correct horse battery');
-  await signUpAction(null, fd).catch(() => undefined); // redirect() throws on success
+  const outcome = await signUpAction(null, fd).then(
+    (result) => JSON.stringify(result),
+    (error: unknown) => String((error as { digest?: unknown } | null)?.digest ?? error),
+  );
+  expect(outcome, 'the sign-up succeeds (and redirects)').toMatch(/^NEXT_REDIRECT;[^;]*;\/onboarding\//);
 }
 
 beforeEach(() => {

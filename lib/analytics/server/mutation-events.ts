@@ -3,7 +3,8 @@
 // required, so a new action that forgets it does not compile. The wrapper calls `recordMutation` once per call;
 // this module turns the outcome into the action's own events, `api.error` / `api.rate_limited` for failures and a
 // sampled `api.request`, all queued, then flushed after the response. Nothing is recorded for a visitor whose
-// analytics consent is not granted (consent.ts).
+// analytics consent is not granted (consent.ts). A service caller (the billing webhook: no visitor, no cookie) asks
+// no consent; its own events are personless, and the events it records about someone name them (`about`).
 import 'server-only';
 import type { EventName, EventProperties } from '@/lib/analytics/catalog';
 import type { GroupProperties } from '@/lib/analytics/person-properties';
@@ -11,7 +12,7 @@ import type { AppError } from '@/lib/server/errors';
 import { serverAnalytics, type AnalyticsIdentity } from './client';
 import { requestConsent } from './consent';
 import { flushAfterResponse } from './flush-after';
-import { identityFromRequest, personPropertiesFromEmail } from './identity';
+import { identityForUser, identityFromRequest, personPropertiesFromEmail } from './identity';
 
 /** One event an action records, with what the wrapper needs to attribute it. */
 export type TrackedEvent = {
@@ -28,6 +29,11 @@ export type TrackedEvent = {
     identify?: { userId: string; email: string; properties?: { job_role?: string; signed_up_at?: string } };
     /** Sets the workspace group's properties (`$groupidentify`): its plan, never its name (typed by a user). */
     group?: { workspace: string; properties: GroupProperties };
+    /**
+     * Whom the event is about when that is not the caller (the webhook records a payment for the buyer): that user,
+     * or `null` for no one known (a personless event in its workspace group).
+     */
+    about?: { userId: string } | null;
   };
 }[EventName];
 
@@ -59,6 +65,8 @@ export type MutationOutcome = {
   analytics: MutationAnalytics<never, never, never> | undefined;
   /** Route handlers: the route template and method; server actions have none. */
   request?: { endpoint: string; method: string };
+  /** A visitor (consent applies) or a service (lib/server/mutation.ts AuthLevel). */
+  caller?: 'visitor' | 'service';
   headers: Headers | undefined;
   ctx: AuthContext | undefined;
   /** The validated input, when validation got that far. */
@@ -79,10 +87,16 @@ function list(tracked: Tracked): readonly TrackedEvent[] {
   return Array.isArray(tracked) ? (tracked as readonly TrackedEvent[]) : [tracked as TrackedEvent];
 }
 
+/** The identity of an event `about` someone other than the caller. */
+function aboutIdentity(about: { userId: string } | null, workspace: string | undefined, caller: AnalyticsIdentity): AnalyticsIdentity {
+  if (about) return identityForUser(about.userId);
+  return workspace ? { distinctId: `workspace_${workspace}`, hasPerson: false } : caller;
+}
+
 function send(events: readonly TrackedEvent[], identity: AnalyticsIdentity, workspaceId: string | undefined): void {
   const analytics = serverAnalytics();
   for (const e of events) {
-    let who = identity;
+    let who = e.about === undefined ? identity : aboutIdentity(e.about, e.groups?.workspace ?? workspaceId, identity);
     if (e.identify) {
       const { userId, email, properties } = e.identify;
       const anonymousId = identity.hasPerson === false ? null : identity.distinctId !== userId ? identity.distinctId : identity.anonymousId;
@@ -98,16 +112,22 @@ function send(events: readonly TrackedEvent[], identity: AnalyticsIdentity, work
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
+/** A service's own events (`webhook.failed`, `api.error`): personless, under one id per operation (`orbit_billing_webhook`). */
+function serviceIdentity(name: string): AnalyticsIdentity {
+  return { distinctId: `orbit_${name.replaceAll('.', '_')}`, hasPerson: false };
+}
+
 /** Called by the wrapper once per mutation. Never throws, never awaits anything on the response path. */
 export function recordMutation(outcome: MutationOutcome): void {
   try {
     const analytics = serverAnalytics();
     if (!analytics.active) return;
     const headers = outcome.headers ?? new Headers();
+    const service = outcome.caller === 'service';
     // The browser never loads PostHog without consent (declined, not yet given in opt-in mode, GPC, DNT); the
     // server records nothing about that visitor either: no event, no $identify, no ip_hash or email_hash.
-    if (requestConsent(headers) !== 'granted') return;
-    const identity = identityFromRequest(headers, outcome.ctx?.user ?? null);
+    if (!service && requestConsent(headers) !== 'granted') return;
+    const identity = service ? serviceIdentity(outcome.name) : identityFromRequest(headers, outcome.ctx?.user ?? null);
     const workspaceId = outcome.ctx?.workspace?.id ?? undefined;
     const mapping = erase(outcome.analytics);
     const { name, request, durationMs } = outcome;

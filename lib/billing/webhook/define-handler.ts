@@ -3,37 +3,45 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { WebhookTracked } from '@/lib/analytics/server/webhook-events';
+import type { TrackedEvent } from '@/lib/analytics/server/mutation-events';
 import type { Tx } from '@/lib/db';
 import { deletedSubscriptions } from '@/lib/db/schema';
+import { AppError } from '@/lib/server/errors';
 
 export type VerifiedEvent = { id: string; type: string; created: number };
 
-/** A signed event whose payload lacks what the handler needs: answered 400, nothing recorded. */
-export class PayloadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PayloadError';
-  }
-}
+/** A signed event whose payload lacks what the handler needs: answered 400 `invalid_payload`, nothing recorded. */
+export const invalidPayload = (message: string) => new AppError('invalid_payload', message);
 
-/** Collects the analytics events of a delivery; they are sent only once its transaction committed. */
-export type TrackWebhookEvent = (event: WebhookTracked) => void;
+/**
+ * Collects the analytics events of a delivery (built with `track`, lib/analytics/server/mutation-events.ts); the
+ * mutation wrapper sends them once the delivery's transaction committed.
+ */
+export type RecordEvent = (event: TrackedEvent) => void;
 
-export type WebhookHandler = (tx: Tx, object: unknown, event: VerifiedEvent, track: TrackWebhookEvent) => Promise<void>;
+export type WebhookHandler = (tx: Tx, object: unknown, event: VerifiedEvent, record: RecordEvent) => Promise<void>;
 
 export function defineHandler<S extends z.ZodType>(
   schema: S,
-  handle: (tx: Tx, object: z.infer<S>, event: VerifiedEvent, track: TrackWebhookEvent) => Promise<void>,
+  handle: (tx: Tx, object: z.infer<S>, event: VerifiedEvent, record: RecordEvent) => Promise<void>,
 ): WebhookHandler {
-  return async (tx, object, event, track) => {
+  return async (tx, object, event, record) => {
     const parsed = schema.safeParse(object);
     if (!parsed.success) {
       const where = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
-      throw new PayloadError(`${event.type}: unexpected data.object (${where})`);
+      throw invalidPayload(`${event.type}: unexpected data.object (${where})`);
     }
-    await handle(tx, parsed.data, event, track);
+    await handle(tx, parsed.data, event, record);
   };
+}
+
+/**
+ * A webhook has no cookie and no session: its events are about the buyer the checkout recorded
+ * (metadata.userId → subscriptions.purchased_by), so revenue lands on the person who paid, joined with their browser
+ * history by the user id they identified with; without a known buyer, on the workspace alone (personless).
+ */
+export function attributedTo(buyerId: string | null, workspaceId: string): Pick<TrackedEvent, 'groups' | 'about'> {
+  return { groups: { workspace: workspaceId }, about: buyerId ? { userId: buyerId } : null };
 }
 
 /** When Stripe created the event. */

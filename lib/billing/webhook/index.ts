@@ -1,20 +1,25 @@
-// Stripe-format webhooks, from Stripe or from Orbit's local provider: verify the signature over the raw body,
-// pick the handler for the event type, and record the event id and the handler's writes in one transaction, so a
-// replay changes nothing and a failure leaves nothing half-written (Stripe retries on any non-2xx).
+// Stripe-format webhooks, from Stripe or from Orbit's local provider (POST /api/webhooks/stripe): verify the
+// signature over the raw body, then run the event type's handler through the mutation wrapper like every route
+// (lib/server/mutation.ts, as a `service` caller: no session): one span, one Sentry report of an unexpected failure,
+// `api.error` and the handler's events on the analytics path, errors answered by errorResponse(). The event id and
+// the handler's writes are recorded in one transaction, so a replay changes nothing and a failure leaves nothing
+// half-written (Stripe retries on any non-2xx).
 import 'server-only';
-import { captureException, withScope } from '@sentry/nextjs';
 import { z } from 'zod';
-import { recordWebhookEvents, recordWebhookFailure, type WebhookTracked } from '@/lib/analytics/server/webhook-events';
+import { track, type TrackedEvent } from '@/lib/analytics/server/mutation-events';
 import { db } from '@/lib/db';
 import { webhookEvents } from '@/lib/db/schema';
 import { stripeWebhookSecret } from '@/lib/env';
+import { readBoundedText, WEBHOOK_MAX_BODY_BYTES } from '@/lib/server/bounded-body';
+import { AppError, errorResponse } from '@/lib/server/errors';
+import { runMutation } from '@/lib/server/mutation';
+import { pathWithNul } from '@/lib/server/nul-characters';
 import { stripeWebhooks } from '../stripe-client';
-import { PayloadError, type WebhookHandler } from './define-handler';
+import { invalidPayload, type WebhookHandler } from './define-handler';
 import { checkoutSessionCompleted } from './handlers/checkout-session-completed';
 import { customerSubscriptionDeleted } from './handlers/customer-subscription-deleted';
 import { customerSubscriptionUpdated } from './handlers/customer-subscription-updated';
 import { invoicePaymentFailed } from './handlers/invoice-payment-failed';
-import { pathWithNul } from '@/lib/server/nul-characters';
 
 const handlers: Record<string, WebhookHandler> = {
   'checkout.session.completed': checkoutSessionCompleted,
@@ -34,75 +39,74 @@ const envelope = z.object({
   data: z.object({ object: z.record(z.string(), z.unknown()) }),
 });
 
-export type WebhookErrorCode = 'not_configured' | 'missing_signature' | 'invalid_signature' | 'invalid_payload' | 'handler_failed';
+type StripeEvent = z.infer<typeof envelope>;
 
-export type WebhookResponse =
-  | { status: 200; body: { received: true; id: string; type: string; outcome: 'processed' | 'duplicate' | 'ignored' } }
-  | { status: 400 | 404 | 500; body: { error: { code: WebhookErrorCode; message: string } } };
+/** The route, as `api.error` and `api.request` name it. */
+export const WEBHOOK_ENDPOINT = '/api/webhooks/stripe';
 
-const fail = (status: 400 | 404 | 500, code: WebhookErrorCode, message: string): WebhookResponse => ({
-  status,
-  body: { error: { code, message } },
-});
-
-export async function processStripeWebhook(
-  rawBody: string,
-  signature: string | null,
-  secret: string | null = stripeWebhookSecret(),
-): Promise<WebhookResponse> {
-  const started = performance.now();
-  if (!secret) return fail(404, 'not_configured', 'Billing is not configured on this deployment.');
-  if (!signature) return fail(400, 'missing_signature', 'Missing Stripe-Signature header.');
+/**
+ * The delivery's event, verified: its raw body read with a byte limit (413 before the signature is computed over
+ * it), signed with the configured secret (404 `not_configured` without one; 400 `missing_signature`,
+ * `invalid_signature`), a Stripe event without NUL characters (400 `invalid_payload`). Throws AppError otherwise.
+ */
+async function verifiedEvent(req: Request, secret: string | null): Promise<StripeEvent> {
+  // The signature covers the exact bytes, so the body is read raw, never re-serialized.
+  const rawBody = await readBoundedText(req, WEBHOOK_MAX_BODY_BYTES);
+  if (!secret) throw new AppError('not_configured', 'Billing is not configured on this deployment.');
+  const signature = req.headers.get('stripe-signature');
+  if (!signature) throw new AppError('missing_signature', 'Missing Stripe-Signature header.');
   let verified: unknown;
   try {
     verified = stripeWebhooks.constructEvent(rawBody, signature, secret);
   } catch {
-    return fail(400, 'invalid_signature', 'The Stripe-Signature header does not match the payload.');
+    throw new AppError('invalid_signature', 'The Stripe-Signature header does not match the payload.');
   }
   const parsed = envelope.safeParse(verified);
-  if (!parsed.success) return fail(400, 'invalid_payload', 'The payload is not a Stripe event.');
-  if (pathWithNul(parsed.data) !== null) return fail(400, 'invalid_payload', 'The payload contains a NUL character.');
-  const event = parsed.data;
-
-  const handler = handlers[event.type];
-  const ok = (outcome: 'processed' | 'duplicate' | 'ignored'): WebhookResponse => ({
-    status: 200,
-    body: { received: true, id: event.id, type: event.type, outcome },
-  });
-  if (!handler) return ok('ignored');
-
-  const tracked: WebhookTracked[] = [];
-  try {
-    const outcome = await db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(webhookEvents)
-        .values({ id: event.id, type: event.type })
-        .onConflictDoNothing()
-        .returning({ id: webhookEvents.id });
-      if (inserted.length === 0) return 'duplicate' as const;
-      await handler(tx, event.data.object, { id: event.id, type: event.type, created: event.created }, (e) => tracked.push(e));
-      return 'processed' as const;
-    });
-    // After the commit: a failed or duplicate delivery records nothing; a retried one records once.
-    if (outcome === 'processed') recordWebhookEvents(tracked);
-    return ok(outcome);
-  } catch (error) {
-    if (error instanceof PayloadError) return fail(400, 'invalid_payload', error.message);
-    console.error(`[billing webhook] ${event.type} ${event.id} failed:`, error instanceof Error ? error.message : error);
-    reportHandlerFailure(event, error, performance.now() - started);
-    return fail(500, 'handler_failed', 'The event could not be processed; it will be retried.');
-  }
+  if (!parsed.success) throw invalidPayload('The payload is not a Stripe event.');
+  if (pathWithNul(parsed.data) !== null) throw invalidPayload('The payload contains a NUL character.');
+  return parsed.data;
 }
 
-/** A failed handler is an incident even though the provider retries: Sentry, `webhook.failed` and `api.error`. */
-function reportHandlerFailure(event: { id: string; type: string }, error: unknown, durationMs: number): void {
+type Outcome = 'processed' | 'duplicate' | 'ignored';
+
+/** Runs `handler` once per event id; the events it records are kept only when its writes committed. */
+async function deliver(handler: WebhookHandler, event: StripeEvent): Promise<{ outcome: Outcome; tracked: TrackedEvent[] }> {
+  const tracked: TrackedEvent[] = [];
+  const outcome = await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(webhookEvents)
+      .values({ id: event.id, type: event.type })
+      .onConflictDoNothing()
+      .returning({ id: webhookEvents.id });
+    if (inserted.length === 0) return 'duplicate' as const;
+    await handler(tx, event.data.object, { id: event.id, type: event.type, created: event.created }, (e) => tracked.push(e));
+    return 'processed' as const;
+  });
+  // A failed or duplicate delivery records nothing; a retried one records once.
+  return { outcome, tracked: outcome === 'processed' ? tracked : [] };
+}
+
+/** Answers one delivery: 200 with the outcome, or the error (a 500 makes the provider retry). */
+export async function handleStripeWebhook(req: Request, secret: string | null = stripeWebhookSecret()): Promise<Response> {
+  let event: StripeEvent;
   try {
-    withScope((scope) => {
-      scope.setTags({ mutation: 'billing.webhook', 'webhook.type': event.type, 'webhook.event_id': event.id });
-      captureException(error, { mechanism: { type: 'orbit.webhook', handled: true } });
-    });
-  } catch {
-    // Reporting never changes the answer the provider gets.
+    event = await verifiedEvent(req, secret);
+  } catch (error) {
+    if (error instanceof AppError) return errorResponse(error);
+    throw error;
   }
-  recordWebhookFailure(event.type, durationMs);
+  const ok = (outcome: Outcome) => Response.json({ received: true, id: event.id, type: event.type, outcome });
+  const handler = handlers[event.type];
+  if (!handler) return ok('ignored');
+  const result = await runMutation({ name: 'billing.webhook', input: envelope, auth: 'service' }, event, (e) => deliver(handler, e), {
+    analytics: {
+      success: (_event, delivery) => delivery.tracked,
+      // A verified delivery whose handler failed is an incident even though the provider retries it.
+      error: (e, error) => (e && error.code === 'internal' ? track('webhook.failed', { type: e.type }) : null),
+    },
+    request: { endpoint: WEBHOOK_ENDPOINT, method: 'POST' },
+    headers: req.headers,
+    reportTags: { 'webhook.type': event.type, 'webhook.event_id': event.id },
+  });
+  return result.ok ? ok(result.data.outcome) : errorResponse(result.error);
 }

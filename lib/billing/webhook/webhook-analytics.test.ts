@@ -1,6 +1,7 @@
 // What the billing webhook reports besides its answer: subscription.payment_failed for a failed renewal, and for a
-// handler failure a Sentry event plus webhook.failed and api.error — through real posthog-node and the real local
-// collector (in-process) on the test's database. Sentry is replaced at its module edge and asserted exactly.
+// handler failure a Sentry event (the mutation wrapper's report, as for every route) plus webhook.failed and
+// api.error — through real posthog-node and the real local collector (in-process) on the test's database. Sentry
+// is replaced at its module edge and asserted exactly.
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -98,7 +99,15 @@ describe('billing webhook analytics', () => {
 
     expect(res.status).toBe(500);
     expect(sentry.reports).toHaveLength(1);
-    expect(sentry.reports[0]!.tags).toMatchObject({ 'webhook.type': 'checkout.session.completed', mutation: 'billing.webhook' });
+    // The mutation wrapper's reporting point, as for every route: its mechanism and classification tags.
+    expect(sentry.reports[0]!.tags).toMatchObject({
+      'webhook.type': 'checkout.session.completed',
+      'webhook.event_id': setup.event.id,
+      mutation: 'billing.webhook',
+      'error.category': expect.any(String),
+      'error.severity': expect.any(String),
+    });
+    expect(sentry.reports[0]!.mechanism).toEqual({ type: 'orbit.mutation', handled: false });
     const workspaceEvents = await db.select().from(inboxEvents).where(eq(inboxEvents.event, 'webhook.failed'));
     expect(workspaceEvents.map((e) => e.properties)).toEqual([expect.objectContaining({ type: 'checkout.session.completed' })]);
     const apiErrors = await db.select().from(inboxEvents).where(eq(inboxEvents.event, 'api.error'));

@@ -150,7 +150,7 @@ describe('POST /api/webhooks/stripe', () => {
     const res = await postEvent(event);
 
     expect(res.status).toBe(500);
-    expect((res.body.error as { code: string }).code).toBe('handler_failed');
+    expect((res.body.error as { code: string }).code).toBe('internal');
     expect(await subscriptionOf(workspaceId)).toBeNull();
     expect(await timesRecorded(event.id)).toBe(0);
     const [session] = await db.select().from(checkoutSessions).where(eq(checkoutSessions.id, sessionId));

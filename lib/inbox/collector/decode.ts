@@ -3,7 +3,8 @@
 import 'server-only';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { env } from '@/lib/env';
-import { badRequest, CollectorError } from './http';
+import { AppError } from '@/lib/server/errors';
+import { badRequest } from './http';
 
 /**
  * How many bytes one request may still inflate to. A request can nest compressed layers (a gzip body carrying
@@ -15,13 +16,13 @@ export type DecompressionBudget = { readonly limit: number; used: number };
 export const decompressionBudget = (limit = env.INBOX_MAX_DECOMPRESSED_BYTES): DecompressionBudget => ({ limit, used: 0 });
 
 export const budgetExceeded = (budget: DecompressionBudget, what: string) =>
-  new CollectorError(
+  new AppError(
     'payload_too_large',
     `Decompressing the ${what} exceeds the request's decompression budget of ${budget.limit} bytes (INBOX_MAX_DECOMPRESSED_BYTES).`,
   );
 
-export const isBudgetExceeded = (error: unknown): error is CollectorError =>
-  error instanceof CollectorError && error.code === 'payload_too_large';
+export const isBudgetExceeded = (error: unknown): error is AppError =>
+  error instanceof AppError && error.code === 'payload_too_large';
 
 export const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 /** zlib header: CMF 0x78 and a valid FCHECK. */
@@ -67,7 +68,7 @@ export function decodeContentEncoding(
   if (enc === 'gzip' || enc === 'x-gzip') return inflate(bytes, 'gzip', budget);
   if (enc === 'deflate') return inflate(bytes, 'deflate', budget);
   if (enc === 'br') return inflate(bytes, 'br', budget);
-  if (enc && enc !== 'identity') throw new CollectorError('unsupported_media_type', `Unsupported Content-Encoding: ${enc}.`);
+  if (enc && enc !== 'identity') throw new AppError('unsupported_media_type', `Unsupported Content-Encoding: ${enc}.`);
   return isGzip(bytes) ? inflate(bytes, 'gzip', budget) : bytes;
 }
 

@@ -5,6 +5,7 @@
 // cohorts }`, so posthog-node evaluates exactly what the collector's /flags answers posthog-js.
 import 'server-only';
 import { FLAGS, type FlagDefinition } from '@/lib/flags/definitions';
+import { AppError, errorResponse } from '@/lib/server/errors';
 
 export type FlagDefinitionsResponse = {
   flags: Array<{
@@ -52,9 +53,8 @@ export async function flagDefinitions(req: Request): Promise<Response> {
   const token = new URL(req.url).searchParams.get('token');
   const bearer = /^Bearer\s+\S+/i.test(req.headers.get('authorization') ?? '');
   if (!token || !bearer) {
-    // 401 as PostHog answers it (posthog-node backs off on it); the collector's error shape.
-    const message = 'Flag definitions need ?token=<project key> and Authorization: Bearer <personal or secret key>.';
-    return Response.json({ error: { code: 'unauthorized', message } }, { status: 401 });
+    // 401 as PostHog answers it (posthog-node backs off on it).
+    return errorResponse(new AppError('unauthorized', 'Flag definitions need ?token=<project key> and Authorization: Bearer <personal or secret key>.'));
   }
   return Response.json(flagDefinitionsResponse());
 }

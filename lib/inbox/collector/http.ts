@@ -1,45 +1,17 @@
 // The HTTP edge shared by every collector and inbox route: local-mode guard (404 otherwise), same-origin guard (403),
-// method table (405), bounded body reading (413) and one error shape `{ error: { code, message } }`.
+// method table (405), bounded body reading (413); every refusal is the app's AppError, answered by errorResponse()
+// (lib/server/errors.ts).
 // No CORS: the browser SDKs post to their own origin and the inbox UI is served from it, so no other site needs
 // (or gets) access to what the inbox holds. Command-line tools send no Origin and are unaffected.
 import 'server-only';
 import { z } from 'zod';
 import { env, localInbox } from '@/lib/env';
-import { BodyTooLargeError, readBoundedBody } from '@/lib/server/bounded-body';
+import { readBoundedBody } from '@/lib/server/bounded-body';
+import { AppError, badRequest, errorResponse, internalError } from '@/lib/server/errors';
 
-export type CollectorErrorCode =
-  | 'validation'
-  | 'forbidden'
-  | 'not_found'
-  | 'method_not_allowed'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'internal';
-
-const STATUS: Record<CollectorErrorCode, number> = {
-  validation: 400,
-  forbidden: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  internal: 500,
-};
-
-export class CollectorError extends Error {
-  constructor(
-    readonly code: CollectorErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CollectorError';
-  }
-  get status(): number {
-    return STATUS[this.code];
-  }
-}
-
-export const badRequest = (message: string) => new CollectorError('validation', message);
+export { badRequest, errorResponse };
+/** The app's AppError under the name lib/analytics/server/client.ts imports it by. */
+export { AppError as CollectorError };
 
 export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Params = Record<string, string | string[] | undefined>;
@@ -75,10 +47,6 @@ export function crossOriginRefusal(req: Request): string | null {
   return null;
 }
 
-export function errorResponse(error: CollectorError, extra?: HeadersInit): Response {
-  return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers: extra });
-}
-
 function withHeaders(res: Response, headers: Record<string, string>): Response {
   for (const [k, v] of Object.entries(headers)) if (!res.headers.has(k)) res.headers.set(k, v);
   return res;
@@ -98,13 +66,13 @@ export function inboxRoute(handlers: Partial<Record<Method, Handler>>): Record<M
   const run =
     (method: Method | 'OPTIONS'): RouteHandler =>
     async (req, context) => {
-      if (!localInbox) return errorResponse(new CollectorError('not_found', 'Not found.'));
+      if (!localInbox) return errorResponse(new AppError('not_found', 'Not found.'));
       const refusal = crossOriginRefusal(req);
-      if (refusal) return errorResponse(new CollectorError('forbidden', refusal), VARY);
+      if (refusal) return errorResponse(new AppError('forbidden', refusal), VARY);
       if (method === 'OPTIONS') return new Response(null, { status: 204, headers: { ...VARY, allow } });
       const handler = handlers[method];
       if (!handler) {
-        return errorResponse(new CollectorError('method_not_allowed', `${method} is not allowed here (allowed: ${allow}).`), {
+        return errorResponse(new AppError('method_not_allowed', `${method} is not allowed here (allowed: ${allow}).`), {
           ...VARY,
           allow,
         });
@@ -113,10 +81,10 @@ export function inboxRoute(handlers: Partial<Record<Method, Handler>>): Record<M
         const params = context?.params ? await context.params : {};
         return withHeaders(await handler(req, params), VARY);
       } catch (error) {
-        if (error instanceof CollectorError) return errorResponse(error, VARY);
+        if (error instanceof AppError) return errorResponse(error, VARY);
         if (error instanceof z.ZodError) return errorResponse(badRequest(zodMessage(error)), VARY);
         console.error('[collector] unexpected error', error);
-        return errorResponse(new CollectorError('internal', 'The collector failed to handle this request.'), VARY);
+        return errorResponse(internalError('The collector failed to handle this request.'), VARY);
       }
     };
   return Object.fromEntries([...ALL_METHODS, 'OPTIONS'].map((m) => [m, run(m as Method)])) as Record<
@@ -141,14 +109,6 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infe
 }
 
 /** The request body as bytes, refusing (413) anything over INBOX_MAX_BODY_BYTES before buffering it. */
-export async function readBody(req: Request, limit = env.INBOX_MAX_BODY_BYTES): Promise<Uint8Array> {
-  try {
-    return await readBoundedBody(req, limit);
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) throw tooLarge(limit);
-    throw error;
-  }
+export function readBody(req: Request): Promise<Uint8Array> {
+  return readBoundedBody(req, env.INBOX_MAX_BODY_BYTES, 'INBOX_MAX_BODY_BYTES');
 }
-
-export const tooLarge = (limit: number) =>
-  new CollectorError('payload_too_large', `The body is larger than ${limit} bytes (INBOX_MAX_BODY_BYTES).`);

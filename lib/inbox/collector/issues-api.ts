@@ -5,7 +5,8 @@ import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { inboxSentryItems } from '@/lib/db/schema';
-import { CollectorError, parseQuery, type Params } from './http';
+import { AppError } from '@/lib/server/errors';
+import { parseQuery, type Params } from './http';
 import type { Issue, IssueRow } from '@/lib/inbox/rows';
 import { groupIssues, type IssueEvent } from './issues';
 import { sentryFields } from './sentry-fields';
@@ -55,8 +56,8 @@ export const issueId = z.string().regex(/^[0-9a-f]{16}$/, 'The issue id is 16 he
 
 export async function getIssueById(_req: Request, params: Params): Promise<Response> {
   const id = issueId.safeParse(params.id);
-  if (!id.success) throw new CollectorError('validation', 'The issue id is 16 hex digits.');
+  if (!id.success) throw new AppError('validation', 'The issue id is 16 hex digits.');
   const issue = await getIssue(id.data);
-  if (!issue) throw new CollectorError('not_found', 'No issue with this id.');
+  if (!issue) throw new AppError('not_found', 'No issue with this id.');
   return Response.json(issue);
 }

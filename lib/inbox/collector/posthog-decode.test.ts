@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { recorded, type PosthogFixture } from './__fixtures__/fixtures';
 import { decompressionBudget } from './decode';
-import { CollectorError } from './http';
+import { AppError } from '@/lib/server/errors';
 import { decodePosthogBody, eventTimestamp, extractEvents } from './posthog-decode';
 
 function decode(name: PosthogFixture) {
@@ -27,12 +27,12 @@ function expectError(fn: () => unknown, code: string, message?: RegExp) {
   try {
     fn();
   } catch (error) {
-    expect(error).toBeInstanceOf(CollectorError);
-    expect((error as CollectorError).code).toBe(code);
-    if (message) expect((error as CollectorError).message).toMatch(message);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe(code);
+    if (message) expect((error as AppError).message).toMatch(message);
     return;
   }
-  throw new Error('expected a CollectorError');
+  throw new Error('expected an AppError');
 }
 
 describe('PostHog bodies recorded from the real SDKs', () => {

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { pathSegment } from '@/lib/server/path-segment';
 import { decompressionBudget, type DecompressionBudget } from './decode';
 import { flagDefinitions } from './flag-definitions';
-import { badRequest, CollectorError, readBody, type Params } from './http';
+import { AppError } from '@/lib/server/errors';
+import { badRequest, readBody, type Params } from './http';
 import { decodePosthogBody, extractEvents } from './posthog-decode';
 import { flagsResponseLegacy, flagsResponseV2, remoteConfig, remoteConfigScript } from './remote-config';
 import { storeCapture } from './store';
@@ -30,7 +31,7 @@ function segments(params: Params): string[] {
 function refuseMultipart(req: Request): void {
   const type = req.headers.get('content-type')?.toLowerCase() ?? '';
   if (type.startsWith('multipart/')) {
-    throw new CollectorError('unsupported_media_type', 'multipart bodies are not a PostHog encoding; send JSON, gzip or data=.');
+    throw new AppError('unsupported_media_type', 'multipart bodies are not a PostHog encoding; send JSON, gzip or data=.');
   }
 }
 
@@ -75,9 +76,9 @@ const ASSET = /^[\w.-]+\.js(\.map)?$/;
 async function staticAsset(rest: string[]): Promise<Response> {
   // `/static/<file>.js?v=…` and the versioned `/static/<version>/<file>.js` both serve the installed build.
   const file = rest.length === 2 && /^\d+\.\d+\.\d+/.test(rest[0]!) ? rest[1] : rest.length === 1 ? rest[0] : undefined;
-  if (!file || !ASSET.test(file)) throw new CollectorError('not_found', 'No such posthog-js asset.');
+  if (!file || !ASSET.test(file)) throw new AppError('not_found', 'No such posthog-js asset.');
   const full = path.join(POSTHOG_DIST, file);
-  if (!existsSync(full)) throw new CollectorError('not_found', `posthog-js has no ${file}.`);
+  if (!existsSync(full)) throw new AppError('not_found', `posthog-js has no ${file}.`);
   return new Response(await readFile(full), {
     headers: {
       'content-type': file.endsWith('.map') ? 'application/json' : 'application/javascript; charset=utf-8',
@@ -111,9 +112,9 @@ export function ingestHandler(method: 'GET' | 'POST') {
   return async (req: Request, params: Params): Promise<Response> => {
     const parts = segments(params);
     const routes = route(parts);
-    if (!routes.length) throw new CollectorError('not_found', `No PostHog endpoint at /ingest/${parts.join('/')}.`);
+    if (!routes.length) throw new AppError('not_found', `No PostHog endpoint at /ingest/${parts.join('/')}.`);
     const match = routes.find((r) => r.method === method);
-    if (!match) throw new CollectorError('method_not_allowed', `Use ${routes.map((r) => r.method).join(' or ')} here.`);
+    if (!match) throw new AppError('method_not_allowed', `Use ${routes.map((r) => r.method).join(' or ')} here.`);
     // posthog-node's batches arrive in-process, inside the request that captured the event: storing them is no
     // part of that request's trace.
     return suppressTracing(() => match.run(req));

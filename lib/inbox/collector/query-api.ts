@@ -3,7 +3,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { isStorableText, pathSegment } from '@/lib/server/path-segment';
-import { CollectorError, inboxRoute, parseQuery, zodMessage, type Params } from './http';
+import { AppError } from '@/lib/server/errors';
+import { inboxRoute, parseQuery, zodMessage, type Params } from './http';
 import { getIssueById, getIssues } from './issues-api';
 import {
   getPerson,
@@ -69,7 +70,7 @@ const sentrySchema = z.object({
  */
 function param<S extends z.ZodType<unknown, string>>(params: Params, key: string, schema: S): z.infer<S> {
   const result = schema.safeParse(params[key]);
-  if (!result.success) throw new CollectorError('validation', `Invalid ${key}: ${zodMessage(result.error)}`);
+  if (!result.success) throw new AppError('validation', `Invalid ${key}: ${zodMessage(result.error)}`);
   return result.data;
 }
 
@@ -79,7 +80,7 @@ export async function getEvents(req: Request): Promise<Response> {
 
 export async function getPersonByDistinctId(_req: Request, params: Params): Promise<Response> {
   const person = await getPerson(param(params, 'distinctId', pathSegment()));
-  if (!person) throw new CollectorError('not_found', 'No person or event with this distinct id.');
+  if (!person) throw new AppError('not_found', 'No person or event with this distinct id.');
   return Response.json(person);
 }
 
@@ -94,7 +95,7 @@ export async function getRecordings(req: Request): Promise<Response> {
 export async function getRecordingBySessionId(req: Request, params: Params): Promise<Response> {
   const { window_id } = parseQuery(req, z.object({ window_id: text }));
   const recording = await getRecording(param(params, 'sessionId', pathSegment()), window_id);
-  if (!recording) throw new CollectorError('not_found', 'No recording for this session id.');
+  if (!recording) throw new AppError('not_found', 'No recording for this session id.');
   return Response.json(recording);
 }
 
@@ -104,7 +105,7 @@ export async function getSentry(req: Request): Promise<Response> {
 
 export async function getSentryById(_req: Request, params: Params): Promise<Response> {
   const item = await getSentryItem(param(params, 'id', sentryItemId));
-  if (!item) throw new CollectorError('not_found', 'No Sentry item with this id.');
+  if (!item) throw new AppError('not_found', 'No Sentry item with this id.');
   return Response.json(item);
 }
 

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { recorded, type SentryFixture } from './__fixtures__/fixtures';
 import { decodeContentEncoding, decompressionBudget } from './decode';
-import { CollectorError } from './http';
+import { AppError } from '@/lib/server/errors';
 import { envelopeRows, parseEnvelope } from './sentry-envelope';
 
 const parse = (name: SentryFixture) => {
@@ -93,7 +93,7 @@ describe('envelope framing', () => {
     ['{}\n{"type":"event","length":100}\n{}', /declares 100 bytes/],
     ['{}\n{"type":"event","length":-1}\n', /invalid length/],
   ])('rejects %j', (body, reason) => {
-    expect(() => parseEnvelope(enc(body))).toThrow(CollectorError);
+    expect(() => parseEnvelope(enc(body))).toThrow(AppError);
     expect(() => parseEnvelope(enc(body))).toThrow(reason);
   });
 });

@@ -17,7 +17,8 @@ import {
 } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { decompressionBudget, type DecompressionBudget } from './decode';
-import { badRequest, CollectorError } from './http';
+import { AppError } from '@/lib/server/errors';
+import { badRequest } from './http';
 import { eventTimestamp, type CaptureBatch, type RawEvent } from './posthog-decode';
 import { rrwebTimestamp, snapshotEvents, type RrwebEvent } from './rrweb';
 import type { SentryRow } from './sentry-envelope';
@@ -173,7 +174,7 @@ function storable<T>(item: T, what: () => string): T {
   if (jsonDepth(json) > MAX_JSON_DEPTH) throw badRequest(`${what()} is nested more than ${MAX_JSON_DEPTH} levels deep.`);
   const bytes = Buffer.byteLength(json);
   if (bytes > env.INBOX_MAX_ITEM_BYTES) {
-    throw new CollectorError(
+    throw new AppError(
       'payload_too_large',
       `${what()} is ${bytes} bytes, more than INBOX_MAX_ITEM_BYTES (${env.INBOX_MAX_ITEM_BYTES}).`,
     );

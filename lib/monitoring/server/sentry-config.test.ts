@@ -1,12 +1,18 @@
 // The real sentry.server.config.ts and sentry.edge.config.ts, with the SDK replaced at its module edge: each passes
 // the options it wrote out by hand before sharing lib/monitoring/shared/sentry-options.ts, plus its runtime's own.
+// Local mode is forced on (LOCAL_INBOX=1) whatever keys the machine has, so every DSN below is a literal.
 import type { SamplingContext } from '@sentry/core';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+
+vi.hoisted(() => {
+  vi.stubEnv('LOCAL_INBOX', '1');
+});
+
 import { env, localInbox } from '@/lib/env';
 import { beforeBreadcrumb, beforeSend, beforeSendSpan, DATA_COLLECTION } from '@/lib/monitoring/shared/before-send';
 import { propagationTargets } from '@/lib/monitoring/shared/propagation';
 import { tracesSampleRate } from '@/lib/monitoring/shared/sampling';
-import { makeLocalCollectorTransport, SERVER_LOCAL_PROJECT } from './local-transport';
+import { makeLocalCollectorTransport } from './local-transport';
 import { linkRequestToPostHog } from './server-scope';
 
 vi.mock('@sentry/nextjs', async (importOriginal) => (await import('@/test-support/sentry')).sentryDouble(importOriginal));
@@ -20,10 +26,12 @@ describe('sentry.server.config.ts', () => {
     await import('@/sentry.server.config');
     const port = process.env.PORT || 3000;
     const environment = env.DEPLOYMENT;
-    // What the config wrote out before (its dsn, transport and spotlight lines included).
+    expect(localInbox).toBe(true);
+    // What the config wrote out before (its dsn, transport and spotlight lines included); project 2 of the local
+    // collector is the server's (docs/local-inbox.md).
     const before = {
-      dsn: localInbox ? `http://orbit@collector.local/sentry/${SERVER_LOCAL_PROJECT}` : (env.SENTRY_DSN ?? env.NEXT_PUBLIC_SENTRY_DSN),
-      transport: localInbox ? makeLocalCollectorTransport : undefined,
+      dsn: 'http://orbit@collector.local/sentry/2',
+      transport: makeLocalCollectorTransport,
       environment,
       tracesSampler: (ctx: SamplingContext) => tracesSampleRate({ name: ctx.name, attributes: ctx.attributes, parentSampled: ctx.parentSampled }, environment, env.SENTRY_TRACES_SAMPLE_RATE),
       tracePropagationTargets: propagationTargets([env.APP_URL, process.env.__NEXT_PRIVATE_ORIGIN, `http://127.0.0.1:${port}`, `http://localhost:${port}`]),
@@ -50,9 +58,11 @@ describe('sentry.edge.config.ts', () => {
     vi.stubEnv('DEPLOYMENT', 'production');
     vi.stubEnv('SENTRY_TRACES_SAMPLE_RATE', '0.3');
     const { localInbox: edgeLocal } = await import('@/sentry.edge.config');
+    expect(edgeLocal).toBe(true);
     const origin = 'http://orbit.test:4600';
     const before = {
-      dsn: edgeLocal ? 'http://orbit@orbit.test:4600/sentry/3' : process.env.SENTRY_DSN || process.env.NEXT_PUBLIC_SENTRY_DSN || undefined,
+      // Project 3 of the local collector is the edge runtime's, at Orbit's own origin.
+      dsn: 'http://orbit@orbit.test:4600/sentry/3',
       environment: 'production',
       tracesSampler: (ctx: SamplingContext) => tracesSampleRate({ name: ctx.name, attributes: ctx.attributes, parentSampled: ctx.parentSampled }, 'production', 0.3),
       tracePropagationTargets: propagationTargets([origin]),
@@ -62,7 +72,7 @@ describe('sentry.edge.config.ts', () => {
       beforeSendSpan,
       beforeBreadcrumb,
     };
-    expect(sentryRecorder.inits).toHaveLength(before.dsn ? 1 : 0);
-    if (before.dsn) expect(comparable(sentryRecorder.inits[0]!)).toEqual(comparable(before));
+    expect(sentryRecorder.inits).toHaveLength(1);
+    expect(comparable(sentryRecorder.inits[0]!)).toEqual(comparable(before));
   });
 });

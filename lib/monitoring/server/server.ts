@@ -1,6 +1,7 @@
-// The server's reporting points: the mutation wrapper (server actions and route handlers) runs every handler in a
-// span and reports unexpected failures here, once; Next's onRequestError (instrumentation.ts) reports what escapes
-// a render. Expected outcomes (validation, auth, not found, rate limits) are answered with a 4xx, never reported.
+// The server's reporting points: the mutation wrapper (server actions, route handlers, the billing webhook) runs
+// every handler in a span and reports unexpected failures here, once; Next's onRequestError (instrumentation.ts)
+// reports what escapes a render. Expected outcomes (validation, auth, not found, rate limits) are answered with a
+// 4xx, never reported.
 import 'server-only';
 import { captureException, startSpan, withScope } from '@sentry/nextjs';
 import { classifyError, isNextControlFlow } from '@/lib/monitoring/shared/classify';
@@ -39,13 +40,13 @@ export function traceMutation<R>(name: string, identity: RequestIdentity, fn: ()
   );
 }
 
-/** Reports an unexpected error of a mutation (anything but an AppError); returns the event id. */
-export function captureMutationError(name: string, cause: unknown): string | undefined {
+/** Reports an unexpected error of a mutation (anything but an AppError), with `tags` besides its own; returns the event id. */
+export function captureMutationError(name: string, cause: unknown, tags: Record<string, string> = {}): string | undefined {
   if (isNextControlFlow(cause)) return undefined;
   const { category, severity } = classifyError(cause);
   let id: string | undefined;
   withScope((scope) => {
-    scope.setTags({ mutation: name, 'error.category': category, 'error.severity': severity });
+    scope.setTags({ ...tags, mutation: name, 'error.category': category, 'error.severity': severity });
     id = captureException(cause, { mechanism: { type: 'orbit.mutation', handled: false } });
   });
   return id;

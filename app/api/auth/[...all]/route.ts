@@ -4,17 +4,20 @@
 // (lib/auth/route-guard.ts): a POST from another origin or not in JSON, or a redirect target off Orbit's origin, is
 // refused before Better Auth runs, and no answer redirects off it.
 import { toNextJsHandler } from 'better-auth/next-js';
-import { NextResponse } from 'next/server';
 import { auth, authRequest } from '@/lib/auth/config';
 import { keepRedirectOnOrigin, refuseForgery, refuseRedirectTargets } from '@/lib/auth/route-guard';
 import { AUTH_MAX_BODY_BYTES, BodyTooLargeError, readBoundedBody } from '@/lib/server/bounded-body';
+import { AppError, errorResponse } from '@/lib/server/errors';
 
 const handler = toNextJsHandler(auth);
 
-/** Better Auth answers an unknown endpoint with an empty 404; callers get the same error body as every other route. */
+/**
+ * Better Auth answers an unknown endpoint with an empty 404; callers get the same error body as every other route.
+ * Better Auth's own JSON errors (`{ code, message }` at the top level) stay as they are: its client reads that shape.
+ */
 function structuredNotFound(response: Response): Response {
   if (response.status !== 404 || response.headers.get('content-type')?.includes('json')) return response;
-  return NextResponse.json({ error: { code: 'not_found', message: 'Not found.' } }, { status: 404 });
+  return errorResponse(new AppError('not_found', 'Not found.'));
 }
 
 export async function GET(request: Request): Promise<Response> {
@@ -31,7 +34,7 @@ export async function POST(request: Request): Promise<Response> {
     body = await readBoundedBody(request, AUTH_MAX_BODY_BYTES);
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
-    return NextResponse.json({ error: { code: 'payload_too_large', message: error.message } }, { status: 413 });
+    return errorResponse(error);
   }
   const refused = refuseForgery(request, body) ?? refuseRedirectTargets(request, body);
   if (refused) return refused;

@@ -4,7 +4,8 @@ import { z } from 'zod';
 
 export type Fetch = typeof fetch;
 
-export class ApiError extends Error {
+/** A failed call to a vendor API (PostHog, Sentry); not the browser's ApiError (lib/api-client.ts) for Orbit's own API. */
+export class VendorApiError extends Error {
   constructor(
     readonly method: string,
     readonly url: string,
@@ -12,7 +13,7 @@ export class ApiError extends Error {
     readonly body: string,
   ) {
     super(`${method} ${url} → ${status}: ${body.slice(0, 500)}`);
-    this.name = 'ApiError';
+    this.name = 'VendorApiError';
   }
 }
 
@@ -35,15 +36,15 @@ export function apiClient({ base, token, fetch: fetchImpl = fetch, timeoutMs = 2
         redirect: 'error',
       });
       const text = await res.text();
-      if (!res.ok) throw new ApiError(method, url, res.status, text);
+      if (!res.ok) throw new VendorApiError(method, url, res.status, text);
       let json: unknown;
       try {
         json = text ? JSON.parse(text) : null;
       } catch {
-        throw new ApiError(method, url, res.status, `not JSON: ${text.slice(0, 200)}`);
+        throw new VendorApiError(method, url, res.status, `not JSON: ${text.slice(0, 200)}`);
       }
       const parsed = schema.safeParse(json);
-      if (!parsed.success) throw new ApiError(method, url, res.status, `unexpected answer: ${z.prettifyError(parsed.error)}`);
+      if (!parsed.success) throw new VendorApiError(method, url, res.status, `unexpected answer: ${z.prettifyError(parsed.error)}`);
       return parsed.data;
     },
   };

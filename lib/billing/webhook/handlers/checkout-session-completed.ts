@@ -3,10 +3,10 @@ import 'server-only';
 import { eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkoutSessions, subscriptions, users, workspaces } from '@/lib/db/schema';
-import { webhookEvent } from '@/lib/analytics/server/webhook-events';
+import { track } from '@/lib/analytics/server/mutation-events';
 import { billingProvider } from '@/lib/env';
 import { planAmountCents } from '../../plans';
-import { defineHandler, eventTime, isStale, metadataSchema, PayloadError, wasDeleted } from '../define-handler';
+import { attributedTo, defineHandler, eventTime, invalidPayload, isStale, metadataSchema, wasDeleted } from '../define-handler';
 
 const session = z.object({
   id: z.string().min(1),
@@ -20,20 +20,20 @@ const session = z.object({
 
 const orbitMetadata = z.object({ workspaceId: z.string().min(1), userId: z.string().min(1), plan: z.enum(['pro', 'team']) });
 
-export const checkoutSessionCompleted = defineHandler(session, async (tx, object, event, track) => {
+export const checkoutSessionCompleted = defineHandler(session, async (tx, object, event, record) => {
   // Orbit only sells subscriptions; anything else on the account is not ours to act on.
   if (object.mode !== 'subscription') return;
   // Delayed payment methods complete unpaid; there is nothing to grant until the money arrives.
   if (object.payment_status !== 'paid' && object.payment_status !== 'no_payment_required') return;
 
   const meta = orbitMetadata.safeParse(object.metadata);
-  if (!meta.success) throw new PayloadError('checkout.session.completed: metadata lacks workspaceId, userId or plan');
+  if (!meta.success) throw invalidPayload('checkout.session.completed: metadata lacks workspaceId, userId or plan');
   const { workspaceId, userId, plan } = meta.data;
   if (object.client_reference_id !== workspaceId) {
-    throw new PayloadError('checkout.session.completed: client_reference_id does not match metadata.workspaceId');
+    throw invalidPayload('checkout.session.completed: client_reference_id does not match metadata.workspaceId');
   }
   if (!object.customer || !object.subscription) {
-    throw new PayloadError('checkout.session.completed: customer and subscription are required');
+    throw invalidPayload('checkout.session.completed: customer and subscription are required');
   }
 
   const [workspace] = await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, workspaceId));
@@ -82,8 +82,8 @@ export const checkoutSessionCompleted = defineHandler(session, async (tx, object
       .where(eq(checkoutSessions.id, checkout.id));
   }
   // Attributed to the buyer (metadata.userId, checked against users above): the webhook has no session.
-  track(
-    webhookEvent(
+  record(
+    track(
       'checkout.completed',
       {
         plan,
@@ -95,7 +95,7 @@ export const checkoutSessionCompleted = defineHandler(session, async (tx, object
         amount_cents: planAmountCents(plan),
         currency: 'usd',
       },
-      { userId: buyer?.id ?? null, workspaceId },
+      attributedTo(buyer?.id ?? null, workspaceId),
     ),
   );
 });

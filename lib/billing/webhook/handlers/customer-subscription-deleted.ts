@@ -2,13 +2,13 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { webhookEvent } from '@/lib/analytics/server/webhook-events';
+import { track } from '@/lib/analytics/server/mutation-events';
 import { deletedSubscriptions, subscriptions } from '@/lib/db/schema';
-import { defineHandler, eventTime, isStale } from '../define-handler';
+import { attributedTo, defineHandler, eventTime, isStale } from '../define-handler';
 
 const subscription = z.object({ id: z.string().min(1), customer: z.string().min(1) });
 
-export const customerSubscriptionDeleted = defineHandler(subscription, async (tx, object, event, track) => {
+export const customerSubscriptionDeleted = defineHandler(subscription, async (tx, object, event, record) => {
   // Remembered even when Orbit has no row yet: its checkout may still be on the way and must not grant the plan.
   await tx
     .insert(deletedSubscriptions)
@@ -22,11 +22,11 @@ export const customerSubscriptionDeleted = defineHandler(subscription, async (tx
     .set({ plan: 'free', status: 'canceled', currentPeriodEnd: null, lastEventAt: eventTime(event), updatedAt: new Date() })
     .where(eq(subscriptions.subscriptionId, object.id));
   if (known.plan !== 'free') {
-    track(
-      webhookEvent(
+    record(
+      track(
         'subscription.canceled',
         { plan: known.plan, provider: known.provider, workspace_id: known.workspaceId, subscription_id: object.id },
-        { userId: known.purchasedBy, workspaceId: known.workspaceId },
+        attributedTo(known.purchasedBy, known.workspaceId),
       ),
     );
   }

@@ -3,10 +3,10 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { subscriptions, users, workspaces } from '@/lib/db/schema';
-import { webhookEvent } from '@/lib/analytics/server/webhook-events';
+import { track } from '@/lib/analytics/server/mutation-events';
 import { billingProvider } from '@/lib/env';
 import { effectivePlan } from '../../plans';
-import { defineHandler, eventTime, isStale, metadataSchema, PayloadError, wasDeleted } from '../define-handler';
+import { attributedTo, defineHandler, eventTime, invalidPayload, isStale, metadataSchema, wasDeleted } from '../define-handler';
 import { planFromPrice, statusFromStripe } from '../plans-from-stripe';
 
 const subscription = z.object({
@@ -23,10 +23,10 @@ const subscription = z.object({
   current_period_end: z.number().int().nullish(),
 });
 
-export const customerSubscriptionUpdated = defineHandler(subscription, async (tx, object, event, track) => {
+export const customerSubscriptionUpdated = defineHandler(subscription, async (tx, object, event, record) => {
   const item = object.items.data[0]!;
   const plan = planFromPrice(item.price.id, object.metadata.plan);
-  if (!plan) throw new PayloadError(`${event.type}: price ${item.price.id} is not one of Orbit's plans`);
+  if (!plan) throw invalidPayload(`${event.type}: price ${item.price.id} is not one of Orbit's plans`);
   const status = statusFromStripe(object.status);
   const periodEndSeconds = item.current_period_end ?? object.current_period_end;
   const currentPeriodEnd = periodEndSeconds ? new Date(periodEndSeconds * 1000) : null;
@@ -41,8 +41,8 @@ export const customerSubscriptionUpdated = defineHandler(subscription, async (tx
       .where(eq(subscriptions.workspaceId, known.workspaceId));
     // Renewals and the `.created` that follows a checkout change neither plan nor status: not an update.
     if (known.plan !== plan || known.status !== status) {
-      track(
-        webhookEvent(
+      record(
+        track(
           'subscription.updated',
           {
             plan,
@@ -52,7 +52,7 @@ export const customerSubscriptionUpdated = defineHandler(subscription, async (tx
             workspace_id: known.workspaceId,
             subscription_id: object.id,
           },
-          { userId: known.purchasedBy, workspaceId: known.workspaceId },
+          attributedTo(known.purchasedBy, known.workspaceId),
         ),
       );
     }

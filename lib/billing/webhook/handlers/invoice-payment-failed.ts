@@ -3,9 +3,9 @@
 import 'server-only';
 import { and, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { webhookEvent } from '@/lib/analytics/server/webhook-events';
+import { track } from '@/lib/analytics/server/mutation-events';
 import { subscriptions } from '@/lib/db/schema';
-import { defineHandler, eventTime, isStale } from '../define-handler';
+import { attributedTo, defineHandler, eventTime, isStale } from '../define-handler';
 
 const invoice = z.object({
   id: z.string().min(1),
@@ -16,7 +16,7 @@ const invoice = z.object({
   attempt_count: z.number().int().min(0).max(1000).nullish(),
 });
 
-export const invoicePaymentFailed = defineHandler(invoice, async (tx, object, event, track) => {
+export const invoicePaymentFailed = defineHandler(invoice, async (tx, object, event, record) => {
   const subscriptionId = object.parent?.subscription_details?.subscription ?? object.subscription;
   const match = subscriptionId
     ? eq(subscriptions.subscriptionId, subscriptionId)
@@ -28,8 +28,8 @@ export const invoicePaymentFailed = defineHandler(invoice, async (tx, object, ev
   // Every failed charge of a paid plan is reported, also a repeated one while already past due; a stale one is not.
   const knownSubscription = known?.subscriptionId ?? subscriptionId;
   if (known && knownSubscription && known.plan !== 'free' && !isStale(known, event)) {
-    track(
-      webhookEvent(
+    record(
+      track(
         'subscription.payment_failed',
         {
           plan: known.plan,
@@ -38,7 +38,7 @@ export const invoicePaymentFailed = defineHandler(invoice, async (tx, object, ev
           subscription_id: knownSubscription,
           ...(object.attempt_count != null ? { attempt_count: object.attempt_count } : {}),
         },
-        { userId: known.purchasedBy, workspaceId: known.workspaceId },
+        attributedTo(known.purchasedBy, known.workspaceId),
       ),
     );
   }

@@ -1,8 +1,9 @@
 // POST /api/bench/naive-tasks/[id] — benchmark only (404 unless BENCH_NAIVE_ANALYTICS=1): creates a task like
 // POST /api/projects/[id]/tasks, then captures task.created the naive way, waiting for PostHog inside the request.
-import { NextResponse, type NextRequest } from 'next/server';
+import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { captureAndAwait, naiveCaptureEnabled } from '@/lib/bench/naive-capture';
+import { AppError, errorResponse } from '@/lib/server/errors';
 import { idSegment } from '@/lib/server/path-segment';
 import { defineRoute } from '@/lib/server/route';
 import { taskTitleSchema } from '@/lib/tasks/dto';
@@ -20,6 +21,6 @@ const create = defineRoute(
 );
 
 export async function POST(req: NextRequest, context: Parameters<typeof create>[1]): Promise<Response> {
-  if (!naiveCaptureEnabled()) return NextResponse.json({ error: { code: 'not_found', message: 'Not found.' } }, { status: 404 });
+  if (!naiveCaptureEnabled()) return errorResponse(new AppError('not_found', 'Not found.'));
   return create(req, context);
 }
