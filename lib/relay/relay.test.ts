@@ -235,9 +235,9 @@ describe('a host that is down costs one attempt per cooldown, not one per browse
     // A host of its own: the breaker remembers hosts by origin.
     const mine: Socket[] = [];
     const hole = createServer((socket) => mine.push(socket));
-    await new Promise<void>((resolve) => hole.listen(BASE + 93, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => hole.listen(BASE + 97, '127.0.0.1', resolve));
     try {
-      const target = new URL(`http://127.0.0.1:${BASE + 93}/e/`);
+      const target = new URL(`http://127.0.0.1:${BASE + 97}/e/`);
       const send = async (timeoutMs = 300) => {
         const started = Date.now();
         const { relayRoute } = await import('./route');
@@ -271,7 +271,7 @@ describe('a host that is down costs one attempt per cooldown, not one per browse
 
   it('a host that answers again is relayed normally after the cooldown', async () => {
     const { relay } = await import('./relay');
-    const port = BASE + 94;
+    const port = BASE + 98;
     const closed = new URL(`http://127.0.0.1:${port}/e/`);
     const { relayRoute } = await import('./route');
     const send = () =>
