@@ -23,6 +23,12 @@ if (dsn) {
       ownOrigins: [env.APP_URL, process.env.__NEXT_PRIVATE_ORIGIN, `http://127.0.0.1:${process.env.PORT || 3000}`, `http://localhost:${process.env.PORT || 3000}`],
     }),
     transport: localInbox ? makeLocalCollectorTransport : undefined,
+    // The SDK's runtime channel injection rewrites modules as Node loads them, for its channel-based integrations
+    // (express, pg, postgres.js, redis…). Orbit uses none of them: its database spans are its own
+    // (lib/monitoring/server/db-spans.ts). Inside the Next.js server bundle it cannot register on Node 20 anyway: it
+    // hands Module.register() a hook file it looks for under the bundle's virtual /ROOT path (ERR_MODULE_NOT_FOUND)
+    // and says "[Sentry] Failed to register diagnostics-channel injection hooks" at every start.
+    enableRuntimeChannelInjection: false,
     // Every request to Sentry has a deadline: a host that never answers cannot hold the server's sockets.
     transportOptions: sentryTransportOptions(),
     // Optional Spotlight (https://spotlightjs.com) sidecar next to the collector: SENTRY_SPOTLIGHT=1 or its URL.

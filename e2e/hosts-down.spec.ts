@@ -25,7 +25,7 @@ const RELAY_ANSWER_BUDGET_MS = 5_000 + 4_000;
 /** After one failed attempt the relay leaves a host alone for RELAY_COOLDOWN_MS (5 s): one browser request per window. */
 const RELAY_COOLDOWN_MS = 5_000;
 
-/** Server log lines expected while PostHog is down (lib/analytics/server/client.ts logs once per burst). */
+/** Server log lines expected while PostHog is down (lib/analytics/server/failure-log.ts logs once per burst). */
 const ALLOWED_WHILE_DOWN = String.raw`^\[analytics\] PostHog delivery failed \(\d+ failure\(s\) in this burst; \d+ event\(s\) queued`;
 
 /** The unexpected lines of `log` by scripts/check-server-log.mjs (an ES module: run by node, not Playwright's loader). */
@@ -240,8 +240,8 @@ for (const mode of ['refuse', 'blackhole'] satisfies UpstreamMode[]) {
       });
     });
 
-    // posthog-node keeps the batches of the outage queued and retries them on its own (backing off, at most 30 s
-    // apart), so the server events of the outage arrive without waiting for a new capture.
+    // The server's outbox keeps the batches of the outage queued and retries them on its own (backing off, at most
+    // 30 s apart), so the server events of the outage arrive without waiting for a new capture.
     await test.step('posthog-node: server events of the outage arrive once each after the host is back', async () => {
       const serverEvents = () => fake.requests.slice(requestsBefore).filter((r) => !isBrowser(r)).flatMap((r) => r.events);
       await expect.poll(() => serverEvents().length, { timeout: 60_000, intervals: [500] }).toBeGreaterThan(0);

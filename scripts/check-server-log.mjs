@@ -19,12 +19,6 @@ export const SUSPICIOUS = /(warn(ing)?|errors?|exception)\b|\b(err_[a-z_]+|unhan
  */
 export const ALLOWED = [
   {
-    // The SDK cannot register its module hooks inside the Next.js server; Orbit's own db spans replace what it
-    // would record (docs/reliability.md, "Sentry's own Postgres integration"). Printed once at start.
-    pattern: /^\[Sentry\] Failed to register diagnostics-channel injection hooks, so channel-based integrations will not record spans\./,
-    reason: 'known SDK limitation under next start, covered by Orbit db spans',
-  },
-  {
     // The e2e server runs in local mode on purpose (e2e/support/test-server.ts); lib/startup-mode.ts says so
     // loudly at start, as it must on a real deployment.
     pattern: /^\[orbit\] !!! LOCAL MODE IS ON IN PRODUCTION \(LOCAL_INBOX=1\) !!!/,

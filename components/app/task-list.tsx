@@ -149,7 +149,7 @@ export function TaskList({ projectId, initialTasks }: { projectId: string; initi
                 />
                 <label
                   htmlFor={checkboxId}
-                  className={`min-w-0 flex-1 cursor-pointer truncate text-sm transition ${task.done ? 'text-slate-400 line-through' : 'text-slate-900'}`}
+                  className={`min-w-0 flex-1 cursor-pointer truncate text-sm transition ${task.done ? 'text-slate-500 line-through' : 'text-slate-900'}`}
                 >
                   {task.title}
                 </label>

@@ -63,7 +63,7 @@ export function CardForm({ sessionId, payLabel }: { sessionId: string; payLabel:
               <span className="size-3.5 rounded-full bg-red-500" />
               <span className="-ml-1.5 size-3.5 rounded-full bg-amber-400/90" />
             </span>
-            <span className="rounded bg-sky-500 px-1 text-[9px] font-bold leading-4 text-white">AMEX</span>
+            <span className="rounded bg-sky-700 px-1 text-[9px] font-bold leading-4 text-white">AMEX</span>
           </span>
         </div>
       </Field>

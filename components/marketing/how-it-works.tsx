@@ -33,7 +33,7 @@ function TasksVisual() {
           >
             {i.done ? <CheckIcon className="size-2.5" /> : null}
           </span>
-          <span className={`text-xs ${i.done ? 'text-slate-400 line-through' : 'text-slate-800'}`}>{i.t}</span>
+          <span className={`text-xs ${i.done ? 'text-slate-500 line-through' : 'text-slate-800'}`}>{i.t}</span>
         </li>
       ))}
     </ul>

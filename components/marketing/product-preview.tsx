@@ -54,7 +54,7 @@ const week = [3, 5, 2, 6, 4];
 
 function TaskCard({ task, done }: { task: MockTask; done?: boolean }) {
   return (
-    <div className={`rounded-lg bg-white p-3 shadow-xs ring-1 ring-slate-200 ${done ? 'opacity-70' : ''}`}>
+    <div className="rounded-lg bg-white p-3 shadow-xs ring-1 ring-slate-200">
       <div className="flex items-start gap-2">
         <span
           className={`mt-0.5 inline-flex size-3.5 shrink-0 items-center justify-center rounded-[4px] ring-1 ${
@@ -111,10 +111,10 @@ export function ProductPreview() {
               <span className="text-[12px] font-semibold text-slate-800">Northwind</span>
               <ChevronDownIcon className="ml-auto size-3.5 text-slate-400" />
             </div>
-            <div className="mt-3 flex items-center gap-1.5 rounded-md bg-white px-2 py-1.5 text-[11px] text-slate-400 ring-1 ring-slate-200">
+            <div className="mt-3 flex items-center gap-1.5 rounded-md bg-white px-2 py-1.5 text-[11px] text-slate-500 ring-1 ring-slate-200">
               <SearchIcon className="size-3" />
               Search
-              <span className="ml-auto rounded bg-slate-100 px-1 font-mono text-[9px] text-slate-500">⌘K</span>
+              <span className="ml-auto rounded bg-slate-100 px-1 font-mono text-[9px] text-slate-600">⌘K</span>
             </div>
             <ul className="mt-3 space-y-0.5 text-[12px]">
               <li className="flex items-center gap-2 rounded-md px-2 py-1.5 text-slate-600">
@@ -128,7 +128,7 @@ export function ProductPreview() {
                 <FolderIcon className="size-3.5" /> All projects
               </li>
             </ul>
-            <p className="mt-4 px-2 text-[10px] font-semibold tracking-wider text-slate-400 uppercase">Projects</p>
+            <p className="mt-4 px-2 text-[10px] font-semibold tracking-wider text-slate-500 uppercase">Projects</p>
             <ul className="mt-1.5 space-y-0.5 text-[12px]">
               {projects.map((p) => (
                 <li
@@ -146,7 +146,7 @@ export function ProductPreview() {
 
           {/* main board */}
           <div className="min-w-0 p-4 sm:p-5">
-            <p className="text-[10px] text-slate-400">Projects / Website relaunch</p>
+            <p className="text-[10px] text-slate-500">Projects / Website relaunch</p>
             <div className="mt-1 flex items-center justify-between gap-3">
               <p className="text-[15px] font-semibold tracking-tight text-slate-900">Website relaunch</p>
               <div className="flex -space-x-1">
@@ -168,7 +168,7 @@ export function ProductPreview() {
                   <div className="mb-2 flex items-center gap-1.5 px-1">
                     <span className={`size-1.5 rounded-full ${col.dot}`} />
                     <span className="text-[11px] font-semibold text-slate-700">{col.name}</span>
-                    <span className="text-[10px] text-slate-400">{col.count}</span>
+                    <span className="text-[10px] text-slate-500">{col.count}</span>
                   </div>
                   <div className="space-y-2">
                     {col.tasks.map((t) => (
@@ -187,7 +187,7 @@ export function ProductPreview() {
               {shipsNext.map((s) => (
                 <li key={s.title} className="relative flex gap-3">
                   <span className="relative z-10 flex size-8 shrink-0 flex-col items-center justify-center rounded-lg bg-white text-center ring-1 ring-slate-200">
-                    <span className="text-[8px] leading-none font-medium text-slate-400 uppercase">{s.day}</span>
+                    <span className="text-[8px] leading-none font-medium text-slate-500 uppercase">{s.day}</span>
                     <span className="text-[11px] leading-tight font-semibold text-slate-800">{s.date}</span>
                   </span>
                   <span className="min-w-0">
@@ -214,7 +214,7 @@ export function ProductPreview() {
                   />
                 ))}
               </div>
-              <div className="mt-1 flex justify-between text-[8px] text-slate-400">
+              <div className="mt-1 flex justify-between text-[8px] text-slate-500">
                 <span>M</span>
                 <span>T</span>
                 <span>W</span>

@@ -43,7 +43,7 @@ export function SocialProof() {
         </h2>
         <ul className="mt-7 grid grid-cols-2 items-center gap-x-8 gap-y-6 sm:grid-cols-3 lg:grid-cols-6">
           {marks.map((m) => (
-            <li key={m.name} className="flex items-center justify-center gap-2 text-slate-400">
+            <li key={m.name} className="flex items-center justify-center gap-2 text-slate-500">
               <svg viewBox="0 0 24 24" className="size-5" aria-hidden="true" focusable="false">
                 {m.glyph}
               </svg>

@@ -65,10 +65,18 @@ const emailOf = (body: unknown): string | null => {
   return typeof email === 'string' && email.trim() ? email : null;
 };
 
+/**
+ * Better Auth's own origin: APP_URL's (required in production: the one origin Orbit trusts); without it
+ * (development, tests) the one `next dev` serves. Never derived from a request's Host header.
+ */
+function authOrigin(): string {
+  return env.APP_URL ? new URL(env.APP_URL).origin : `http://localhost:${process.env.PORT || 3000}`;
+}
+
 function createAuth() {
   return betterAuth({
     appName: 'Orbit',
-    baseURL: env.APP_URL,
+    baseURL: authOrigin(),
     secret: env.BETTER_AUTH_SECRET,
     database: drizzleAdapter(db, {
       provider: 'pg',

@@ -1,7 +1,8 @@
 // The server-side flag check on both variants: the same answer as lib/flags for the same id, through posthog-node's
 // local evaluation against the local collector's definitions, and the code default when PostHog hangs.
 import { afterEach, describe, expect, it } from 'vitest';
-import { configureServerAnalytics, inProcessCollectorFetch, serverAnalytics } from '@/lib/analytics/server/client';
+import { configureServerAnalytics, serverAnalytics } from '@/lib/analytics/server/client';
+import { inProcessCollectorFetch } from '@/lib/analytics/server/local-collector-fetch';
 import { FLAGS, type FlagDefinition } from './definitions';
 import { evaluateFlag } from './evaluate';
 import { flagValue, isFeatureEnabled } from './server';

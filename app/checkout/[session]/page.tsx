@@ -78,7 +78,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ sessi
                   <span className="font-mono">4000 0000 0000 0002</span> is declined. Any future expiry, any 3-digit CVC.
                 </p>
               </div>
-              <p className="flex items-center justify-center gap-1.5 text-xs text-slate-400">
+              <p className="flex items-center justify-center gap-1.5 text-xs text-slate-500">
                 <svg aria-hidden viewBox="0 0 16 16" className="size-3.5 fill-current">
                   <path d="M8 1a3.5 3.5 0 0 0-3.5 3.5V6H4a1.5 1.5 0 0 0-1.5 1.5v6A1.5 1.5 0 0 0 4 15h8a1.5 1.5 0 0 0 1.5-1.5v-6A1.5 1.5 0 0 0 12 6h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 5H6V4.5a2 2 0 1 1 4 0V6Z" />
                 </svg>

@@ -18,7 +18,7 @@ export default async function InboxLayout({ children }: { children: ReactNode })
   if (!localInbox) notFound();
   const stats = await inboxStats();
   return (
-    <div className="ph-no-capture min-h-dvh bg-slate-100/70" data-inbox>
+    <div className="ph-no-capture min-h-dvh bg-slate-50" data-inbox>
       <style>{'@keyframes inbox-flash{from{background-color:rgb(254 243 199)}to{background-color:transparent}}'}</style>
       <InboxNav initial={stats} />
       <main className="mx-auto max-w-[1600px] px-4 py-5">{children}</main>

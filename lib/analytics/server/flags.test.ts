@@ -6,7 +6,9 @@ import { db } from '@/lib/db';
 import { inboxEvents } from '@/lib/db/schema';
 import { evaluateFlags } from '@/lib/flags/evaluate';
 import { POSTHOG_LOCAL_KEY, POSTHOG_LOCAL_PERSONAL_KEY } from '@/lib/analytics/constants';
-import { configureServerAnalytics, inProcessCollectorFetch, serverAnalytics, type ServerAnalyticsConfig } from './client';
+import { configureServerAnalytics, serverAnalytics } from './client';
+import type { ServerAnalyticsConfig } from './config';
+import { inProcessCollectorFetch } from './local-collector-fetch';
 import { getServerFlags } from './flags';
 
 type FetchFn = NonNullable<ServerAnalyticsConfig['fetch']>;

@@ -9,7 +9,8 @@
 import 'server-only';
 import { FLAGS } from '@/lib/flags/definitions';
 import { evaluateFlags } from '@/lib/flags/evaluate';
-import { serverAnalytics, type FlagFallbackReason } from './client';
+import { serverAnalytics } from './client';
+import type { FlagFallbackReason } from './loss-reports';
 import { flushAfterResponse } from './flush-after';
 
 export type FlagValue = boolean | string;

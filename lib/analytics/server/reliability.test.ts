@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { inboxEvents } from '@/lib/db/schema';
 import type { EventProperties } from '@/lib/analytics/catalog';
-import { configureServerAnalytics, inProcessCollectorFetch, serverAnalytics, type ServerAnalyticsConfig } from './client';
+import { configureServerAnalytics, serverAnalytics } from './client';
+import type { ServerAnalyticsConfig } from './config';
+import { inProcessCollectorFetch } from './local-collector-fetch';
 
 type FetchFn = NonNullable<ServerAnalyticsConfig['fetch']>;
 

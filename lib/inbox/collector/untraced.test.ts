@@ -1,5 +1,5 @@
 // The collector never appears in a user's trace: in local mode posthog-node hands its batches to the collector in
-// the same process, inside whatever request captured the event (lib/analytics/server/client.ts), so without
+// the same process, inside whatever request flushed the event (lib/analytics/server/local-collector-fetch.ts), so without
 // suppression every query that stores them became a `db` span of that request. The real Sentry Node SDK decides.
 import * as Sentry from '@sentry/nextjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

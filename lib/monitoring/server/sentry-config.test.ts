@@ -44,8 +44,10 @@ describe('sentry.server.config.ts', () => {
     };
     expect(sentryRecorder.inits).toHaveLength(1);
     // Added since: a deadline on every request to Sentry (transport-timeout.test.ts proves it on a blackholed host).
-    const { transportOptions, ...options } = sentryRecorder.inits[0]!;
+    const { transportOptions, enableRuntimeChannelInjection, ...options } = sentryRecorder.inits[0]!;
     expect(transportOptions).toEqual({ httpModule: { request: expect.any(Function) } });
+    // No runtime channel injection: no channel-based integration is used, and it cannot register in the server bundle.
+    expect(enableRuntimeChannelInjection).toBe(false);
     expect(comparable(options)).toEqual(comparable(before));
     expect(sentryRecorder.eventProcessors).toEqual([linkRequestToPostHog]);
   });

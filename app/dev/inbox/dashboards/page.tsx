@@ -22,11 +22,11 @@ export default function DashboardsPage() {
         {dashboards.map((d) => (
           <Link key={d.key} href={`/dev/inbox/dashboards/${d.key}`} className="group rounded-xl bg-white p-5 shadow-soft ring-1 ring-slate-200/80 hover:ring-brand-400" data-dashboard={d.key}>
             <h2 className="font-semibold text-slate-900 group-hover:text-brand-700">{d.name}</h2>
-            <p className="mt-1 text-sm text-slate-500">{d.question}</p>
+            <p className="mt-1 text-sm text-slate-600">{d.question}</p>
             <ul className="mt-3 flex flex-wrap gap-1 text-[11px]">
               {d.items.map((i) => (
-                <li key={`${i.kind}:${i.key}`} className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-600">
-                  <span className="text-slate-400">{i.kind}</span> {resolveRef(i)?.name ?? i.key}
+                <li key={`${i.kind}:${i.key}`} className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-800">
+                  <span className="text-slate-600">{i.kind}</span> {resolveRef(i)?.name ?? i.key}
                 </li>
               ))}
             </ul>
@@ -39,12 +39,12 @@ export default function DashboardsPage() {
           <tbody>
             {rules.map((r) => (
               <tr key={r.key} className="border-t border-slate-100 first:border-t-0" data-alert={r.key}>
-                <td className="whitespace-nowrap px-5 py-2 text-xs text-slate-400">{r.where}</td>
+                <td className="whitespace-nowrap px-5 py-2 text-xs text-slate-500">{r.where}</td>
                 <td className="px-2 py-2">
                   <div className="font-medium text-slate-800">{r.name}</div>
-                  <div className="text-xs text-slate-500">{r.question}</div>
+                  <div className="text-xs text-slate-600">{r.question}</div>
                 </td>
-                <td className="px-5 py-2 font-mono text-[11px] text-slate-500">{r.on}</td>
+                <td className="px-5 py-2 font-mono text-[11px] text-slate-600">{r.on}</td>
               </tr>
             ))}
           </tbody>

@@ -29,11 +29,11 @@ export default async function PersonsPage() {
         </>
       }
       columns={COLUMNS}
-      footer={!persons.length ? <p className="px-4 py-6 text-sm text-slate-500">No identified person yet.</p> : null}
+      footer={!persons.length ? <p className="px-4 py-6 text-sm text-slate-600">No identified person yet.</p> : null}
       after={
         anonymous.length ? (
           <section>
-            <h2 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+            <h2 className="mb-2 text-xs font-semibold tracking-wide text-slate-600 uppercase">
               Anonymous ids <span className="font-normal normal-case">(events without a person profile)</span>
             </h2>
             <Panel>
@@ -52,7 +52,7 @@ export default async function PersonsPage() {
                         {a.server ? <SourceBadge source="server" /> : null}
                       </div>
                     </td>
-                    <td className="px-4 py-2 text-right text-xs text-slate-500">
+                    <td className="px-4 py-2 text-right text-xs text-slate-600">
                       <RelativeTime date={a.last} />
                     </td>
                   </tr>
@@ -71,7 +71,7 @@ export default async function PersonsPage() {
               <Link href={personHref(first)} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                 {personLabel(p.properties, first)}
               </Link>
-              <div className="font-mono text-[11px] text-slate-400">{p.person_id}</div>
+              <div className="font-mono text-[11px] text-slate-500">{p.person_id}</div>
             </td>
             <td className="px-2 py-2">
               <div className="flex max-w-md flex-wrap gap-1">
@@ -96,7 +96,7 @@ export default async function PersonsPage() {
                 {p.server ? <SourceBadge source="server" /> : null}
               </div>
             </td>
-            <td className="px-4 py-2 text-right text-xs text-slate-500">
+            <td className="px-4 py-2 text-right text-xs text-slate-600">
               {p.last_seen ? <RelativeTime date={p.last_seen} /> : '—'}
             </td>
           </tr>

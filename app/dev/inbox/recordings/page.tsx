@@ -50,7 +50,7 @@ export default async function RecordingsPage() {
             </td>
             <td className="px-2 py-2 text-right font-mono text-xs tabular-nums">{formatDuration(Date.parse(r.end) - Date.parse(r.start))}</td>
             <td className="px-2 py-2 text-right font-mono text-xs tabular-nums">{r.snapshot_count}</td>
-            <td className="px-4 py-2 text-right text-xs text-slate-500">
+            <td className="px-4 py-2 text-right text-xs text-slate-600">
               <RelativeTime date={r.start} />
             </td>
           </tr>

@@ -32,7 +32,7 @@ export default async function TracesPage() {
                 {t.op ? <span className="rounded bg-slate-100 px-1 font-mono text-[10px] text-slate-600">{t.op}</span> : null}
                 <span className="font-medium text-slate-900 hover:text-brand-700 hover:underline">{t.name}</span>
               </span>
-              <span className="font-mono text-[11px] text-slate-400">{t.traceId}</span>
+              <span className="font-mono text-[11px] text-slate-500">{t.traceId}</span>
             </Link>
           </td>
           <td className="px-2 py-2">
@@ -43,7 +43,7 @@ export default async function TracesPage() {
             </div>
           </td>
           <td className="px-2 py-2 text-right font-mono text-xs tabular-nums">{t.spanCount}</td>
-          <td className={`px-2 py-2 text-right font-mono text-xs tabular-nums ${t.errorCount ? 'font-semibold text-rose-600' : 'text-slate-400'}`}>
+          <td className={`px-2 py-2 text-right font-mono text-xs tabular-nums ${t.errorCount ? 'font-semibold text-rose-600' : 'text-slate-500'}`}>
             {t.errorCount}
           </td>
           <td className="px-2 py-2">
@@ -54,7 +54,7 @@ export default async function TracesPage() {
               <span className="w-16 text-right font-mono text-xs tabular-nums">{formatDuration(t.durationMs)}</span>
             </div>
           </td>
-          <td className="px-4 py-2 text-right text-xs text-slate-500">
+          <td className="px-4 py-2 text-right text-xs text-slate-600">
             <RelativeTime date={t.start * 1000} />
           </td>
         </tr>

@@ -21,7 +21,7 @@ const LEVEL: Record<string, string> = {
   error: 'bg-red-100 text-red-800',
   warning: 'bg-amber-100 text-amber-800',
   info: 'bg-slate-100 text-slate-700',
-  debug: 'bg-slate-100 text-slate-500',
+  debug: 'bg-slate-100 text-slate-600',
 };
 
 export function LevelBadge({ level }: { level: string }) {
@@ -51,8 +51,8 @@ export function Pill({ children, tone = 'slate', title }: { children: ReactNode;
 export function EventName({ event }: { event: string }) {
   const builtin = event.startsWith('$');
   return (
-    <span className={`font-mono text-[13px] font-medium ${builtin ? 'text-slate-500' : 'text-slate-900'}`}>
-      {builtin ? <span className="text-slate-400">$</span> : null}
+    <span className={`font-mono text-[13px] font-medium ${builtin ? 'text-slate-600' : 'text-slate-900'}`}>
+      {builtin ? <span className="text-slate-500">$</span> : null}
       {builtin ? event.slice(1) : event}
     </span>
   );

@@ -12,13 +12,13 @@ const CATEGORY: Record<string, string> = {
 };
 
 export function Breadcrumbs({ crumbs, at }: { crumbs: Breadcrumb[]; at: number | null }) {
-  if (!crumbs.length) return <p className="text-sm text-slate-400">No breadcrumbs.</p>;
+  if (!crumbs.length) return <p className="text-sm text-slate-500">No breadcrumbs.</p>;
   return (
     <table className="w-full table-fixed text-left text-xs">
       <tbody className="divide-y divide-slate-100">
         {crumbs.map((b, i) => (
           <tr key={i} className={b.level === 'error' ? 'bg-rose-50/60' : ''}>
-            <td className="w-20 py-1.5 pr-2 font-mono text-slate-400 tabular-nums">
+            <td className="w-20 py-1.5 pr-2 font-mono text-slate-500 tabular-nums">
               {b.timestamp !== null && at !== null ? `−${formatDuration(Math.max(0, (at - b.timestamp) * 1000))}` : ''}
             </td>
             <td className="w-28 py-1.5 pr-2">
@@ -26,9 +26,9 @@ export function Breadcrumbs({ crumbs, at }: { crumbs: Breadcrumb[]; at: number |
             </td>
             <td className="py-1.5 font-mono break-all text-slate-800">
               {b.message || (b.data ? JSON.stringify(b.data) : '')}
-              {b.message && b.data && !b.derived ? <span className="ml-2 text-slate-400">{JSON.stringify(b.data)}</span> : null}
+              {b.message && b.data && !b.derived ? <span className="ml-2 text-slate-500">{JSON.stringify(b.data)}</span> : null}
             </td>
-            <td className="w-16 py-1.5 text-right text-slate-400">{b.level}</td>
+            <td className="w-16 py-1.5 text-right text-slate-500">{b.level}</td>
           </tr>
         ))}
       </tbody>

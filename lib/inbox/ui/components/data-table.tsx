@@ -30,7 +30,7 @@ export function DataTable({ columns, fixed = false, children }: { columns?: read
   return (
     <table className={`w-full ${fixed ? 'table-fixed ' : ''}text-left text-sm`}>
       {columns ? (
-        <thead className="bg-slate-50 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">
+        <thead className="bg-slate-50 text-[11px] font-semibold tracking-wide text-slate-600 uppercase">
           <tr>
             {columns.map((c, i) => (
               <th key={label(c)} className={headerClass(c, i, columns.length)}>

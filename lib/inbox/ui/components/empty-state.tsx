@@ -22,7 +22,7 @@ export async function EmptyState({ title, children }: { title: string; children?
         </li>
         <li>
           Send an event by hand:
-          <pre className="mt-2 overflow-x-auto rounded-lg bg-slate-950 p-3 font-mono text-xs leading-5 text-slate-200">
+          <pre role="region" aria-label="Example request" tabIndex={0} className="mt-2 overflow-x-auto rounded-lg bg-slate-950 p-3 font-mono text-xs leading-5 text-slate-200">
             {`curl -X POST ${origin}/ingest/i/v0/e/ \\
   -H 'content-type: application/json' \\
   -d '{"api_key":"phc_local","event":"hello_inbox","distinct_id":"me","properties":{"from":"curl"}}'`}
@@ -34,7 +34,7 @@ export async function EmptyState({ title, children }: { title: string; children?
           <code className="font-mono text-xs">http://public@{origin.replace(/^https?:\/\//, '')}/sentry/1</code>.
         </li>
       </ol>
-      <p className="mt-5 text-xs text-slate-400">
+      <p className="mt-5 text-xs text-slate-500">
         Details: <code className="font-mono">docs/local-inbox.md</code>.
       </p>
     </div>

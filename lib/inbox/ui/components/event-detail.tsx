@@ -21,62 +21,62 @@ export function EventDetail({ event: e }: { event: InboxEventRow }) {
             <EventName event={e.event} />
           </h2>
         </div>
-        <p className="mt-1 truncate text-xs text-slate-500">{eventSummary(e.event, e.properties)}</p>
+        <p className="mt-1 truncate text-xs text-slate-600">{eventSummary(e.event, e.properties)}</p>
       </header>
       <dl className="grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-1.5 px-4 py-3 text-xs">
-        <dt className="text-slate-500">Time</dt>
+        <dt className="text-slate-600">Time</dt>
         <dd className="font-mono">
-          <ClockTime date={e.timestamp} /> <span className="text-slate-400">{new Date(e.timestamp).toISOString().slice(0, 10)}</span>
+          <ClockTime date={e.timestamp} /> <span className="text-slate-500">{new Date(e.timestamp).toISOString().slice(0, 10)}</span>
         </dd>
-        <dt className="text-slate-500">Person</dt>
+        <dt className="text-slate-600">Person</dt>
         <dd className="truncate font-mono">
           <Link href={person} className="text-brand-700 hover:underline">
             {e.distinct_id}
           </Link>
         </dd>
-        <dt className="text-slate-500">Session</dt>
+        <dt className="text-slate-600">Session</dt>
         <dd className="truncate font-mono">
           {e.session_id ? (
             <span className="flex gap-2">
               <Link href={`/dev/inbox?session_id=${encodeURIComponent(e.session_id)}`} className="truncate text-brand-700 hover:underline">
                 {e.session_id}
               </Link>
-              <Link href={`/dev/inbox/recordings/${encodeURIComponent(e.session_id)}`} className="shrink-0 text-slate-500 hover:text-brand-700">
+              <Link href={`/dev/inbox/recordings/${encodeURIComponent(e.session_id)}`} className="shrink-0 text-slate-600 hover:text-brand-700">
                 ▶ replay
               </Link>
             </span>
           ) : (
-            <span className="text-slate-400">none (server event)</span>
+            <span className="text-slate-500">none (server event)</span>
           )}
         </dd>
         {path ? (
           <>
-            <dt className="text-slate-500">Page</dt>
+            <dt className="text-slate-600">Page</dt>
             <dd className="truncate font-mono">{path}</dd>
           </>
         ) : null}
-        <dt className="text-slate-500">UUID</dt>
-        <dd className="truncate font-mono text-slate-500">{e.uuid}</dd>
+        <dt className="text-slate-600">UUID</dt>
+        <dd className="truncate font-mono text-slate-600">{e.uuid}</dd>
       </dl>
       <div className="space-y-3 border-t border-slate-100 px-4 py-3">
         <div>
-          <h3 className="mb-1.5 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">
-            Event properties <span className="font-normal text-slate-400">({customCount})</span>
+          <h3 className="mb-1.5 text-[11px] font-semibold tracking-wide text-slate-600 uppercase">
+            Event properties <span className="font-normal text-slate-500">({customCount})</span>
           </h3>
-          {customCount ? <JsonBlock value={custom} openDepth={2} /> : <p className="text-xs text-slate-400">None besides the SDK&apos;s.</p>}
+          {customCount ? <JsonBlock value={custom} openDepth={2} /> : <p className="text-xs text-slate-500">None besides the SDK&apos;s.</p>}
         </div>
         <details className="group">
-          <summary className="cursor-pointer list-none text-[11px] font-semibold tracking-wide text-slate-500 uppercase hover:text-slate-800">
+          <summary className="cursor-pointer list-none text-[11px] font-semibold tracking-wide text-slate-600 uppercase hover:text-slate-800">
             <span className="inline-block transition-transform group-open:rotate-90">▸</span> SDK properties{' '}
-            <span className="font-normal text-slate-400">({Object.keys(sdk).length})</span>
+            <span className="font-normal text-slate-500">({Object.keys(sdk).length})</span>
           </summary>
           <JsonBlock value={sdk} openDepth={1} className="mt-1.5" />
         </details>
         <details className="group">
-          <summary className="cursor-pointer list-none text-[11px] font-semibold tracking-wide text-slate-500 uppercase hover:text-slate-800">
+          <summary className="cursor-pointer list-none text-[11px] font-semibold tracking-wide text-slate-600 uppercase hover:text-slate-800">
             <span className="inline-block transition-transform group-open:rotate-90">▸</span> Raw event
           </summary>
-          <pre className="mt-1.5 max-h-96 overflow-auto rounded-lg bg-slate-950 p-3 font-mono text-[11px] leading-4 text-slate-200">
+          <pre role="region" aria-label="Raw event" tabIndex={0} className="mt-1.5 max-h-96 overflow-auto rounded-lg bg-slate-950 p-3 font-mono text-[11px] leading-4 text-slate-200">
             {JSON.stringify(e, null, 2)}
           </pre>
         </details>

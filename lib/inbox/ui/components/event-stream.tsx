@@ -118,7 +118,7 @@ export function EventStream({
       <div className="min-w-0 space-y-3">
         <FilterBar filters={filters} eventNames={eventNames} onApply={(f) => router.push(`/dev/inbox?${query(f, {})}`)} />
         <Panel>
-          <div className="flex items-center justify-between border-b border-slate-100 px-4 py-2 text-xs text-slate-500">
+          <div className="flex items-center justify-between border-b border-slate-100 px-4 py-2 text-xs text-slate-600">
             <span>
               <span className="font-semibold text-slate-900 tabular-nums">{events.length}</span>
               {events.length >= KEEP ? '+' : ''} events{hasFilters ? ' matching the filters' : ''} · newest first
@@ -132,7 +132,7 @@ export function EventStream({
             </button>
           </div>
           {events.length === 0 ? (
-            <p className="px-4 py-10 text-center text-sm text-slate-500">
+            <p className="px-4 py-10 text-center text-sm text-slate-600">
               {hasFilters ? 'No event matches these filters yet — the stream is watching.' : 'Waiting for events…'}
             </p>
           ) : (
@@ -144,7 +144,7 @@ export function EventStream({
                     data-event={e.event}
                     className={`cursor-pointer align-middle transition-colors ${e.uuid === selected ? 'bg-brand-50/70' : 'hover:bg-slate-50'} ${fresh.has(e.id) ? 'animate-[inbox-flash_1.6s_ease-out]' : ''}`}
                   >
-                    <td className="px-4 py-1.5 font-mono text-xs text-slate-500">
+                    <td className="px-4 py-1.5 font-mono text-xs text-slate-600">
                       <ClockTime date={e.timestamp} />
                     </td>
                     <td className="px-2 py-1.5">
@@ -171,7 +171,7 @@ export function EventStream({
                         <Link
                           href={`/dev/inbox?${query({ ...filters, session_id: e.session_id }, {})}`}
                           onClick={(ev) => ev.stopPropagation()}
-                          className="text-slate-500 hover:text-brand-700 hover:underline"
+                          className="text-slate-600 hover:text-brand-700 hover:underline"
                           title={e.session_id}
                         >
                           {e.session_id.slice(-8)}
@@ -186,16 +186,16 @@ export function EventStream({
           )}
         </Panel>
       </div>
-      <aside className="min-w-0 xl:sticky xl:top-16 xl:max-h-[calc(100dvh-5rem)] xl:overflow-y-auto">
+      <aside aria-label="Selected event" tabIndex={0} className="min-w-0 xl:sticky xl:top-16 xl:max-h-[calc(100dvh-5rem)] xl:overflow-y-auto">
         {current ? (
           <EventDetail event={current} />
         ) : (
-          <div className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">
+          <div className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
             Select an event to see its properties.
           </div>
         )}
         {current ? (
-          <p className="mt-2 px-1 text-[11px] text-slate-400">
+          <p className="mt-2 px-1 text-[11px] text-slate-500">
             Received <RelativeTime date={current.received_at} /> · id {current.id}
           </p>
         ) : null}
@@ -274,7 +274,7 @@ function FilterBar({
               {k}={shortId(v, 24)} <span aria-hidden>×</span>
             </button>
           ))}
-          <button type="button" onClick={() => onApply({})} className="ml-1 text-slate-500 underline underline-offset-2 hover:text-slate-800">
+          <button type="button" onClick={() => onApply({})} className="ml-1 text-slate-600 underline underline-offset-2 hover:text-slate-800">
             clear all
           </button>
         </div>
@@ -286,9 +286,9 @@ function FilterBar({
               key={n.event}
               type="button"
               onClick={() => onApply({ ...filters, event: n.event })}
-              className="rounded-full bg-slate-100 px-2 py-0.5 font-mono text-slate-600 hover:bg-slate-200"
+              className="rounded-full bg-slate-100 px-2 py-0.5 font-mono text-slate-800 hover:bg-slate-200"
             >
-              {n.event} <span className="text-slate-400">{n.count}</span>
+              {n.event} <span className="text-slate-600">{n.count}</span>
             </button>
           ))}
         </div>

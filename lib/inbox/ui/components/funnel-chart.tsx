@@ -12,7 +12,7 @@ export function FunnelChart({ result }: { result: FunnelResult }) {
       <header className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-100 px-5 py-3">
         <div>
           <h2 className="font-semibold text-slate-900">{funnel.name}</h2>
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-600">
             {funnel.question} · window {w.value} {w.unit}
             {w.value === 1 ? '' : 's'}
             {funnel.order === 'unordered' ? ' · any order (step N: persons who did N of the steps)' : ''} · <code className="font-mono">{funnel.key}</code>
@@ -20,7 +20,7 @@ export function FunnelChart({ result }: { result: FunnelResult }) {
         </div>
         <p className="text-sm text-slate-600">
           <span className="font-mono text-lg font-semibold text-slate-900 tabular-nums">{entered ? percent(completed / entered) : '—'}</span> converted
-          <span className="ml-2 text-xs text-slate-400">
+          <span className="ml-2 text-xs text-slate-500">
             ({completed} of {entered} persons)
           </span>
         </p>
@@ -31,7 +31,7 @@ export function FunnelChart({ result }: { result: FunnelResult }) {
             <span className="grid size-6 place-items-center rounded-full bg-slate-100 font-mono text-[11px] text-slate-600">{i + 1}</span>
             <div className="min-w-0">
               <div className="truncate font-medium text-slate-800">{s.label}</div>
-              <div className="truncate font-mono text-[11px] text-slate-400">
+              <div className="truncate font-mono text-[11px] text-slate-500">
                 {s.step.event}
                 {s.step.path ? ` ${s.step.path}` : ''}
                 {s.step.properties?.map((f) => ` ${f.key} ${f.operator === 'exact' ? '=' : f.operator === 'gte' ? '≥' : '≤'} ${JSON.stringify(f.value)}`).join('')}
@@ -48,10 +48,10 @@ export function FunnelChart({ result }: { result: FunnelResult }) {
             </div>
             <div className="text-right text-xs">
               <div className="font-mono font-semibold text-slate-900 tabular-nums">{i === 0 ? '—' : percent(s.conversionFromPrevious)}</div>
-              <div className="text-slate-400">{s.medianMsFromPrevious !== null ? `median ${formatDuration(s.medianMsFromPrevious)}` : i === 0 ? 'entered' : ''}</div>
+              <div className="text-slate-500">{s.medianMsFromPrevious !== null ? `median ${formatDuration(s.medianMsFromPrevious)}` : i === 0 ? 'entered' : ''}</div>
             </div>
             {s.droppedOff.length ? (
-              <div className="col-start-2 col-end-5 -mt-0.5 mb-1 flex flex-wrap items-center gap-1 text-[11px] text-slate-500">
+              <div className="col-start-2 col-end-5 -mt-0.5 mb-1 flex flex-wrap items-center gap-1 text-[11px] text-slate-600">
                 <span className="text-rose-600">↘ {s.droppedOff.length} dropped off:</span>
                 {s.droppedOff.slice(0, 8).map((p) => (
                   <Link key={p} href={`/dev/inbox/persons/${encodeURIComponent(p)}`} className="rounded bg-slate-100 px-1.5 font-mono hover:bg-brand-50 hover:text-brand-700">

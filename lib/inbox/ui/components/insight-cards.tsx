@@ -18,9 +18,9 @@ function Card({ title, subtitle, kind, children, id }: { title: string; subtitle
       <header className="border-b border-slate-100 px-5 py-3">
         <div className="flex items-baseline justify-between gap-2">
           <h2 className="font-semibold text-slate-900">{title}</h2>
-          <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[10px] uppercase tracking-wide text-slate-500">{kind}</span>
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[10px] uppercase tracking-wide text-slate-600">{kind}</span>
         </div>
-        <p className="text-xs text-slate-500">{subtitle}</p>
+        <p className="text-xs text-slate-600">{subtitle}</p>
       </header>
       <div className="px-5 py-4">{children}</div>
     </section>
@@ -52,7 +52,7 @@ export function TrendCard({ result }: { result: TrendResult }) {
         rows.length ? (
           <table className="w-full text-sm">
             <thead>
-              <tr className="text-left text-xs text-slate-400">
+              <tr className="text-left text-xs text-slate-500">
                 <th className="pb-1 font-normal">{trend.breakdown}</th>
                 <th className="pb-1 text-right font-normal">{trend.series.length > 1 && !trend.formula ? 'total' : trend.unit === 'ms' ? 'p95' : trend.unit === 'percent' ? 'rate' : 'total'}</th>
               </tr>
@@ -67,7 +67,7 @@ export function TrendCard({ result }: { result: TrendResult }) {
             </tbody>
           </table>
         ) : (
-          <p className="text-sm text-slate-400">No matching events yet.</p>
+          <p className="text-sm text-slate-500">No matching events yet.</p>
         )
       ) : (
         <div className="space-y-3">
@@ -112,7 +112,7 @@ export function CohortCard({ result }: { result: CohortResult }) {
               </span>
             ),
           )}
-          {members.length > 12 ? <span className="text-slate-400">+{members.length - 12}</span> : null}
+          {members.length > 12 ? <span className="text-slate-500">+{members.length - 12}</span> : null}
         </div>
       ) : null}
     </Card>

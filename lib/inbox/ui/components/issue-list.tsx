@@ -11,7 +11,7 @@ function Figure({ value, label }: { value: number; label: string }) {
   return (
     <span className="w-16 shrink-0 text-right">
       <span className="block font-mono text-sm font-semibold text-slate-900 tabular-nums">{value}</span>
-      <span className="block text-[10px] tracking-wide text-slate-400 uppercase">{label}</span>
+      <span className="block text-[10px] tracking-wide text-slate-500 uppercase">{label}</span>
     </span>
   );
 }
@@ -26,16 +26,16 @@ export function IssueList({ issues }: { issues: Issue[] }) {
               <span className={`h-9 w-1 shrink-0 rounded-full ${issue.level === 'error' || issue.level === 'fatal' ? 'bg-rose-500' : 'bg-amber-400'}`} />
               <div className="min-w-0 flex-1">
                 <div className="truncate text-sm font-semibold text-slate-900">{issue.title}</div>
-                <div className="truncate font-mono text-xs text-slate-500">{issue.culprit ?? '—'}</div>
+                <div className="truncate font-mono text-xs text-slate-600">{issue.culprit ?? '—'}</div>
               </div>
               <LevelBadge level={issue.level} />
               <Figure value={issue.count} label="events" />
               <Figure value={issue.users} label="users" />
-              <span className="w-28 shrink-0 text-right text-xs text-slate-500">
+              <span className="w-28 shrink-0 text-right text-xs text-slate-600">
                 <span className="block">
                   last <RelativeTime date={issue.last_seen} />
                 </span>
-                <span className="block text-slate-400">
+                <span className="block text-slate-500">
                   first <RelativeTime date={issue.first_seen} />
                 </span>
               </span>

@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 type Props = { value: unknown; name?: string; depth?: number; openDepth?: number };
 
 function Primitive({ value }: { value: unknown }) {
-  if (value === null) return <span className="text-slate-400">null</span>;
-  if (value === undefined) return <span className="text-slate-400">undefined</span>;
+  if (value === null) return <span className="text-slate-500">null</span>;
+  if (value === undefined) return <span className="text-slate-500">undefined</span>;
   if (typeof value === 'string') return <span className="break-all text-emerald-700">&quot;{value}&quot;</span>;
   if (typeof value === 'number') return <span className="text-sky-700">{value}</span>;
   if (typeof value === 'boolean') return <span className="text-violet-700">{String(value)}</span>;
@@ -13,7 +13,7 @@ function Primitive({ value }: { value: unknown }) {
 }
 
 const Key = ({ name }: { name?: string }) =>
-  name === undefined ? null : <span className={name.startsWith('$') ? 'text-slate-500' : 'text-slate-900'}>{name}: </span>;
+  name === undefined ? null : <span className={name.startsWith('$') ? 'text-slate-600' : 'text-slate-900'}>{name}: </span>;
 
 export function JsonView({ value, name, depth = 0, openDepth = 1 }: Props): ReactNode {
   if (value === null || typeof value !== 'object') {
@@ -30,16 +30,16 @@ export function JsonView({ value, name, depth = 0, openDepth = 1 }: Props): Reac
     return (
       <div className="py-px">
         <Key name={name} />
-        <span className="text-slate-400">{open + close}</span>
+        <span className="text-slate-500">{open + close}</span>
       </div>
     );
   }
   return (
     <details open={depth < openDepth} className="group/json">
       <summary className="cursor-pointer list-none py-px hover:bg-slate-100/70">
-        <span className="mr-1 inline-block w-3 text-slate-400 transition-transform group-open/json:rotate-90">▸</span>
+        <span className="mr-1 inline-block w-3 text-slate-500 transition-transform group-open/json:rotate-90">▸</span>
         <Key name={name} />
-        <span className="text-slate-400">
+        <span className="text-slate-500">
           {open}
           <span className="group-open/json:hidden">
             {' '}
@@ -52,7 +52,7 @@ export function JsonView({ value, name, depth = 0, openDepth = 1 }: Props): Reac
           <JsonView key={k} name={k} value={v} depth={depth + 1} openDepth={openDepth} />
         ))}
       </div>
-      <div className="pl-4 text-slate-400">{close}</div>
+      <div className="pl-4 text-slate-500">{close}</div>
     </details>
   );
 }

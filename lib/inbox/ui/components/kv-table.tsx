@@ -2,12 +2,12 @@
 import type { ReactNode } from 'react';
 
 export function KvTable({ rows, empty = 'None' }: { rows: [string, ReactNode][]; empty?: string }) {
-  if (!rows.length) return <p className="text-sm text-slate-400">{empty}</p>;
+  if (!rows.length) return <p className="text-sm text-slate-500">{empty}</p>;
   return (
     <dl className="grid grid-cols-[minmax(7rem,max-content)_1fr] gap-x-4 text-xs">
       {rows.map(([k, v]) => (
         <div key={k} className="contents">
-          <dt className="truncate border-b border-slate-100 py-1.5 font-mono text-slate-500" title={k}>
+          <dt className="truncate border-b border-slate-100 py-1.5 font-mono text-slate-600" title={k}>
             {k}
           </dt>
           <dd className="min-w-0 border-b border-slate-100 py-1.5 font-mono break-all text-slate-900">{v}</dd>
@@ -28,7 +28,7 @@ export function Section({ title, children, aside, className = '' }: { title: Rea
   return (
     <section className={`rounded-xl bg-white shadow-soft ring-1 ring-slate-200/80 ${className}`}>
       <header className="flex items-center justify-between gap-3 border-b border-slate-100 px-4 py-2.5">
-        <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
+        <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{title}</h2>
         {aside}
       </header>
       <div className="p-4">{children}</div>

@@ -6,7 +6,7 @@ export function PageTitle({ title, children, aside }: { title: ReactNode; childr
     <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
       <div className="min-w-0">
         <h1 className="truncate text-lg font-semibold text-slate-900">{title}</h1>
-        {children ? <div className="mt-0.5 text-sm text-slate-500">{children}</div> : null}
+        {children ? <div className="mt-0.5 text-sm text-slate-600">{children}</div> : null}
       </div>
       {aside}
     </div>

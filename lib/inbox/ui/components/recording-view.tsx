@@ -56,6 +56,7 @@ export function RecordingView({ sessionId, events, hasRecording }: { sessionId: 
           mouseTail: { strokeStyle: '#6366f1', lineWidth: 2, duration: 500 },
         },
       }) as unknown as PlayerHandle;
+      nameReplayerControls(el);
       instance.addEventListener('ui-update-current-time', (p) => {
         const value = (p as { payload?: unknown })?.payload;
         if (typeof value === 'number') setOffset(value);
@@ -92,20 +93,20 @@ export function RecordingView({ sessionId, events, hasRecording }: { sessionId: 
     <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
       <div className="min-w-0 rounded-xl bg-white p-3 shadow-soft ring-1 ring-slate-200/80">
         {state.status === 'none' ? (
-          <p className="px-2 py-16 text-center text-sm text-slate-500">No recording for this session — only its events.</p>
+          <p className="px-2 py-16 text-center text-sm text-slate-600">No recording for this session — only its events.</p>
         ) : null}
-        {state.status === 'loading' ? <p className="px-2 py-16 text-center text-sm text-slate-500">Loading the replay…</p> : null}
+        {state.status === 'loading' ? <p className="px-2 py-16 text-center text-sm text-slate-600">Loading the replay…</p> : null}
         {state.status === 'error' ? <p className="px-2 py-16 text-center text-sm text-rose-700">{state.message}</p> : null}
         <div ref={target} className="inbox-player w-full overflow-hidden [&_.rr-player]:!shadow-none" data-testid="recording-player" />
         {state.status === 'ready' ? (
-          <p className="mt-2 px-1 text-xs text-slate-400">{state.count} rrweb events · inactivity skipped · click an event on the right to jump to it</p>
+          <p className="mt-2 px-1 text-xs text-slate-500">{state.count} rrweb events · inactivity skipped · click an event on the right to jump to it</p>
         ) : null}
       </div>
       <aside className="min-w-0 rounded-xl bg-white shadow-soft ring-1 ring-slate-200/80">
-        <h2 className="border-b border-slate-100 px-4 py-2.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+        <h2 id="session-events" className="border-b border-slate-100 px-4 py-2.5 text-xs font-semibold tracking-wide text-slate-600 uppercase">
           Session events ({events.length})
         </h2>
-        <ol ref={list} className="relative max-h-[70dvh] divide-y divide-slate-50 overflow-y-auto py-1 text-xs">
+        <ol ref={list} aria-labelledby="session-events" tabIndex={0} className="relative max-h-[70dvh] divide-y divide-slate-50 overflow-y-auto py-1 text-xs">
           {events.map((e, i) => (
             <li key={e.id}>
               <button
@@ -114,17 +115,17 @@ export function RecordingView({ sessionId, events, hasRecording }: { sessionId: 
                 disabled={state.status !== 'ready'}
                 className={`flex w-full items-center gap-2 px-4 py-1.5 text-left transition-colors hover:bg-slate-50 disabled:cursor-default ${i === currentIndex ? 'bg-brand-50' : ''}`}
               >
-                <span className="w-12 shrink-0 font-mono text-slate-400 tabular-nums">{offsets[i]! > -2000 ? formatDuration(Math.max(0, offsets[i]!)) : '—'}</span>
+                <span className="w-12 shrink-0 font-mono text-slate-600 tabular-nums">{offsets[i]! > -2000 ? formatDuration(Math.max(0, offsets[i]!)) : '—'}</span>
                 <SourceBadge source={e.source} />
                 <span className="min-w-0 flex-1 truncate">
-                  <EventName event={e.event} /> <span className="text-slate-500">{eventSummary(e.event, e.properties)}</span>
+                  <EventName event={e.event} /> <span className="text-slate-600">{eventSummary(e.event, e.properties)}</span>
                 </span>
               </button>
             </li>
           ))}
         </ol>
         {events.length ? (
-          <p className="border-t border-slate-100 px-4 py-2 text-[11px] text-slate-400">
+          <p className="border-t border-slate-100 px-4 py-2 text-[11px] text-slate-500">
             <Link href={`/dev/inbox?session_id=${encodeURIComponent(sessionId)}`} className="hover:text-brand-700">
               Properties of each event in the stream →
             </Link>
@@ -133,4 +134,13 @@ export function RecordingView({ sessionId, events, hasRecording }: { sessionId: 
       </aside>
     </div>
   );
+}
+
+/** rrweb-player leaves its replay frame, its icon buttons and its skip switch without a name a screen reader can say. */
+function nameReplayerControls(root: HTMLElement): void {
+  root.querySelector('iframe')?.setAttribute('title', 'Session replay');
+  const buttons = root.querySelectorAll<HTMLButtonElement>('.rr-controller__btns > button');
+  buttons[0]?.setAttribute('aria-label', 'Play or pause');
+  if (buttons.length > 1) buttons[buttons.length - 1]!.setAttribute('aria-label', 'Full screen');
+  root.querySelector('.rr-controller__btns input[type="checkbox"]')?.setAttribute('aria-label', 'Skip inactive periods');
 }

@@ -14,7 +14,7 @@ export function WaterfallView({ waterfall: w }: { waterfall: Waterfall }) {
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return (
     <div className="overflow-hidden rounded-xl bg-white shadow-soft ring-1 ring-slate-200/80" data-testid="waterfall">
-      <div className="grid grid-cols-[minmax(18rem,38%)_1fr] border-b border-slate-200 bg-slate-50 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">
+      <div className="grid grid-cols-[minmax(18rem,38%)_1fr] border-b border-slate-200 bg-slate-50 text-[11px] font-semibold tracking-wide text-slate-600 uppercase">
         <div className="px-4 py-2">Span</div>
         <div className="relative mr-16 ml-2 h-full">
           {ticks.map((t) => (
@@ -34,7 +34,7 @@ export function WaterfallView({ waterfall: w }: { waterfall: Waterfall }) {
             <details className="group">
               <summary className="grid cursor-pointer list-none grid-cols-[minmax(18rem,38%)_1fr] items-center hover:bg-slate-50">
                 <div className="flex min-w-0 items-center gap-1.5 py-1 pr-2 pl-4" style={{ paddingLeft: `${1 + r.depth * 1.1}rem` }}>
-                  <span className={`w-3 shrink-0 text-[10px] text-slate-400 transition-transform group-open:rotate-90`}>▸</span>
+                  <span className={`w-3 shrink-0 text-[10px] text-slate-500 transition-transform group-open:rotate-90`}>▸</span>
                   {r.span.op ? (
                     <span className={`shrink-0 rounded bg-slate-100 px-1 font-mono text-[10px] ${TEXT[r.side]}`}>{r.span.op}</span>
                   ) : null}
@@ -65,7 +65,7 @@ export function WaterfallView({ waterfall: w }: { waterfall: Waterfall }) {
                     style={{ left: `${r.offset * 100}%`, width: `${r.width * 100}%` }}
                   />
                   <span
-                    className="absolute top-1 font-mono text-[10px] whitespace-nowrap text-slate-500"
+                    className="absolute top-1 font-mono text-[10px] whitespace-nowrap text-slate-600"
                     style={r.offset + r.width > 0.8 ? { right: `${(1 - r.offset) * 100 + 0.5}%` } : { left: `calc(${(r.offset + r.width) * 100}% + 4px)` }}
                   >
                     {formatDuration(r.durationMs)}

@@ -49,7 +49,7 @@ export default async function ErrorPage({ params }: { params: Promise<{ id: stri
         <div className="flex items-center gap-2">
           <LevelBadge level={level} />
           <SourceBadge source={side} />
-          <Link href="/dev/inbox/errors" className="ml-auto text-xs text-slate-500 hover:text-brand-700">
+          <Link href="/dev/inbox/errors" className="ml-auto text-xs text-slate-600 hover:text-brand-700">
             ← all errors
           </Link>
         </div>
@@ -60,7 +60,7 @@ export default async function ErrorPage({ params }: { params: Promise<{ id: stri
             {traceId ? (
               <LinkCard href={`/dev/inbox/traces/${traceId}`} label="Trace" value={traceId} />
             ) : (
-              <span className="text-xs text-slate-400">No trace id.</span>
+              <span className="text-xs text-slate-500">No trace id.</span>
             )}
             {ph.distinctId ? <LinkCard href={`/dev/inbox/persons/${encodeURIComponent(ph.distinctId)}`} label="PostHog person" value={ph.distinctId} /> : null}
             {ph.sessionId ? <LinkCard href={`/dev/inbox/recordings/${encodeURIComponent(ph.sessionId)}`} label="PostHog session replay" value={ph.sessionId} /> : null}
@@ -105,7 +105,7 @@ export default async function ErrorPage({ params }: { params: Promise<{ id: stri
           ))}
           <Section title="Raw event">
             <details>
-              <summary className="cursor-pointer list-none text-xs text-slate-500 hover:text-slate-800">▸ payload as received ({item.size} bytes)</summary>
+              <summary className="cursor-pointer list-none text-xs text-slate-600 hover:text-slate-800">▸ payload as received ({item.size} bytes)</summary>
               <JsonBlock value={p} className="mt-2" />
             </details>
           </Section>
@@ -118,7 +118,7 @@ export default async function ErrorPage({ params }: { params: Promise<{ id: stri
 function LinkCard({ href, label, value }: { href: string; label: string; value: string }) {
   return (
     <Link href={href} className="block rounded-lg px-3 py-2 ring-1 ring-slate-200 hover:bg-brand-50 hover:ring-brand-200">
-      <span className="block text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{label} →</span>
+      <span className="block text-[11px] font-semibold tracking-wide text-slate-600 uppercase">{label} →</span>
       <span className="block truncate font-mono text-xs text-brand-700">{value}</span>
     </Link>
   );

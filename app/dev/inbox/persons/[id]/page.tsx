@@ -90,10 +90,10 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             </div>
           </Section>
           <Section title="Properties">
-            {Object.keys(custom).length ? <JsonBlock value={custom} openDepth={2} /> : <p className="text-xs text-slate-400">No properties set by Orbit.</p>}
+            {Object.keys(custom).length ? <JsonBlock value={custom} openDepth={2} /> : <p className="text-xs text-slate-500">No properties set by Orbit.</p>}
             {Object.keys(sdk).length ? (
               <details className="group mt-3">
-                <summary className="cursor-pointer list-none text-xs font-medium text-slate-500 hover:text-slate-800">
+                <summary className="cursor-pointer list-none text-xs font-medium text-slate-600 hover:text-slate-800">
                   <span className="inline-block transition-transform group-open:rotate-90">▸</span> {Object.keys(sdk).length} SDK properties ($initial_…, $geoip…)
                 </summary>
                 <JsonBlock value={sdk} className="mt-2" />
@@ -113,18 +113,18 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                     <Link href={`/dev/inbox/recordings/${encodeURIComponent(r.session_id)}`} className="font-mono text-brand-700 hover:underline" title={r.session_id}>
                       ▶ {shortId(r.session_id, 13)}
                     </Link>
-                    <span className="text-slate-500">
+                    <span className="text-slate-600">
                       {formatDuration(Date.parse(r.end) - Date.parse(r.start))} · <RelativeTime date={r.start} />
                     </span>
                   </li>
                 ))}
               </ul>
             ) : (
-              <p className="text-xs text-slate-400">No recording for this person.</p>
+              <p className="text-xs text-slate-500">No recording for this person.</p>
             )}
           </Section>
         </div>
-        <Section title="Timeline · browser, server and Sentry" aside={<span className="text-xs text-slate-400">newest first</span>}>
+        <Section title="Timeline · browser, server and Sentry" aside={<span className="text-xs text-slate-500">newest first</span>}>
           {entries.length ? (
             <ol className="relative ml-2 border-l border-slate-200">
               {entries.map((e, i) => (
@@ -132,8 +132,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                   {e.kind === 'event' && e.session && e.session !== lastSession(entries, i) ? (
                     <li className="relative mt-2 mb-1 pl-5 first:mt-0">
                       <span className="absolute top-1.5 -left-[4px] size-2 rounded-sm bg-slate-300" />
-                      <span className="text-[11px] font-semibold tracking-wide text-slate-400 uppercase">Session </span>
-                      <Link href={`/dev/inbox?session_id=${encodeURIComponent(e.session)}`} className="font-mono text-[11px] text-slate-500 hover:text-brand-700">
+                      <span className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase">Session </span>
+                      <Link href={`/dev/inbox?session_id=${encodeURIComponent(e.session)}`} className="font-mono text-[11px] text-slate-600 hover:text-brand-700">
                         {e.session}
                       </Link>
                       {recordings.some((r) => r.session_id === e.session) ? (
@@ -148,7 +148,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                       className={`absolute top-3 -left-[5px] size-2.5 rounded-full ring-2 ring-white ${e.kind === 'error' ? 'bg-rose-500' : e.source === 'web' ? 'bg-sky-500' : 'bg-violet-500'}`}
                     />
                     <Link href={e.href} className="flex items-center gap-3 rounded-md px-2 py-1 hover:bg-slate-50">
-                      <span className="w-24 shrink-0 font-mono text-xs text-slate-500">
+                      <span className="w-24 shrink-0 font-mono text-xs text-slate-600">
                         <ClockTime date={e.time} />
                       </span>
                       {e.kind === 'event' ? (
@@ -158,13 +158,13 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                             <EventName event={e.name} />
                           </span>
                           <span className="min-w-0 flex-1 truncate text-xs text-slate-600">{e.summary}</span>
-                          {e.session ? <span className="shrink-0 font-mono text-[11px] text-slate-400">{e.session.slice(-8)}</span> : null}
+                          {e.session ? <span className="shrink-0 font-mono text-[11px] text-slate-500">{e.session.slice(-8)}</span> : null}
                         </>
                       ) : (
                         <>
                           <SourceBadge source="sentry" />
                           <span className="min-w-0 flex-1 truncate text-sm font-medium text-rose-700">{e.title}</span>
-                          <span className="shrink-0 text-[11px] text-slate-400">{e.side}</span>
+                          <span className="shrink-0 text-[11px] text-slate-500">{e.side}</span>
                         </>
                       )}
                     </Link>
@@ -173,7 +173,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               ))}
             </ol>
           ) : (
-            <p className="text-sm text-slate-500">Nothing yet.</p>
+            <p className="text-sm text-slate-600">Nothing yet.</p>
           )}
         </Section>
       </div>

@@ -30,7 +30,7 @@ export default async function TracePage({ params }: { params: Promise<{ traceId:
       <PageTitle
         title={root?.name ?? traceId}
         aside={
-          <div className="flex items-center gap-3 text-xs text-slate-500">
+          <div className="flex items-center gap-3 text-xs text-slate-600">
             <span className="flex items-center gap-1.5">
               <span className="size-2.5 rounded-sm bg-sky-500" /> browser
             </span>
@@ -66,7 +66,7 @@ export default async function TracePage({ params }: { params: Promise<{ traceId:
           </ul>
         </div>
       ) : null}
-      {w.rows.length ? <WaterfallView waterfall={w} /> : <p className="text-sm text-slate-500">No span of this trace was received (only errors).</p>}
+      {w.rows.length ? <WaterfallView waterfall={w} /> : <p className="text-sm text-slate-600">No span of this trace was received (only errors).</p>}
     </div>
   );
 }

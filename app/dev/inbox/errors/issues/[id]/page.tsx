@@ -35,7 +35,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
       <div className="rounded-xl bg-white p-5 shadow-soft ring-1 ring-slate-200/80">
         <div className="flex items-center gap-2">
           <LevelBadge level={issue.level} />
-          <Link href="/dev/inbox/errors" className="ml-auto text-xs text-slate-500 hover:text-brand-700">
+          <Link href="/dev/inbox/errors" className="ml-auto text-xs text-slate-600 hover:text-brand-700">
             ← all issues
           </Link>
         </div>
@@ -54,7 +54,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
                 <Link href={`/dev/inbox/errors/${e.id}`} className="block truncate text-sm text-brand-700 hover:underline">
                   {e.title}
                 </Link>
-                <span className="font-mono text-[11px] text-slate-400">{e.event_id ?? '—'}</span>
+                <span className="font-mono text-[11px] text-slate-500">{e.event_id ?? '—'}</span>
               </td>
               <td className="px-2 py-2 font-mono text-xs">
                 {e.user ? (
@@ -74,7 +74,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
                   '—'
                 )}
               </td>
-              <td className="px-4 py-2 text-right text-xs text-slate-500">
+              <td className="px-4 py-2 text-right text-xs text-slate-600">
                 <RelativeTime date={e.timestamp} />
               </td>
             </tr>
