@@ -9,7 +9,7 @@ import { validateEvent } from '@/lib/analytics/validate';
 import { CARDS, expect, signUp, test, uniqueName } from './fixtures';
 import type { InboxEventRow } from '@/lib/inbox/rows';
 import { orderedPrefix } from './inbox';
-import { posthogLoaded, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
+import { posthogLoaded, telemetrySnapshot } from './support/telemetry-hook';
 
 const REFERRER = 'https://news.example.com/issues/42?ref=mail';
 const FLAG = 'pricing-page-layout';

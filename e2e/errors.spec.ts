@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { addTask, createProject, expect, signUpAndOnboard, test, uniqueName } from './fixtures';
 import type { SentryItemRow } from '@/lib/inbox/rows';
-import { sentryLoaded as sentryUp, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
+import { sentryLoaded as sentryUp, telemetrySnapshot } from './support/telemetry-hook';
 
 type Frame = { function?: string; filename?: string; lineno?: number };
 type SentryEvent = {

@@ -21,7 +21,7 @@ const { projects } = await import('@/lib/db/schema');
 const { createFirstWorkspace } = await import('@/lib/onboarding/state');
 const { createProject } = await import('./projects');
 const { AppError } = await import('@/lib/server/errors');
-const { createWorkspaceWithOwner } = await import('@/lib/billing/test-helpers');
+const { createWorkspaceWithOwner } = await import('@/test-support/billing');
 const { PLANS_CATALOG } = await import('@/lib/billing/plans');
 const projectsRoute = await import('@/app/api/projects/route');
 

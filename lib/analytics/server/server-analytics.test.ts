@@ -28,7 +28,7 @@ const tasksRoute = await import('@/app/api/projects/[id]/tasks/route');
 const { configureServerAnalytics, serverAnalytics, swapServerAnalytics, ServerAnalytics, configFromEnv } = await import('./client');
 const { identityFromRequest, ipHash } = await import('./identity');
 const { routeTemplate } = await import('./mutation-events');
-const billing = await import('@/lib/billing/test-helpers');
+const billing = await import('@/test-support/billing');
 const billingEvents = await import('@/lib/billing/events');
 const { checkoutSessions } = await import('@/lib/db/schema');
 

@@ -19,7 +19,7 @@ const stripe = await import('@/app/api/webhooks/stripe/route');
 const authRoute = await import('@/app/api/auth/[...all]/route');
 const { pathWithNul } = await import('@/lib/server/nul-characters');
 const { buildEvent, subscriptionObject, signPayload } = await import('@/lib/billing/events');
-const { createWorkspaceWithOwner } = await import('@/lib/billing/test-helpers');
+const { createWorkspaceWithOwner } = await import('@/test-support/billing');
 
 beforeAll(async () => {
   const email = `nul-${Date.now()}@example.test`;

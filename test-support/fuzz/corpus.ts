@@ -1,9 +1,9 @@
 // Counterexamples the fuzz suites found, each kept with its fix: every run (CI's fixed seed and every exploring
 // seed) replays them before generating anything, so a fixed failure stays fixed. Add an entry with the fix that made
-// it pass: a failing property prints one ready to paste (lib/fuzz/settings.ts); keep only the fields that matter,
+// it pass: a failing property prints one ready to paste (test-support/fuzz/settings.ts); keep only the fields that matter,
 // the rest defaults. Test-only.
 
-/** A request of lib/fuzz/routes.test.ts; omitted fields default (first method of the target, no body, no query). */
+/** A request of test-support/fuzz/routes.test.ts; omitted fields default (first method of the target, no body, no query). */
 export type RouteCase = {
   method?: string;
   params?: Record<string, string | string[]>;
@@ -33,7 +33,7 @@ export const routeCorpus: Record<string, Entry<RouteCase>[]> = {
   '/api/dev/inbox/recordings/[sessionId]': [
     {
       input: { method: 'GET', params: { sessionId: '\u0000' } },
-      found: 'seed 544578017, lib/fuzz/routes.test.ts (path 10:1:1:1:1:1:1:1:1)',
+      found: 'seed 544578017, test-support/fuzz/routes.test.ts (path 10:1:1:1:1:1:1:1:1)',
       fixed: '500 from Postgres (invalid byte sequence 0x00); the query API parses path params with pathSegment → 400',
     },
     {
@@ -52,14 +52,14 @@ export const routeCorpus: Record<string, Entry<RouteCase>[]> = {
   '/api/dev/inbox/sentry': [
     {
       input: { method: 'GET', query: { type: '\u0000' } },
-      found: 'seed 20261205, lib/fuzz/routes.test.ts (path 0:0:1:2:2), once NUL was among the generated query values',
+      found: 'seed 20261205, test-support/fuzz/routes.test.ts (path 0:0:1:2:2), once NUL was among the generated query values',
       fixed: '500 from Postgres; text filters refuse NUL (query-api.ts `text`) → 400',
     },
   ],
   '/api/auth/[...all] POST': [
     {
       input: { method: 'POST', params: { all: ['sign-in', 'email'] }, body: { bytes: `${'['.repeat(20_000)}${']'.repeat(20_000)}` }, contentType: 'application/json' },
-      found: 'seed 919066455, lib/fuzz/routes.test.ts (path 117:0:1:0): a body of nested arrays thousands deep',
+      found: 'seed 919066455, test-support/fuzz/routes.test.ts (path 117:0:1:0): a body of nested arrays thousands deep',
       fixed: "500 (RangeError: stack overflow) in the NUL check of Better Auth's input hook; lib/server/nul-characters.ts walks iteratively → 400",
     },
   ],

@@ -1,8 +1,8 @@
-// The typed way for end-to-end tests (and a developer's console) to look into browser telemetry. Not imported by the
-// app. Each function runs in the page — pass it to Playwright's page.evaluate / waitForFunction / evaluateHandle —
+// The typed way for end-to-end tests (and a developer's console) to look into browser telemetry (lib/telemetry/browser).
+// Each function runs in the page — pass it to Playwright's page.evaluate / waitForFunction / evaluateHandle —
 // so each is self-contained: Playwright sends its source, not its closure.
 import type { PostHog } from 'posthog-js/dist/module.slim';
-import type { TelemetryState } from './state';
+import type { TelemetryState } from '@/lib/telemetry/browser/state';
 
 export type TelemetrySnapshot = {
   sentryLoaded: boolean;

@@ -2,7 +2,7 @@
 // a real Better Auth session: generated bodies (bytes, JSON, wrong types, huge strings, deep nesting), encodings,
 // headers, query strings and path params (NUL, oversized, encoding tricks). Whatever arrives: never a 5xx, a refusal
 // is `{ error: { code, message } }` JSON, and a refused request leaves the tables it would write unchanged.
-// Inputs: the committed corpus, then a fixed seed (lib/fuzz/settings.ts); `npm run test:fuzz` explores new seeds.
+// Inputs: the committed corpus, then a fixed seed (test-support/fuzz/settings.ts); `npm run test:fuzz` explores new seeds.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -47,7 +47,7 @@ const issues = await import('@/app/api/dev/inbox/issues/route');
 const issue = await import('@/app/api/dev/inbox/issues/[id]/route');
 const health = await import('@/app/api/health/route');
 const { buildEvent, checkoutSessionObject, signPayload, subscriptionObject } = await import('@/lib/billing/events');
-const { createWorkspaceWithOwner } = await import('@/lib/billing/test-helpers');
+const { createWorkspaceWithOwner } = await import('@/test-support/billing');
 const { checkProperty } = await import('./settings');
 const { corpusInputs, routeCorpus } = await import('./corpus');
 const { anyText: text, hostileSegment } = await import('./arbitraries');

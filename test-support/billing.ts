@@ -6,8 +6,8 @@ import { db } from '@/lib/db';
 import { newId } from '@/lib/db/ids';
 import { members, subscriptions, users, workspaces, type MemberRole } from '@/lib/db/schema';
 import { POST } from '@/app/api/webhooks/stripe/route';
-import type { EventDelivery } from './deliver';
-import { signPayload, type StripeFormatEvent } from './events';
+import type { EventDelivery } from '@/lib/billing/deliver';
+import { signPayload, type StripeFormatEvent } from '@/lib/billing/events';
 
 export async function createWorkspaceWithOwner(role: MemberRole = 'owner') {
   const userId = newId('usr');

@@ -1,7 +1,7 @@
 // Hostile input against every server action (lib/**/actions.ts), called as a client can call them: FormData with
 // any fields, or any serialisable value in its place. Whatever arrives: a structured result, never `internal`,
 // never a throw other than Next's redirect signal. Inputs: the committed corpus, then a fixed seed
-// (lib/fuzz/settings.ts); `npm run test:fuzz` explores new seeds.
+// (test-support/fuzz/settings.ts); `npm run test:fuzz` explores new seeds.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 

@@ -1,7 +1,7 @@
 // A local stand-in for PostHog's and Sentry's REST APIs (real HTTP on 127.0.0.1) for the provisioner's tests. It
 // keeps what it is sent, answers like the real APIs (paginated lists, alerts that expand `insight` and
 // `subscribed_users`), and refuses — 400 and a recorded violation — any request whose method, path, bearer token or
-// body shape differs from what PostHog and Sentry document (see ../posthog.ts and ../sentry.ts for the sources).
+// body shape differs from what PostHog and Sentry document (see lib/analytics/insights/provision/posthog.ts and sentry.ts for the sources).
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { z } from 'zod';
 

@@ -1,5 +1,5 @@
 // How the fuzz suites pick their inputs, so a green main stays green and exploring stays one command away:
-// - `npm test` (CI): every property runs the committed corpus (lib/fuzz/corpus.ts, past counterexamples) first,
+// - `npm test` (CI): every property runs the committed corpus (test-support/fuzz/corpus.ts, past counterexamples) first,
 //   then FUZZ_RUNS generated inputs from the fixed FIXED_SEED, the same inputs on every run;
 // - `npm run test:fuzz -- --seed random --runs N` (scripts/fuzz.mjs): a new seed each time, printed, and on a
 //   failure the seed, fast-check's replay path and the counterexample as a corpus entry ready to paste.
@@ -20,7 +20,7 @@ export const FUZZ_SEED = readSeed(process.env.FUZZ_SEED);
 /** Generated inputs per property (the corpus comes on top). */
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS || 120);
 
-/** A value as TypeScript source for lib/fuzz/corpus.ts: JSON, with bytes as `bytes('<base64>')` and FormData as `form([…])`. */
+/** A value as TypeScript source for test-support/fuzz/corpus.ts: JSON, with bytes as `bytes('<base64>')` and FormData as `form([…])`. */
 export function corpusLiteral(value: unknown): string {
   const marks: string[] = [];
   const mark = (source: string) => `\u0001${marks.push(source) - 1}\u0001`;
@@ -45,13 +45,13 @@ export async function checkProperty<T>(target: string, property: fc.IAsyncProper
   const input = details.counterexample?.[0];
   // fast-check runs the examples first: a path starting below their count is a corpus entry failing again.
   const first = Number(details.counterexamplePath?.split(':')[0]);
-  if (first < examples.length) throw new Error(`${report}\n\nA regression: entry ${first + 1} of ${JSON.stringify(target)} in lib/fuzz/corpus.ts fails again.`);
+  if (first < examples.length) throw new Error(`${report}\n\nA regression: entry ${first + 1} of ${JSON.stringify(target)} in test-support/fuzz/corpus.ts fails again.`);
   throw new Error(
     [
       report,
       '',
       `Reproduce: npm run test:fuzz -- --seed ${FUZZ_SEED} --runs ${FUZZ_RUNS} (fast-check path ${details.counterexamplePath}).`,
-      `Fix the cause, then add this entry under ${JSON.stringify(target)} in lib/fuzz/corpus.ts (keep the fields that matter):`,
+      `Fix the cause, then add this entry under ${JSON.stringify(target)} in test-support/fuzz/corpus.ts (keep the fields that matter):`,
       `{ input: ${corpusLiteral(input)}, found: 'seed ${FUZZ_SEED} (path ${details.counterexamplePath})', fixed: '<what failed, what fixed it>' },`,
     ].join('\n'),
   );
