@@ -496,7 +496,7 @@ describe('collectors and the inbox query API (local mode)', () => {
 
 /** Route handlers in app/ this suite does not fuzz, each with the reason. */
 const NOT_FUZZED: Record<string, string> = {
-  '/api/dev/boom': 'fails on purpose: the debug surface (lib/monitoring/server/debug-surface.test.ts, e2e/errors.spec.ts)',
+  '/api/dev/boom': 'fails on purpose: the debug surface (debug/debug-surface.test.ts, e2e/errors.spec.ts)',
   '/api/edge/ping': 'edge runtime, takes no input but ?boom=1, which fails on purpose (e2e/errors.spec.ts)',
 };
 

@@ -1,8 +1,9 @@
-// POST /api/bench/naive-tasks/[id] — benchmark only (404 unless BENCH_NAIVE_ANALYTICS=1): creates a task like
+// POST /api/bench/naive-tasks/[id] — benchmark only (lib/dev-surfaces.ts: 404 unless BENCH_NAIVE_ANALYTICS=1): creates a task like
 // POST /api/projects/[id]/tasks, then captures task.created the naive way, waiting for PostHog inside the request.
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { captureAndAwait, naiveCaptureEnabled } from '@/lib/bench/naive-capture';
+import { captureAndAwait } from '@/bench/server/naive-capture';
+import { devSurfaceEnabled } from '@/lib/dev-surfaces';
 import { idSegment } from '@/lib/server/path-segment';
 import { defineRoute } from '@/lib/server/route';
 import { taskTitleSchema } from '@/lib/tasks/dto';
@@ -20,6 +21,6 @@ const create = defineRoute(
 );
 
 export async function POST(req: NextRequest, context: Parameters<typeof create>[1]): Promise<Response> {
-  if (!naiveCaptureEnabled()) return NextResponse.json({ error: { code: 'not_found', message: 'Not found.' } }, { status: 404 });
+  if (!devSurfaceEnabled('bench')) return NextResponse.json({ error: { code: 'not_found', message: 'Not found.' } }, { status: 404 });
   return create(req, context);
 }

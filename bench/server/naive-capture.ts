@@ -1,15 +1,11 @@
 // Benchmark only: the naive server-analytics pattern many snippets show — a PostHog client per request, capture,
 // then an awaited shutdown() before the response — so `npm run bench` can measure what Orbit's queued,
-// after()-flushed capture (lib/analytics/server/client.ts, flush-after.ts) saves. Off unless BENCH_NAIVE_ANALYTICS=1
-// (the route answers 404 otherwise); no product code imports this folder.
+// after()-flushed capture (lib/analytics/server/client.ts, flush-after.ts) saves. Only its route imports it
+// (app/api/bench/naive-tasks), off unless BENCH_NAIVE_ANALYTICS=1 (lib/dev-surfaces.ts).
 // See docs/performance.md, "after()-flushing on the server".
 import 'server-only';
 import { PostHog } from 'posthog-node';
 import { env } from '@/lib/env';
-
-export function naiveCaptureEnabled(): boolean {
-  return env.BENCH_NAIVE_ANALYTICS === true;
-}
 
 /** Sends one event and waits for PostHog's answer: the request pays the full round trip. Never throws. */
 export async function captureAndAwait(event: string, distinctId: string, properties: Record<string, string>): Promise<void> {

@@ -1,7 +1,7 @@
 'use client';
-// Local debug surface (app/(app)/dev/errors): one button per client-side failure Orbit must capture.
+// The debug surface's page (app/dev/errors): one button per client-side failure Orbit must capture.
 import { useState } from 'react';
-import { debugServerActionError } from '@/lib/monitoring/server/debug-actions';
+import { debugServerActionError } from './actions';
 
 function Thrower({ marker }: { marker: string }): never {
   throw new Error(`Orbit debug: client-render error ${marker}`);

@@ -1,10 +1,11 @@
 'use server';
-// Server action of the local debug surface: fails on purpose through the mutation wrapper (see lib/monitoring/server/debug.ts).
+// Server action of the debug surface: fails on purpose through the mutation wrapper (see debug/errors.ts).
 import 'server-only';
 import { z } from 'zod';
+import { devSurfaceEnabled } from '@/lib/dev-surfaces';
 import { AppError } from '@/lib/server/errors';
 import { defineAction, type MutationResult } from '@/lib/server/mutation';
-import { debugError, debugSurfaceEnabled } from './debug';
+import { debugError } from './errors';
 
 const boom = defineAction(
   { name: 'dev.boom', input: z.object({ marker: z.string().max(100).default('') }), auth: 'user' },
@@ -17,6 +18,6 @@ const boom = defineAction(
 // A server action is callable by its id from any page, so the gate is here, before the wrapper: outside local mode
 // the action does not exist (no failure runs, nothing reaches Sentry, no analytics event).
 export async function debugServerActionError(marker: string): Promise<MutationResult<never>> {
-  if (!debugSurfaceEnabled()) return { ok: false, error: new AppError('not_found', 'Not found.').toBody() };
+  if (!devSurfaceEnabled('debug-errors')) return { ok: false, error: new AppError('not_found', 'Not found.').toBody() };
   return boom(null, { marker });
 }

@@ -10,8 +10,8 @@ vi.mock('next/headers', () => ({
 // A deployment with real backends configured: local mode is off.
 vi.mock('@/lib/env', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/lib/env')>()), localInbox: false }));
 const reported = vi.hoisted(() => [] as string[]);
-vi.mock('./server', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('./server')>()),
+vi.mock('@/lib/monitoring/server/server', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/monitoring/server/server')>()),
   captureMutationError: (name: string) => {
     reported.push(name);
     return 'event-id';
@@ -19,9 +19,9 @@ vi.mock('./server', async (importOriginal) => ({
 }));
 
 const { auth } = await import('@/lib/auth/config');
-const { debugServerActionError } = await import('./debug-actions');
+const { debugServerActionError } = await import('./actions');
 const boomRoute = await import('@/app/api/dev/boom/route');
-const { default: DevErrorsPage } = await import('@/app/(app)/dev/errors/page');
+const { default: DevErrorsPage } = await import('@/app/dev/errors/page');
 const { NextRequest } = await import('next/server');
 
 async function signedIn(): Promise<void> {
