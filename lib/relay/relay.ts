@@ -3,10 +3,10 @@
 // forwarding or trace headers), a capped body, a timeout, and an allow-list of response headers (never Set-Cookie).
 // A host that did not answer is left alone for a cooldown: the browser gets a 503 at once instead of each of its
 // requests holding a connection (and a socket to the dead host) for the whole timeout.
-// Errors share the collector's shape `{ error: { code, message } }`.
+// Errors have the app's shape `{ error: { code, message } }`.
 import 'server-only';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { CollectorError, readBody } from '@/lib/inbox/collector/http';
+import { BodyTooLargeError, readBoundedBody } from '@/lib/server/bounded-body';
 
 /** Request headers a relayed request keeps; everything else (Cookie, Authorization, X-Forwarded-*, …) is dropped. */
 export const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-encoding', 'user-agent', 'accept', 'accept-language'] as const;
@@ -78,9 +78,9 @@ export function relayErrorResponse(error: RelayError, headers?: HeadersInit): Re
 /** The request body, refused with 413 past `limit` bytes before it is all buffered. */
 export async function readCappedBody(req: Request, limit: number): Promise<Uint8Array> {
   try {
-    return await readBody(req, limit);
+    return await readBoundedBody(req, limit);
   } catch (error) {
-    if (error instanceof CollectorError && error.code === 'payload_too_large') {
+    if (error instanceof BodyTooLargeError) {
       throw new RelayError('payload_too_large', `The body is larger than ${limit} bytes.`);
     }
     throw error;

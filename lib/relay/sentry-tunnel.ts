@@ -8,8 +8,6 @@ import { relay, RelayError, readCappedBody } from './relay';
 
 /** The browser SDK's envelopes (errors, spans) are small; Orbit sends no Sentry replays or attachments. */
 export const TUNNEL_MAX_BODY_BYTES = 1024 * 1024;
-/** Where the browser SDK sends envelopes (sentry.client.config.ts `tunnel`). */
-export const SENTRY_TUNNEL_PATH = '/monitoring';
 /** The envelope header is one JSON line; a longer first line is not an envelope. */
 const MAX_HEADER_BYTES = 16 * 1024;
 

@@ -13,7 +13,7 @@ import { sentryFields } from './sentry-fields';
 /** How many of the newest error events are grouped: the query API's MAX_LIMIT. */
 const SCAN_LIMIT = 1000;
 
-/** What grouping, titles and culprits read of an event (lib/inbox/collector/issues.ts, lib/inbox/ui/sentry-event.ts);
+/** What grouping, titles and culprits read of an event (lib/inbox/collector/issues.ts, lib/inbox/sentry-event.ts);
  * breadcrumbs, request, modules and debug images stay in the database. */
 const GROUPING_FIELDS = ['fingerprint', 'exception', 'logentry', 'message', 'timestamp', 'level', 'transaction', 'culprit'];
 

@@ -2,8 +2,8 @@
 // set one (`{{ default }}` standing for the default grouping), else the exception type plus the top in-app frame,
 // else the message. Pure: the query API and the views group whatever rows they read.
 import { createHash } from 'node:crypto';
-import { culprit, errorTitle, posthogLinkOf } from '@/lib/inbox/ui/sentry-event';
-import { dateMs, get, isObject, num, str } from '@/lib/inbox/ui/types';
+import { culprit, errorTitle, posthogLinkOf } from '@/lib/inbox/sentry-event';
+import { dateMs, get, isObject, num, str } from '@/lib/inbox/json';
 import type { Issue, IssueEventSummary } from '@/lib/inbox/rows';
 
 export type { Issue, IssueEventSummary };

@@ -2,7 +2,8 @@
 // the steps must happen in order, each after the previous one, all within the conversion window counted from
 // the first step; of several attempts a person makes, the one that got furthest counts.
 import { windowMs, type EventMatch, type FunnelDefinition, type FunnelStep, type PropertyFilter } from '@/lib/analytics/insights';
-import { isObject, str } from './types';
+import { globToRegExp } from '@/lib/analytics/insights/path-glob';
+import { isObject, str } from '@/lib/inbox/json';
 
 export type FunnelEvent = {
   event: string;
@@ -10,16 +11,6 @@ export type FunnelEvent = {
   timestamp: string;
   properties: Record<string, unknown>;
 };
-
-/** `*` matches within one path segment, `**` across segments; a trailing slash is ignored. */
-export function globToRegExp(glob: string): RegExp {
-  const normalized = glob.length > 1 ? glob.replace(/\/+$/, '') : glob;
-  const source = normalized
-    .split(/(\*\*|\*)/)
-    .map((part) => (part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}/?$`);
-}
 
 /** The page path an event happened on: `$pathname`, else the path of `$current_url`. */
 export function eventPath(properties: Record<string, unknown>): string | null {

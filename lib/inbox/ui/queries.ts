@@ -8,7 +8,7 @@ import { inboxEvents, inboxPersonDistinctIds } from '@/lib/db/schema';
 import { funnels } from '@/lib/analytics/insights';
 import type { EventSource, InboxEventRow, SentryItemRow } from '@/lib/inbox/rows';
 import { computeFunnel, type FunnelResult } from './funnel';
-import { posthogLinkOf } from './sentry-event';
+import { posthogLinkOf } from '@/lib/inbox/sentry-event';
 import { summarizeTraces, type TraceSummary } from './waterfall';
 
 /** Event names seen, most frequent first (the stream's filter suggestions). */

@@ -3,7 +3,10 @@
 // parent_span_id and laid out on one time axis. Browser and server halves of a trace meet where the server's
 // root span names the browser's fetch span as parent (sentry-trace propagation).
 import type { Json, SentryItemRow } from '@/lib/inbox/rows';
-import { get, isObject, num, str, type Side } from './types';
+import { get, isObject, num, str } from '@/lib/inbox/json';
+
+/** Browser or server: which half of the app a span, error or event came from. */
+export type Side = 'browser' | 'server';
 
 export type TraceSpan = {
   spanId: string;

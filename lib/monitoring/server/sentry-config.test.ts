@@ -6,7 +6,7 @@ import { env, localInbox } from '@/lib/env';
 import { beforeBreadcrumb, beforeSend, beforeSendSpan, DATA_COLLECTION } from '@/lib/monitoring/shared/before-send';
 import { propagationTargets } from '@/lib/monitoring/shared/propagation';
 import { tracesSampleRate } from '@/lib/monitoring/shared/sampling';
-import { makeLocalCollectorTransport, SERVER_LOCAL_PROJECT } from './local-transport';
+import { makeLocalCollectorTransport } from '@/lib/inbox/collector/sentry-transport';
 import { linkRequestToPostHog } from './server-scope';
 
 vi.mock('@sentry/nextjs', async (importOriginal) => (await import('@/test-support/sentry')).sentryDouble(importOriginal));
@@ -22,7 +22,7 @@ describe('sentry.server.config.ts', () => {
     const environment = env.DEPLOYMENT;
     // What the config wrote out before (its dsn, transport and spotlight lines included).
     const before = {
-      dsn: localInbox ? `http://orbit@collector.local/sentry/${SERVER_LOCAL_PROJECT}` : (env.SENTRY_DSN ?? env.NEXT_PUBLIC_SENTRY_DSN),
+      dsn: localInbox ? 'http://orbit@collector.local/sentry/2' : (env.SENTRY_DSN ?? env.NEXT_PUBLIC_SENTRY_DSN),
       transport: localInbox ? makeLocalCollectorTransport : undefined,
       environment,
       tracesSampler: (ctx: SamplingContext) => tracesSampleRate({ name: ctx.name, attributes: ctx.attributes, parentSampled: ctx.parentSampled }, environment, env.SENTRY_TRACES_SAMPLE_RATE),

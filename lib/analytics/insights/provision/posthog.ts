@@ -14,9 +14,9 @@
 //   GET /api/users/@me/ — the key's owner, subscribed to the alerts.
 // Lists are paginated `{ results, next }`.
 import { z } from 'zod';
-import { globToRegExp } from '@/lib/inbox/ui/funnel';
 import type { CohortDefinition, DashboardDefinition, EventMatch, FunnelDefinition, PostHogAlertDefinition, PropertyFilter, TrendDefinition, TrendSeries } from '../types';
 import type { Insights } from '..';
+import { globToRegExp } from '../path-glob';
 import type { ApiClient } from './http';
 import { describe, keyOf, markedName, type ObjectKind } from './markers';
 import { reconcile, type Existing, type Id, type ProvisionResult } from './reconcile';

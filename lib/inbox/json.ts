@@ -1,9 +1,6 @@
-// Small readers for the untyped JSON the SDKs send (event properties, Sentry payloads), shared by the pure view
-// helpers and client components; the row shapes themselves are in lib/inbox/rows.ts.
+// Small readers for the untyped JSON the SDKs send (event properties, Sentry payloads), shared by the collector and
+// the views; the row shapes themselves are in lib/inbox/rows.ts.
 import type { Json } from '@/lib/inbox/rows';
-
-/** Browser or server: which half of the app a span, error or event came from. */
-export type Side = 'browser' | 'server';
 
 export const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 export const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);

@@ -1,7 +1,8 @@
-// Reading a Sentry error event for display: the exception chain with its frames (most recent call first, the
-// way Sentry shows them), breadcrumbs, tags, user, and any link back to a PostHog person, session or recording.
+// Reading a Sentry error event, for grouping it into issues (the collector) and for showing it (the views): the
+// exception chain with its frames (most recent call first, the way Sentry shows them), breadcrumbs, tags, user, and
+// any link back to a PostHog person, session or recording.
 import type { Json } from '@/lib/inbox/rows';
-import { get, isObject, num, str } from './types';
+import { get, isObject, num, str } from '@/lib/inbox/json';
 
 export type StackFrame = {
   function: string;
