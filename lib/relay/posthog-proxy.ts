@@ -3,12 +3,12 @@
 // path keeps ad blockers from dropping analytics; a route handler instead of a `rewrites()` entry keeps the session
 // cookie and every other header off PostHog's servers.
 import 'server-only';
+import { DEFAULT_POSTHOG_HOST } from '@/lib/analytics/constants';
 import { relay, RelayError, readCappedBody } from './relay';
 
 /** posthog-js batches and compresses; a recording chunk stays well under this. */
 export const INGEST_MAX_BODY_BYTES = 5 * 1024 * 1024;
 export const INGEST_PREFIX = '/ingest';
-export const DEFAULT_POSTHOG_HOST = 'https://us.i.posthog.com';
 
 export type IngestConfig = { key?: string; host?: string; timeoutMs?: number; maxBodyBytes?: number };
 
