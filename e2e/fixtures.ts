@@ -172,7 +172,7 @@ export async function createProject(page: Page, name: string): Promise<string> {
   return projectIdFromUrl(page.url());
 }
 
-export function projectIdFromUrl(url: string): string {
+function projectIdFromUrl(url: string): string {
   const match = /\/projects\/([^/?#]+)/.exec(url);
   if (!match?.[1]) throw new Error(`Not a project URL: ${url}`);
   return decodeURIComponent(match[1]);

@@ -7,7 +7,7 @@ import type { ErrorBody, ErrorCode, FieldErrors } from '@/lib/server/errors';
 import type { ProjectDto, ProjectSummaryDto } from '@/lib/projects/dto';
 import type { TaskDto } from '@/lib/tasks/dto';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -48,7 +48,7 @@ function identityHeaders(path: string): Record<string, string> {
   return { ...(distinctId ? { [DISTINCT_ID_HEADER]: distinctId } : {}), ...(sessionId ? { [SESSION_ID_HEADER]: sessionId } : {}) };
 }
 
-export async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
   const started = performance.now();
   let response: Response;
   try {

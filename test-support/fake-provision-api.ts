@@ -72,7 +72,7 @@ const metricRuleBody = z.strictObject({
 });
 
 type Stored = Record<string, unknown> & { id: number };
-export type RecordedRequest = { method: string; path: string; authorization: string | undefined; contentType: string | undefined; body: unknown };
+type RecordedRequest = { method: string; path: string; authorization: string | undefined; contentType: string | undefined; body: unknown };
 
 export type FakeApi = {
   url: string;

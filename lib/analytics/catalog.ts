@@ -19,8 +19,8 @@ export const EVENT_NAME_PATTERN = /^[a-z]+(_[a-z]+)*\.[a-z]+(_[a-z]+)*$/;
 /** Property keys that must never appear in an event, at any depth (matched per snake-case word). */
 export const FORBIDDEN_PROPERTY_WORDS = ['email', 'mail', 'password', 'passwd', 'card', 'cvc', 'cvv', 'pan', 'iban', 'ip', 'token', 'secret', 'phone', 'ssn'] as const;
 
-export type EventOwner = 'growth' | 'product' | 'billing' | 'platform';
-export type EmittedFrom = 'web' | 'server' | 'both';
+type EventOwner = 'growth' | 'product' | 'billing' | 'platform';
+type EmittedFrom = 'web' | 'server' | 'both';
 /** Funnel stages an event belongs to; funnel definitions (lib/analytics/insights/funnels.ts) pick their steps among these. */
 export type FunnelTag = 'acquisition' | 'activation' | 'revenue' | 'onboarding' | 'checkout';
 
@@ -84,7 +84,7 @@ const method = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS
 const source = <const T extends readonly [string, ...string[]]>(values: T, what: string) => z.enum(values).describe(what);
 
 /** The `data-cta-id` values of the marketing pages (components/marketing). */
-export const CTA_IDS = [
+const CTA_IDS = [
   'hero_start_free',
   'hero_see_pricing',
   'teaser_compare_plans',
@@ -94,7 +94,6 @@ export const CTA_IDS = [
   'pricing_create_workspace',
   'pricing_dashboard',
 ] as const;
-export type CtaId = (typeof CTA_IDS)[number];
 
 const FLAG_KEYS = FLAGS.map((flag) => flag.key);
 
@@ -575,7 +574,7 @@ export const catalog = {
 
 // ---- Types derived from the catalog ----
 
-export type Catalog = typeof catalog;
+type Catalog = typeof catalog;
 export type EventName = keyof Catalog;
 /** What a call site passes (`track('task.created', props)`). */
 export type EventProperties<N extends EventName> = z.input<Catalog[N]['schema']>;
@@ -615,4 +614,3 @@ export const POSTHOG_EVENTS = {
   $snapshot: 'Session recording data (masked inputs, blocked `ph-no-capture` elements).',
   $web_vitals: 'Core Web Vitals (LCP, CLS, INP, FCP) per page.',
 } as const;
-export type PostHogEventName = keyof typeof POSTHOG_EVENTS;

@@ -4,7 +4,7 @@
 import type { Json } from '@/lib/inbox/rows';
 import { get, isObject, num, str } from '@/lib/inbox/json';
 
-export type StackFrame = {
+type StackFrame = {
   function: string;
   /** Where, short: `lib/tasks/create.ts:42:7`. */
   location: string;
@@ -27,7 +27,7 @@ export type ExceptionEntry = {
 };
 
 /** Trims an absolute path or URL down to the part a developer recognises (project-relative, or URL path). */
-export function shortPath(file: string): string {
+function shortPath(file: string): string {
   let f = file;
   try {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(f)) {
@@ -48,7 +48,7 @@ export function shortPath(file: string): string {
   return f.replace(/^\.\//, '');
 }
 
-export function formatFrame(frame: unknown): StackFrame {
+function formatFrame(frame: unknown): StackFrame {
   const file = str(get(frame, 'abs_path')) ?? str(get(frame, 'filename'));
   const line = num(get(frame, 'lineno'));
   const column = num(get(frame, 'colno'));

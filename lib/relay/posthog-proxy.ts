@@ -7,13 +7,13 @@ import { DEFAULT_POSTHOG_HOST } from '@/lib/analytics/constants';
 import { relay, RelayError, readCappedBody } from './relay';
 
 /** posthog-js batches and compresses; a recording chunk stays well under this. */
-export const INGEST_MAX_BODY_BYTES = 5 * 1024 * 1024;
-export const INGEST_PREFIX = '/ingest';
+const INGEST_MAX_BODY_BYTES = 5 * 1024 * 1024;
+const INGEST_PREFIX = '/ingest';
 
 export type IngestConfig = { key?: string; host?: string; timeoutMs?: number; maxBodyBytes?: number };
 
 /** PostHog Cloud serves its SDK assets from a sibling host: us.i.posthog.com → us-assets.i.posthog.com. */
-export function posthogAssetsHost(host: string): string {
+function posthogAssetsHost(host: string): string {
   return host.replace(/^(https?:\/\/)(us|eu)\.i\.posthog\.com$/, '$1$2-assets.i.posthog.com');
 }
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
  * the 1.1-million-entry reverse table fast-check builds for that unit on first use (about a second of CPU per file).
  */
 const SURROGATES = 0xe000 - 0xd800;
-export const codePoint: fc.Arbitrary<string> = fc
+const codePoint: fc.Arbitrary<string> = fc
   .integer({ min: 0, max: 0x10ffff - SURROGATES })
   .map((n) => String.fromCodePoint(n < 0xd800 ? n : n + SURROGATES));
 

@@ -21,7 +21,9 @@ type Entry<T> = {
   fixed: string;
 };
 
+/** @public Entry constructors: a failing property prints its input with them (settings.ts, corpusLiteral). */
 export const bytes = (base64: string): Uint8Array => new Uint8Array(Buffer.from(base64, 'base64'));
+/** @public */
 export const form = (entries: [string, string][]): FormData => {
   const data = new FormData();
   for (const [key, value] of entries) data.append(key, value);

@@ -6,7 +6,7 @@
 import 'server-only';
 import { FLAGS, type FlagDefinition } from '@/lib/flags/definitions';
 
-export type FlagDefinitionsResponse = {
+type FlagDefinitionsResponse = {
   flags: Array<{
     id: number;
     key: string;
@@ -24,7 +24,7 @@ export type FlagDefinitionsResponse = {
   cohorts: Record<string, never>;
 };
 
-export function flagDefinitionsResponse(flags: readonly FlagDefinition[] = FLAGS): FlagDefinitionsResponse {
+function flagDefinitionsResponse(flags: readonly FlagDefinition[] = FLAGS): FlagDefinitionsResponse {
   return {
     flags: flags.map((flag, i) => ({
       id: i + 1,

@@ -43,7 +43,7 @@ export async function getIssue(id: string): Promise<Issue | null> {
 }
 
 /** An issue as the list shows it: its events reduced to the latest one's id. */
-export const issueSummary = ({ events, ...issue }: Issue): IssueRow => ({ ...issue, latest_event_id: events[0]?.id ?? null });
+const issueSummary = ({ events, ...issue }: Issue): IssueRow => ({ ...issue, latest_event_id: events[0]?.id ?? null });
 
 export async function getIssues(req: Request): Promise<Response> {
   const { limit } = parseQuery(req, z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }));

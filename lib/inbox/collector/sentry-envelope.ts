@@ -7,7 +7,7 @@ import { badRequest } from './http';
 import type { Json } from '@/lib/inbox/rows';
 import { get, isObject, str } from '@/lib/inbox/json';
 
-export type EnvelopeItem = { header: Json & { type: string }; payload: Uint8Array };
+type EnvelopeItem = { header: Json & { type: string }; payload: Uint8Array };
 export type Envelope = { header: Json; items: EnvelopeItem[] };
 
 const NEWLINE = 0x0a;

@@ -25,7 +25,7 @@ import type { Json } from '@/lib/inbox/rows';
 import { isObject, str } from '@/lib/inbox/json';
 
 /** posthog-js reports `$lib: 'web'`; posthog-node and every other server SDK something else. */
-export function eventSource(properties: Json): 'web' | 'server' {
+function eventSource(properties: Json): 'web' | 'server' {
   const lib = str(properties.$lib);
   return lib === 'web' || lib?.startsWith('posthog-js') ? 'web' : 'server';
 }

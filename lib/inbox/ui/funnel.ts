@@ -58,11 +58,11 @@ export function eventMatcher(match: Omit<EventMatch, 'event'> & { event: EventMa
   };
 }
 
-export function stepMatcher(step: FunnelStep): (e: FunnelEvent) => boolean {
+function stepMatcher(step: FunnelStep): (e: FunnelEvent) => boolean {
   return eventMatcher(step);
 }
 
-export type FunnelStepResult = {
+type FunnelStepResult = {
   step: FunnelStep;
   label: string;
   /** Persons who reached this step (within the window, in order). */
@@ -86,7 +86,7 @@ export type FunnelResult = {
 };
 
 /** How far one person got: the timestamps (ms) of the steps reached in the best attempt. */
-export function bestAttempt(events: FunnelEvent[], matchers: ((e: FunnelEvent) => boolean)[], window: number): number[] {
+function bestAttempt(events: FunnelEvent[], matchers: ((e: FunnelEvent) => boolean)[], window: number): number[] {
   const sorted = events
     .map((e) => ({ e, t: Date.parse(e.timestamp) }))
     .filter((x) => Number.isFinite(x.t))
@@ -116,7 +116,7 @@ export function bestAttempt(events: FunnelEvent[], matchers: ((e: FunnelEvent) =
  * Unordered: from each event of any step, the distinct steps done within the window after it (PostHog's unordered
  * funnel). Returns the times of the steps reached, earliest first, for the best anchor.
  */
-export function bestUnorderedAttempt(events: FunnelEvent[], matchers: ((e: FunnelEvent) => boolean)[], window: number): number[] {
+function bestUnorderedAttempt(events: FunnelEvent[], matchers: ((e: FunnelEvent) => boolean)[], window: number): number[] {
   const sorted = events
     .map((e) => ({ e, t: Date.parse(e.timestamp) }))
     .filter((x) => Number.isFinite(x.t))

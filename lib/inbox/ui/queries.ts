@@ -25,7 +25,7 @@ export async function eventNames(): Promise<{ event: string; count: number }[]> 
 export type IdActivity = { distinctId: string; count: number; first: string; last: string; web: number; server: number };
 
 /** Per distinct id: how many events, when first and last seen, from which side. */
-export async function distinctIdActivity(): Promise<IdActivity[]> {
+async function distinctIdActivity(): Promise<IdActivity[]> {
   const rows = await db
     .select({
       distinctId: inboxEvents.distinctId,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 export type Fetch = typeof fetch;
 
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(
     readonly method: string,
     readonly url: string,

@@ -10,12 +10,10 @@ import { provisionPostHog } from './posthog';
 import type { ProvisionResult } from './reconcile';
 import { provisionSentry } from './sentry';
 
-export type { ProvisionResult } from './reconcile';
-
 const optional = z.string().trim().min(1).optional().catch(undefined);
 
 /** The provisioner's own settings, read from the environment at its boundary (a CLI, not the app's env). */
-export const provisionEnvSchema = z.object({
+const provisionEnvSchema = z.object({
   POSTHOG_PERSONAL_API_KEY: optional,
   POSTHOG_PROJECT_ID: z.string().regex(/^\d+$/, 'POSTHOG_PROJECT_ID is the numeric project id').optional(),
   /** The PostHog app (API) host, not the ingest host: https://us.posthog.com, https://eu.posthog.com or self-hosted. */
