@@ -1,12 +1,10 @@
 // The "break it on purpose" surface outside local mode: the page, the route and the server action all answer
 // "not found", for any signed-in user, without running the failing code and without reporting anything to Sentry.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { request } from '@/test-support/next-request';
+import { signUp } from '@/test-support/users';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
 // A deployment with real backends configured: local mode is off.
 vi.mock('@/lib/env', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/lib/env')>()), localInbox: false }));
 const reported = vi.hoisted(() => [] as string[]);
@@ -18,19 +16,14 @@ vi.mock('@/lib/monitoring/server/server', async (importOriginal) => ({
   },
 }));
 
-const { auth } = await import('@/lib/auth/config');
 const { debugServerActionError } = await import('./actions');
 const boomRoute = await import('@/app/api/dev/boom/route');
 const { default: DevErrorsPage } = await import('@/app/dev/errors/page');
 const { NextRequest } = await import('next/server');
 
 async function signedIn(): Promise<void> {
-  const { headers } = await auth.api.signUpEmail({
-    body: { name: 'Any User', email: `debug-${Date.now().toString(36)}@example.test`, password: 'correct horse battery' },
-    returnHeaders: true,
-  });
-  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
-  request.headers = new Headers({ cookie: `orbit.session_token=${token}`, 'x-forwarded-for': '203.0.113.50' });
+  const { cookie } = await signUp({ name: 'Any User' });
+  request.headers = new Headers({ cookie, 'x-forwarded-for': '203.0.113.50' });
 }
 
 const isNotFound = (error: unknown) => String((error as { digest?: unknown }).digest ?? '').startsWith('NEXT_HTTP_ERROR_FALLBACK;404');

@@ -4,16 +4,12 @@
 // (test-support/fuzz/settings.ts); `npm run test:fuzz` explores new seeds.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { request } from '@/test-support/next-request';
+import { signUpWithWorkspace } from '@/test-support/users';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+vi.mock('next/cache', () => import('@/test-support/next-request'));
 
-const { auth } = await import('@/lib/auth/config');
-const { createFirstWorkspace } = await import('@/lib/onboarding/state');
 const billing = await import('@/lib/billing/actions');
 const onboarding = await import('@/lib/onboarding/actions');
 const projects = await import('@/lib/projects/actions');
@@ -58,12 +54,7 @@ let internal = 0;
 let cookie: string;
 
 beforeAll(async () => {
-  const email = `fuzz-actions-${Date.now()}@example.test`;
-  const { headers, response } = await auth.api.signUpEmail({ body: { name: 'Fuzz', email, password: 'correct horse battery' }, returnHeaders: true });
-  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
-  if (!token) throw new Error('sign-up set no session cookie');
-  cookie = `orbit.session_token=${token}`;
-  await createFirstWorkspace(response.user.id, 'Fuzz workspace');
+  ({ cookie } = await signUpWithWorkspace('Fuzz workspace', { name: 'Fuzz' }));
 });
 
 afterAll(() => {

@@ -2,17 +2,13 @@
 import { NextRequest } from 'next/server';
 import { count as sqlCount } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { request } from '@/test-support/next-request';
+import { signUpWithWorkspace } from '@/test-support/users';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+vi.mock('next/cache', () => import('@/test-support/next-request'));
 
-const { auth } = await import('@/lib/auth/config');
 const { db, schema } = await import('@/lib/db');
-const { createFirstWorkspace } = await import('@/lib/onboarding/state');
 const projectsRoute = await import('@/app/api/projects/route');
 const taskRoute = await import('@/app/api/tasks/[id]/route');
 const stripe = await import('@/app/api/webhooks/stripe/route');
@@ -22,11 +18,8 @@ const { buildEvent, subscriptionObject, signPayload } = await import('@/lib/bill
 const { createWorkspaceWithOwner } = await import('@/test-support/billing');
 
 beforeAll(async () => {
-  const email = `nul-${Date.now()}@example.test`;
-  const { headers, response } = await auth.api.signUpEmail({ body: { name: 'Nul', email, password: 'correct horse battery' }, returnHeaders: true });
-  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
-  await createFirstWorkspace(response.user.id, 'Nul workspace');
-  request.headers = new Headers({ cookie: `orbit.session_token=${token}`, 'x-forwarded-for': '10.9.9.9' });
+  const { cookie } = await signUpWithWorkspace('Nul workspace', { name: 'Nul' });
+  request.headers = new Headers({ cookie, 'x-forwarded-for': '10.9.9.9' });
 });
 
 const projectCount = async () => (await db.select({ n: sqlCount() }).from(schema.projects))[0]!.n;

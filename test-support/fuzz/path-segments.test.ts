@@ -10,22 +10,18 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { request } from '@/test-support/next-request';
+import { signUpWithWorkspace } from '@/test-support/users';
 
-const request = vi.hoisted(() => {
+vi.hoisted(() => {
   // The benchmark route exists only with this flag; read once when lib/env is first imported.
   vi.stubEnv('BENCH_NAIVE_ANALYTICS', '1');
-  return { headers: new Headers() };
 });
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+vi.mock('next/cache', () => import('@/test-support/next-request'));
 vi.mock('@sentry/nextjs', async (importOriginal) => (await import('@/test-support/sentry')).sentryDouble(importOriginal));
 
 const { sentryRecorder } = await import('@/test-support/sentry');
-const { auth } = await import('@/lib/auth/config');
-const { createFirstWorkspace } = await import('@/lib/onboarding/state');
 const { pathSegment, unroutablePath } = await import('@/lib/server/path-segment');
 const { installRequestHook } = await import('@/lib/server/request-hook');
 
@@ -95,12 +91,8 @@ afterEach(() => {
 });
 
 beforeAll(async () => {
-  const email = `segments-${Date.now()}@example.test`;
-  const { headers, response } = await auth.api.signUpEmail({ body: { name: 'Segments', email, password: 'correct horse battery' }, returnHeaders: true });
-  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
-  if (!token) throw new Error('sign-up set no session cookie');
-  await createFirstWorkspace(response.user.id, 'Segments workspace');
-  request.headers = new Headers({ cookie: `orbit.session_token=${token}`, 'x-forwarded-for': '10.44.0.1', host: 'localhost' });
+  const { cookie } = await signUpWithWorkspace('Segments workspace', { name: 'Segments' });
+  request.headers = new Headers({ cookie, 'x-forwarded-for': '10.44.0.1', host: 'localhost' });
 });
 afterAll(() => {
   vi.unstubAllEnvs();

@@ -12,17 +12,13 @@ import fc from 'fast-check';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RouteCase } from './corpus';
+import { request } from '@/test-support/next-request';
+import { signUpWithWorkspace } from '@/test-support/users';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+vi.mock('next/cache', () => import('@/test-support/next-request'));
 
-const { auth } = await import('@/lib/auth/config');
 const { db, schema } = await import('@/lib/db');
-const { createFirstWorkspace } = await import('@/lib/onboarding/state');
 const projectsRoute = await import('@/app/api/projects/route');
 const projectRoute = await import('@/app/api/projects/[id]/route');
 const projectTasksRoute = await import('@/app/api/projects/[id]/tasks/route');
@@ -259,12 +255,7 @@ let projectId: string;
 let taskId: string;
 
 beforeAll(async () => {
-  const email = `fuzz-${Date.now()}@example.test`;
-  const { headers, response } = await auth.api.signUpEmail({ body: { name: 'Fuzz', email, password: 'correct horse battery' }, returnHeaders: true });
-  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
-  if (!token) throw new Error('sign-up set no session cookie');
-  cookie = `orbit.session_token=${token}`;
-  await createFirstWorkspace(response.user.id, 'Fuzz workspace');
+  ({ cookie } = await signUpWithWorkspace('Fuzz workspace', { name: 'Fuzz' }));
   request.headers = new Headers({ cookie, 'x-forwarded-for': '10.255.0.1' });
   const json = { 'content-type': 'application/json' };
   const created = await projectsRoute.POST(new NextRequest(`${ORIGIN}/api/projects`, { method: 'POST', headers: json, body: JSON.stringify({ name: 'Target' }) }), { params: Promise.resolve({}) });
