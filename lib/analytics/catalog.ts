@@ -73,6 +73,10 @@ const utm = (param: string) =>
     .optional()
     .describe(`\`${param}\` of the entry URL`);
 
+/** What the task events carry: the task, its project and workspace (never the title). */
+const taskOfProject = z.strictObject({ task_id: id('Task'), project_id: id('Project'), workspace_id: id('Workspace') });
+const TASK_OF_PROJECT = { task_id: 'tsk_Ab3dE5fG7hJ9kL1mN3pQ', project_id: 'prj_Hk2m4n6P8q0R2s4T6u8V', workspace_id: 'ws_Yc1n0p2QeR5sT7uV9wX1' };
+
 // The object's keys are the ErrorCode union; Object.keys widens them to string.
 const ERROR_CODES = Object.keys(STATUS) as ErrorCode[];
 const errorCode = z.enum(ERROR_CODES);
@@ -265,23 +269,23 @@ export const catalog = {
     owner: 'product',
     emittedFrom: 'server',
     funnels: ['activation'],
-    schema: z.strictObject({ task_id: id('Task'), project_id: id('Project'), workspace_id: id('Workspace') }),
-    example: { task_id: 'tsk_Ab3dE5fG7hJ9kL1mN3pQ', project_id: 'prj_Hk2m4n6P8q0R2s4T6u8V', workspace_id: 'ws_Yc1n0p2QeR5sT7uV9wX1' },
+    schema: taskOfProject,
+    example: TASK_OF_PROJECT,
   }),
   'task.completed': defineEvent({
     description: 'A task is marked done.',
     owner: 'product',
     emittedFrom: 'server',
     funnels: ['activation'],
-    schema: z.strictObject({ task_id: id('Task'), project_id: id('Project'), workspace_id: id('Workspace') }),
-    example: { task_id: 'tsk_Ab3dE5fG7hJ9kL1mN3pQ', project_id: 'prj_Hk2m4n6P8q0R2s4T6u8V', workspace_id: 'ws_Yc1n0p2QeR5sT7uV9wX1' },
+    schema: taskOfProject,
+    example: TASK_OF_PROJECT,
   }),
   'task.reopened': defineEvent({
     description: 'A done task is marked not done again.',
     owner: 'product',
     emittedFrom: 'server',
-    schema: z.strictObject({ task_id: id('Task'), project_id: id('Project'), workspace_id: id('Workspace') }),
-    example: { task_id: 'tsk_Ab3dE5fG7hJ9kL1mN3pQ', project_id: 'prj_Hk2m4n6P8q0R2s4T6u8V', workspace_id: 'ws_Yc1n0p2QeR5sT7uV9wX1' },
+    schema: taskOfProject,
+    example: TASK_OF_PROJECT,
   }),
   'task.deleted': defineEvent({
     description: 'A task is deleted.',
