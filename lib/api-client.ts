@@ -81,7 +81,7 @@ async function request<T>(method: HttpMethod, path: string, body?: unknown): Pro
 
 const enc = encodeURIComponent;
 
-/** Typed endpoints of the REST API (see docs/architecture.md and the route handlers under app/api). */
+/** Typed endpoints of the REST API (docs/api.md and the route handlers under app/api). */
 export const api = {
   projects: {
     list: () => request<{ projects: ProjectSummaryDto[] }>('GET', '/api/projects'),
