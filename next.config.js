@@ -32,7 +32,7 @@ const nextConfig = {
   // Turbopack keeps a build cache on disk (.next/cache) that makes the next build of this checkout faster. A CI run
   // builds once on a fresh clone and throws it away: writing it is pure cost there (~10 s of a 60 s build).
   experimental: { turbopackFileSystemCacheForBuild: !process.env.CI },
-  // Security headers of every response (docs/architecture.md, "Security headers"). The Content-Security-Policy of pages is set by
+  // Security headers of every response (docs/security.md, "Security headers"). The Content-Security-Policy of pages is set by
   // proxy.ts (it carries a per-request nonce); HSTS only in production builds (browsers ignore it over http).
   async headers() {
     return [

@@ -3,11 +3,10 @@
 // (docs/analytics-setup.md, "Lazy loading"). The browser error API, the early-queue replay and the Sentry↔PostHog
 // link live in that module. Named imports only: an escaping `import * as Sentry` keeps every export.
 import { browserTracingIntegration, type BrowserOptions } from '@sentry/nextjs';
+import { LOCAL_SENTRY_PROJECT, SENTRY_TUNNEL_PATH } from './lib/monitoring/shared/endpoints';
 import { isTelemetryUrl, TELEMETRY_URL } from './lib/monitoring/shared/propagation';
 import { sentryOptions } from './lib/monitoring/shared/sentry-options';
 import type { BrowserMonitoring } from './lib/telemetry/browser/snippet';
-
-const LOCAL_PROJECT = '1';
 
 /**
  * The browser SDK's init options. Where events go comes from the server's bootstrap (`monitoring`, decided at runtime);
@@ -18,13 +17,13 @@ export function browserSentryOptions(landingUrl: string, monitoring: BrowserMoni
   const local = monitoring?.local ?? false;
   return {
     ...sentryOptions({
-      dsn: local ? `${location.protocol}//orbit@${location.host}/sentry/${LOCAL_PROJECT}` : monitoring?.dsn || undefined,
+      dsn: local ? `${location.protocol}//orbit@${location.host}/sentry/${LOCAL_SENTRY_PROJECT.browser}` : monitoring?.dsn || undefined,
       environment,
       // Orbit's pages, server actions and /api only: never third parties (CORS), never the telemetry endpoints.
       ownOrigins: [location.origin],
     }),
     // Orbit's own tunnel (app/monitoring): first-party, relays to this DSN only, without cookies.
-    tunnel: local ? undefined : '/monitoring',
+    tunnel: local ? undefined : SENTRY_TUNNEL_PATH,
     // posthog-js loading its scripts from /ingest: resource timings of the telemetry, not of the page.
     ignoreSpans: [{ op: /^resource\./, attributes: { 'url.full': TELEMETRY_URL } }],
     integrations: [

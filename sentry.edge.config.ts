@@ -5,6 +5,7 @@
 // The options every runtime shares come from lib/monitoring/shared/sentry-options.ts.
 import * as Sentry from '@sentry/nextjs';
 import { decideLocalMode, localModeEnv } from '@/lib/local-mode';
+import { LOCAL_SENTRY_PROJECT } from '@/lib/monitoring/shared/endpoints';
 import { productionTracesRate } from '@/lib/monitoring/shared/sampling';
 import { sentryOptions } from '@/lib/monitoring/shared/sentry-options';
 
@@ -15,7 +16,7 @@ const configuredDsn = read('SENTRY_DSN') || read('NEXT_PUBLIC_SENTRY_DSN') || un
 export const localInbox = decideLocalMode(localModeEnv()).on;
 const origin = (e.APP_URL || e.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${e.PORT || 3000}`).replace(/\/+$/, '');
 const environment = e.DEPLOYMENT || 'local';
-const dsn = localInbox ? `${origin.replace(/^(https?:\/\/)/, '$1orbit@')}/sentry/3` : configuredDsn;
+const dsn = localInbox ? `${origin.replace(/^(https?:\/\/)/, '$1orbit@')}/sentry/${LOCAL_SENTRY_PROJECT.edge}` : configuredDsn;
 
 if (dsn) {
   Sentry.init(sentryOptions({ dsn, environment, productionTracesRate: productionTracesRate(e.SENTRY_TRACES_SAMPLE_RATE), ownOrigins: [origin] }));

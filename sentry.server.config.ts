@@ -1,15 +1,17 @@
 // Sentry for the Node.js runtime (route handlers, server actions, server components, proxy.ts), loaded by
 // instrumentation.ts register(). Local mode: envelopes go into Orbit's collector in-process
-// (lib/monitoring/server/local-transport.ts); with SENTRY_DSN they go to Sentry. Neither → the SDK stays off.
+// (lib/inbox/collector/sentry-transport.ts: this file, the composition root, is what wires the inbox in); with
+// SENTRY_DSN they go to Sentry. Neither → the SDK stays off.
 // The options every runtime shares come from lib/monitoring/shared/sentry-options.ts; only the server's are here.
 import * as Sentry from '@sentry/nextjs';
 import { env, localInbox } from '@/lib/env';
-import { makeLocalCollectorTransport, SERVER_LOCAL_PROJECT } from '@/lib/monitoring/server/local-transport';
+import { makeLocalCollectorTransport } from '@/lib/inbox/collector/sentry-transport';
 import { linkRequestToPostHog } from '@/lib/monitoring/server/server-scope';
 import { sentryTransportOptions } from '@/lib/monitoring/server/transport-timeout';
+import { LOCAL_SENTRY_PROJECT } from '@/lib/monitoring/shared/endpoints';
 import { sentryOptions } from '@/lib/monitoring/shared/sentry-options';
 
-const dsn = localInbox ? `http://orbit@collector.local/sentry/${SERVER_LOCAL_PROJECT}` : (env.SENTRY_DSN ?? env.NEXT_PUBLIC_SENTRY_DSN);
+const dsn = localInbox ? `http://orbit@collector.local/sentry/${LOCAL_SENTRY_PROJECT.server}` : (env.SENTRY_DSN ?? env.NEXT_PUBLIC_SENTRY_DSN);
 const spotlight = process.env.SENTRY_SPOTLIGHT;
 
 if (dsn) {

@@ -4,6 +4,8 @@
 import { afterAll } from 'vitest';
 
 afterAll(async () => {
+  // The request of test-support/next-request.ts belongs to one file.
+  delete (globalThis as { orbitTestRequest?: unknown }).orbitTestRequest;
   // lib/db keeps its one handle on globalThis; without one there is nothing to close (and no reason to load lib/db).
   if ((globalThis as { orbitDb?: unknown }).orbitDb === undefined) return;
   const { closeDatabase } = await import('@/lib/db');

@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { Inbox } from './inbox';
 import { E2E_PORT_BASE, newDataDir, startServer, stopServer, type RunningServer } from './support/test-server';
-import { posthogLoaded, sentryLoaded, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
+import { posthogLoaded, sentryLoaded, telemetrySnapshot } from './support/telemetry-hook';
 
 const PORT = Number(process.env.E2E_CONSENT_PORT ?? E2E_PORT_BASE + 2);
 

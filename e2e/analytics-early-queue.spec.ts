@@ -1,7 +1,7 @@
 // The lazy loading proof: PostHog and Sentry load only after `load` + idle, and an event captured and an error thrown
 // before that moment are still delivered, with their original time, after the SDKs' own requests start.
 import { randomUUID } from 'node:crypto';
-import { posthogLoaded, queueEventBeforeLoad, sentryLoaded, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
+import { posthogLoaded, queueEventBeforeLoad, sentryLoaded, telemetrySnapshot } from './support/telemetry-hook';
 import { expect, test } from './fixtures';
 
 test('an event captured and an error thrown before the SDKs load are delivered', async ({ page, inbox, identity }) => {

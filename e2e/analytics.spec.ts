@@ -6,10 +6,10 @@ import { gunzipSync } from 'node:zlib';
 import type { Page, Request } from '@playwright/test';
 import { catalog, isEventName } from '@/lib/analytics/catalog';
 import { validateEvent } from '@/lib/analytics/validate';
-import { CARDS, expect, signUp, test, uniqueName } from './fixtures';
+import { CARDS, checkout, expect, signUp, test, uniqueName } from './fixtures';
 import type { InboxEventRow } from '@/lib/inbox/rows';
 import { orderedPrefix } from './inbox';
-import { posthogLoaded, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
+import { posthogLoaded, telemetrySnapshot } from './support/telemetry-hook';
 
 const REFERRER = 'https://news.example.com/issues/42?ref=mail';
 const FLAG = 'pricing-page-layout';
@@ -78,15 +78,7 @@ test('newsletter visit → CTA → sign up → onboarding → project → checko
   await page.getByRole('button', { name: 'Create project' }).click();
   await expect(page).toHaveURL(/\/dashboard/);
 
-  await page.goto('/pricing');
-  await expect(page).toHaveURL(/\/pricing/);
-  await page.getByRole('button', { name: 'Upgrade to Pro' }).click();
-  await expect(page).toHaveURL(/\/checkout\/[^/?#]+/);
-  await page.getByLabel('Card number').fill(CARDS.success);
-  await page.getByLabel('Expiry').fill('12 / 34');
-  await page.getByLabel('CVC').fill('123');
-  await page.getByLabel('Name on card').fill('E2E Card Holder');
-  await page.getByRole('button', { name: 'Pay $12.00' }).click();
+  await checkout(page, { plan: 'Pro', card: CARDS.success });
   await expect(page).toHaveURL(/\/billing\?checkout=success/);
   await expect(page.getByTestId('current-plan')).toHaveText('Pro');
 

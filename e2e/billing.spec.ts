@@ -2,7 +2,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { TEST_AUTH_SECRET } from './support/test-server';
 import { CARDS, checkout, expect, signUpAndOnboard, test, uniqueName } from './fixtures';
-import { telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
+import { telemetrySnapshot } from './support/telemetry-hook';
 
 test('a declined card leaves the plan Free with a clear message', async ({ page, freshUser }) => {
   await signUpAndOnboard(page, freshUser, { workspace: uniqueName('Declined Co') });

@@ -2,7 +2,7 @@
 // received (so e2e/catalog-coverage.scan.ts sees every one): profile and workspace settings, an invite, a task
 // completed, reopened and deleted, a project deleted, a plan switched and then canceled in the billing portal.
 import { addTask, CARDS, checkout, createProject, expect, signUpAndOnboard, test, uniqueName } from './fixtures';
-import { telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
+import { telemetrySnapshot } from './support/telemetry-hook';
 
 test('settings, task and project lifecycle, and a cancellation send their catalog events', async ({ page, baseURL, inbox, freshUser }) => {
   test.setTimeout(180_000);

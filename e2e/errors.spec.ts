@@ -1,13 +1,13 @@
 // Sentry end to end: each kind of failure is captured exactly once with stack frames, the user, tags and
 // the PostHog link; the error page shows the id the collector received; a browser trace continues into the API
 // route and down to the database. Failures come from the local-only debug surface (/dev/errors, /api/dev/boom,
-// /api/edge/ping?boom=1; lib/monitoring/server/debug.ts). Every test tags its failure with a unique marker and waits on the
+// /api/edge/ping?boom=1; debug/errors.ts). Every test tags its failure with a unique marker and waits on the
 // collector's query API for it (never a fixed sleep).
 import { randomBytes } from 'node:crypto';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { addTask, createProject, expect, signUpAndOnboard, test, uniqueName } from './fixtures';
 import type { SentryItemRow } from '@/lib/inbox/rows';
-import { sentryLoaded as sentryUp, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
+import { sentryLoaded as sentryUp, telemetrySnapshot } from './support/telemetry-hook';
 
 type Frame = { function?: string; filename?: string; lineno?: number };
 type SentryEvent = {

@@ -172,7 +172,7 @@ export async function createProject(page: Page, name: string): Promise<string> {
   return projectIdFromUrl(page.url());
 }
 
-export function projectIdFromUrl(url: string): string {
+function projectIdFromUrl(url: string): string {
   const match = /\/projects\/([^/?#]+)/.exec(url);
   if (!match?.[1]) throw new Error(`Not a project URL: ${url}`);
   return decodeURIComponent(match[1]);
@@ -191,9 +191,15 @@ export async function addTask(page: Page, title: string) {
 
 export const CARDS = { success: '4242 4242 4242 4242', declined: '4000 0000 0000 0002' } as const;
 
-/** From /pricing (signed in): `Upgrade to <Plan>` → Orbit's hosted checkout → pay with `card`. */
-export async function checkout(page: Page, { plan = 'Pro', card, amount = '$12.00' }: { plan?: 'Pro' | 'Team'; card: string; amount?: string }): Promise<void> {
-  await page.goto('/pricing');
+/**
+ * From /pricing (signed in): `Upgrade to <Plan>` → Orbit's hosted checkout → pay with `card`. `origin`: another
+ * server than the test's own.
+ */
+export async function checkout(
+  page: Page,
+  { plan = 'Pro', card, amount = '$12.00', origin = '' }: { plan?: 'Pro' | 'Team'; card: string; amount?: string; origin?: string },
+): Promise<void> {
+  await page.goto(`${origin}/pricing`);
   await page.getByRole('button', { name: `Upgrade to ${plan}` }).click();
   await expect(page).toHaveURL(/\/checkout\/[^/?#]+/);
   registerSecret('card', card);

@@ -12,7 +12,7 @@ import { addTask, CARDS, checkout, completeOnboarding, createProject, expect, si
 import { startFakeUpstream, type FakeUpstream, type RecordedRequest, type UpstreamMode } from '../test-support/fake-upstream';
 import { RELAY_CONFIG, RELAY_UPSTREAM_PORT } from './support/relay-config';
 import { E2E_PORT_BASE, newDataDir, ROOT, startServer, stopServer, type RunningServer } from './support/test-server';
-import { pagePostHog, posthogLoaded, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
+import { pagePostHog, posthogLoaded, telemetrySnapshot } from './support/telemetry-hook';
 
 const PORT = E2E_PORT_BASE + 30;
 /**

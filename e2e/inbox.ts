@@ -55,7 +55,7 @@ export async function settledStats(request: APIRequestContext): Promise<InboxSta
 }
 
 /** True when `actual` contains every key of `expected` with an equal value (deeply, objects partially). */
-export function matchesSubset(actual: unknown, expected: unknown): boolean {
+function matchesSubset(actual: unknown, expected: unknown): boolean {
   if (expected === null || typeof expected !== 'object') return Object.is(actual, expected);
   if (Array.isArray(expected)) {
     return Array.isArray(actual) && actual.length === expected.length && expected.every((v, i) => matchesSubset(actual[i], v));

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { FLAGS } from '@/lib/flags/definitions';
 import { expect, makeUser, signUpAndOnboard, test, uniqueName } from './fixtures';
-import { telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
+import { telemetrySnapshot } from './support/telemetry-hook';
 
 const FLAG = FLAGS.find((f) => f.key === 'new-onboarding-checklist')!;
 

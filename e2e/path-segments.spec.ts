@@ -2,7 +2,7 @@
 // (overlong, surrogate, truncated), a NUL, or a value no id can be answers 400 or 404, never a 5xx, and sends no
 // error event to Sentry. Only a real `next start` shows this: Next decodes the path into params before any route
 // runs, and the Node request hook refuses what it cannot decode (lib/server/path-segment.ts). The unit side, route
-// by route, is lib/fuzz/path-segments.test.ts; the table is in docs/reliability.md ("Path segments").
+// by route, is test-support/fuzz/path-segments.test.ts; the table is in docs/reliability.md ("Path segments").
 import { randomBytes } from 'node:crypto';
 import { completeOnboarding, expect, signUp, test, uniqueName } from './fixtures';
 import type { SentryItemRow } from '@/lib/inbox/rows';

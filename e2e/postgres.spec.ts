@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { CARDS, expect as baseExpect, onboardViaApi, signUpViaApi, test, uniqueName, type TestUser } from './fixtures';
+import { CARDS, checkout, expect as baseExpect, onboardViaApi, signUpViaApi, test, uniqueName, type TestUser } from './fixtures';
 import type { SentryItemRow } from '@/lib/inbox/rows';
 import { E2E_PORT_BASE, ROOT, newDataDir, startServer, stopServer, type RunningServer } from './support/test-server';
 
@@ -241,14 +241,7 @@ test('the funnel passes with every step on the other instance, and the server tr
   await test.step('billing Free on B; checkout on A; Pro on B', async () => {
     await page.goto(`${B}/billing`);
     await expect(page.getByTestId('current-plan')).toHaveText('Free');
-    await page.goto(`${A}/pricing`);
-    await page.getByRole('button', { name: 'Upgrade to Pro' }).click();
-    await expect(page).toHaveURL(/\/checkout\/[^/?#]+/);
-    await page.getByLabel('Card number').fill(CARDS.success);
-    await page.getByLabel('Expiry').fill('12 / 34');
-    await page.getByLabel('CVC').fill('123');
-    await page.getByLabel('Name on card').fill('E2E Card Holder');
-    await page.getByRole('button', { name: 'Pay $12.00' }).click();
+    await checkout(page, { plan: 'Pro', card: CARDS.success, origin: A });
     await expect(page).toHaveURL(/\/billing\?checkout=success/);
     await page.goto(`${B}/billing`);
     await expect(page.getByTestId('current-plan')).toHaveText('Pro');

@@ -10,7 +10,7 @@ import { CARDS, checkout, completeOnboarding, expect, signUp, test, uniqueName, 
 import { startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../test-support/fake-upstream';
 import { RELAY_CONFIG, RELAY_SENTRY_PROJECT, RELAY_UPSTREAM_PORT } from './support/relay-config';
 import { E2E_PORT_BASE, newDataDir, ROOT, startServer, stopServer, type RunningServer } from './support/test-server';
-import { posthogLoaded, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
+import { posthogLoaded, telemetrySnapshot } from './support/telemetry-hook';
 
 const PORT = E2E_PORT_BASE + 7;
 const UPSTREAM_PORT = RELAY_UPSTREAM_PORT;

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import type { InboxEventRow } from '@/lib/inbox/rows';
 import { browserDistinctId } from './inbox';
 import { expect, signUpAndOnboard, test, uniqueName } from './fixtures';
-import { autocaptureActive, posthogLoaded as posthogUp, sentryLoaded as sentryUp, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
+import { autocaptureActive, posthogLoaded as posthogUp, sentryLoaded as sentryUp, telemetrySnapshot } from './support/telemetry-hook';
 
 const SLOW = { timeout: 30_000 };
 

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { completeOnboarding, expect, signUp, test, uniqueName } from './fixtures';
-import { posthogLoaded, telemetrySnapshot } from '@/lib/telemetry/browser/test-hook';
+import { posthogLoaded, telemetrySnapshot } from './support/telemetry-hook';
 
 const COMMON = {
   'x-content-type-options': 'nosniff',

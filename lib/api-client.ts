@@ -7,7 +7,7 @@ import type { ErrorBody, ErrorCode, FieldErrors } from '@/lib/server/errors';
 import type { ProjectDto, ProjectSummaryDto } from '@/lib/projects/dto';
 import type { TaskDto } from '@/lib/tasks/dto';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -48,7 +48,7 @@ function identityHeaders(path: string): Record<string, string> {
   return { ...(distinctId ? { [DISTINCT_ID_HEADER]: distinctId } : {}), ...(sessionId ? { [SESSION_ID_HEADER]: sessionId } : {}) };
 }
 
-export async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
   const started = performance.now();
   let response: Response;
   try {
@@ -81,7 +81,7 @@ export async function request<T>(method: HttpMethod, path: string, body?: unknow
 
 const enc = encodeURIComponent;
 
-/** Typed endpoints of the REST API (see docs/architecture.md and the route handlers under app/api). */
+/** Typed endpoints of the REST API (docs/api.md and the route handlers under app/api). */
 export const api = {
   projects: {
     list: () => request<{ projects: ProjectSummaryDto[] }>('GET', '/api/projects'),

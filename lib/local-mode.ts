@@ -16,7 +16,7 @@ export type LocalModeEnv = {
  * forced: LOCAL_INBOX=1 · disabled: LOCAL_INBOX=0 · production: NODE_ENV=production without LOCAL_INBOX=1 ·
  * keys: a PostHog key or Sentry DSN is configured · no-keys: development/test with neither.
  */
-export type LocalModeReason = 'forced' | 'disabled' | 'production' | 'keys' | 'no-keys';
+type LocalModeReason = 'forced' | 'disabled' | 'production' | 'keys' | 'no-keys';
 export type LocalModeDecision = { on: boolean; reason: LocalModeReason };
 
 const ON = ['1', 'true', 'yes', 'on'];
@@ -26,7 +26,7 @@ const OFF = ['0', 'false', 'no', 'off'];
  * LOCAL_INBOX as a tri-state: true/false when set to a recognised value, undefined when unset or unrecognised
  * (lib/env.ts refuses an unrecognised value at boot).
  */
-export function parseFlag(value: string | boolean | undefined): boolean | undefined {
+function parseFlag(value: string | boolean | undefined): boolean | undefined {
   if (typeof value === 'boolean') return value;
   const v = (value ?? '').trim().toLowerCase();
   if (ON.includes(v)) return true;

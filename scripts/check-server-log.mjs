@@ -26,7 +26,7 @@ export const ALLOWED = [
   },
   {
     // e2e/errors.spec.ts and e2e/crash.spec.ts break things on purpose through the local-only debug surface
-    // (lib/monitoring/server/debug.ts); Next logs each of those errors (⨯ Error: Orbit debug: … error m<marker>).
+    // (debug/errors.ts); Next logs each of those errors (⨯ Error: Orbit debug: … error m<marker>).
     pattern: /Orbit debug: (server-component|server-action|route-handler|edge-route) error\b/,
     reason: 'errors the specs provoke on purpose',
   },

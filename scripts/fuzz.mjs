@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// `npm run test:fuzz`: the property-based suites (lib/fuzz/routes.test.ts, lib/fuzz/actions.test.ts) on a seed of
-// your choice, to explore beyond the fixed seed `npm test` runs (lib/fuzz/settings.ts). Prints the seed first and,
+// `npm run test:fuzz`: the property-based suites (test-support/fuzz/routes.test.ts, test-support/fuzz/actions.test.ts) on a seed of
+// your choice, to explore beyond the fixed seed `npm test` runs (test-support/fuzz/settings.ts). Prints the seed first and,
 // on a failure, the command that reproduces it; each failing property prints its counterexample as an entry for
-// lib/fuzz/corpus.ts. See docs/testing.md, "Fuzzing".
+// test-support/fuzz/corpus.ts. See docs/testing.md, "Fuzzing".
 //
 //   npm run test:fuzz                                   a random seed, 120 inputs per property
 //   npm run test:fuzz -- --seed random --runs 1000      a random seed, 1000 inputs per property
 //   npm run test:fuzz -- --seed 544578017               replay one seed
-//   npm run test:fuzz -- --seed 7 lib/fuzz/routes.test.ts -t recordings    extra arguments go to vitest
+//   npm run test:fuzz -- --seed 7 test-support/fuzz/routes.test.ts -t recordings    extra arguments go to vitest
 import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SUITES = ['lib/fuzz/routes.test.ts', 'lib/fuzz/actions.test.ts'];
+const SUITES = ['test-support/fuzz/routes.test.ts', 'test-support/fuzz/actions.test.ts'];
 
 function usage(message) {
   if (message) console.error(`fuzz.mjs: ${message}\n`);
@@ -61,7 +61,7 @@ child.on('exit', (code, signal) => {
   if (code === 0) console.log(`\nfuzz: seed ${seed} passed (${runs} inputs per property).`);
   else {
     console.log(`\nfuzz: FAILED with seed ${seed}. Reproduce: ${again}`);
-    console.log('fuzz: fix the cause, then add each counterexample printed above to lib/fuzz/corpus.ts in the same commit.');
+    console.log('fuzz: fix the cause, then add each counterexample printed above to test-support/fuzz/corpus.ts in the same commit.');
   }
   process.exit(code ?? (signal ? 1 : 1));
 });

@@ -101,7 +101,7 @@ async function errorsAndReplay(browser) {
     await context.close();
   }
   for (const marker of ['a', 'b']) await fetch(`${origin}/api/dev/boom?marker=${marker}`);
-  const fixtures = JSON.parse(readFileSync('lib/inbox/collector/__fixtures__/sentry-requests.json', 'utf8'));
+  const fixtures = JSON.parse(readFileSync('test-support/fixtures/sdk-requests/sentry-requests.json', 'utf8'));
   const replay = fixtures['sentry-browser-replay'];
   const body = Buffer.from(replay.body_base64, 'base64');
   const res = await fetch(`${origin}${replay.url}`, { method: 'POST', headers: replay.headers, body });

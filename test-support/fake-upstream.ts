@@ -25,7 +25,7 @@ export type RecordedRequest = {
 
 export type UpstreamMode = 'normal' | 'refuse' | 'reset' | 'blackhole';
 
-export type FaultStats = {
+type FaultStats = {
   /** connections reset in `reset` mode */
   reset: number;
   /** requests received and never answered in `blackhole` mode */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { runToEnd, start, stop } from './processes.mjs';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-export const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 export const LOG_DIR = path.join(ROOT, '.data', 'bench-logs');
 
 /** Only loopback, only this benchmark's ports (3300–3320). */
@@ -13,8 +13,8 @@ export const PORTS = { bare: 3301, shipped: 3302, naive: 3303, blackholed: 3304,
 const COLLECTOR = `http://127.0.0.1:${PORTS.collector}`;
 
 /** A fake project key (never a real one) and a DSN on the benchmark's collector: no byte leaves the machine. */
-export const BENCH_POSTHOG_KEY = 'phc_bench_orbit_0000000000000000000000000';
-export const BENCH_SENTRY_DSN = `http://benchpublickey@127.0.0.1:${PORTS.collector}/1`;
+const BENCH_POSTHOG_KEY = 'phc_bench_orbit_0000000000000000000000000';
+const BENCH_SENTRY_DSN = `http://benchpublickey@127.0.0.1:${PORTS.collector}/1`;
 const BENCH_AUTH_SECRET = 'orbit-bench-secret-only-for-throwaway-bench-servers-0123456789';
 
 export const BUILDS = {

@@ -119,16 +119,3 @@ export function groupCpuMs(pgid) {
   for (const { fields } of groupMembers(pgid)) ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
   return ticks * TICK_MS;
 }
-
-/** Samples a group's RSS every `everyMs` until stopped; returns { stop(): number[] } (bytes). */
-export function sampleRss(pid, everyMs = 250) {
-  const samples = [groupRss(pid)];
-  const timer = setInterval(() => samples.push(groupRss(pid)), everyMs);
-  return {
-    stop() {
-      clearInterval(timer);
-      samples.push(groupRss(pid));
-      return samples;
-    },
-  };
-}

@@ -17,7 +17,6 @@ export function quantile(xs, q) {
   return s[lo] + (s[hi] - s[lo]) * (pos - lo);
 }
 
-export const median = (xs) => quantile(xs, 0.5);
 
 /** { median, min, max, p25, p75, n } of a sample: what every timing row in the report shows. */
 export function summarize(xs) {

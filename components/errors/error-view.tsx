@@ -8,7 +8,7 @@ import { newEventId, reportError } from '@/lib/telemetry/browser';
 
 const reported = new WeakMap<Error, string>();
 
-export function useReportId(error: Error & { digest?: string }, boundary: string): string | null {
+function useReportId(error: Error & { digest?: string }, boundary: string): string | null {
   // Client errors: the id is chosen now and the report is sent under it, so it is on screen at once.
   const clientId = useMemo(() => (error.digest ? null : (reported.get(error) ?? newEventId())), [error]);
   const [server, setServer] = useState<{ digest: string; id: string } | null>(null);

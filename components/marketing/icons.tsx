@@ -64,11 +64,6 @@ export const ShieldIcon = (p: P) => (
     <path d="m9 12 2.2 2.2L15.5 10" />
   </Icon>
 );
-export const SparkIcon = (p: P) => (
-  <Icon {...p}>
-    <path d="M12 3.5v4M12 16.5v4M3.5 12h4M16.5 12h4M6 6l2.5 2.5M15.5 15.5 18 18M6 18l2.5-2.5M15.5 8.5 18 6" />
-  </Icon>
-);
 export const ChevronDownIcon = (p: P) => (
   <Icon {...p}>
     <path d="m6 9 6 6 6-6" />

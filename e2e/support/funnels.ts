@@ -7,7 +7,7 @@ import { expect } from '@playwright/test';
 import type { Inbox } from '../inbox';
 
 /** Labels of the steps this person reached, in order (the furthest attempt within the conversion window). */
-export async function funnelProgress(inbox: Inbox, key: FunnelKey, { distinctId, since }: { distinctId: string; since?: string }): Promise<string[]> {
+async function funnelProgress(inbox: Inbox, key: FunnelKey, { distinctId, since }: { distinctId: string; since?: string }): Promise<string[]> {
   const funnel = funnelByKey(key);
   const events = await inbox.events({ distinctId, since, limit: 1000 });
   // Every event here belongs to this one person (the query follows merged ids).

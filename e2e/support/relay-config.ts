@@ -5,9 +5,9 @@
 import { E2E_PORT_BASE } from './test-server';
 
 export const RELAY_UPSTREAM_PORT = E2E_PORT_BASE + 8;
-export const RELAY_UPSTREAM = `http://127.0.0.1:${RELAY_UPSTREAM_PORT}`;
+const RELAY_UPSTREAM = `http://127.0.0.1:${RELAY_UPSTREAM_PORT}`;
 export const RELAY_SENTRY_PROJECT = '4242';
-export const RELAY_DSN = `http://relaypublickey@127.0.0.1:${RELAY_UPSTREAM_PORT}/${RELAY_SENTRY_PROJECT}`;
+const RELAY_DSN = `http://relaypublickey@127.0.0.1:${RELAY_UPSTREAM_PORT}/${RELAY_SENTRY_PROJECT}`;
 
 /** A real (fake) backend for everything, local mode off. */
 export const RELAY_CONFIG = {

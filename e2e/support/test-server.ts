@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const E2E_DATA_ROOT = path.join(ROOT, '.data', 'e2e');
+const E2E_DATA_ROOT = path.join(ROOT, '.data', 'e2e');
 export const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 /** Test-only secret (>= 32 chars); never used outside these throwaway servers. */

@@ -13,7 +13,7 @@ export type TypedSecret = { kind: SecretKind; value: string };
 const KINDS: readonly SecretKind[] = ['password', 'email', 'name', 'workspace', 'project', 'card', 'cvc'];
 
 /** The run's registry: beside the shared server's database (ORBIT_E2E_DATA_DIR, chosen by playwright.config.ts). */
-export function secretsFile(): string | undefined {
+function secretsFile(): string | undefined {
   const dir = process.env.ORBIT_E2E_DATA_DIR;
   return dir ? path.join(dir, 'e2e-typed-secrets.jsonl') : undefined;
 }

@@ -56,7 +56,7 @@ function bounds(lower: number | undefined, lowerOpen: number | undefined, upper:
   return parts.length ? parts.join(', ') : null;
 }
 
-export function describeType(schema: JsonSchema): string {
+function describeType(schema: JsonSchema): string {
   if (schema.anyOf) return schema.anyOf.map(describeType).join(' \\| ');
   if (schema.const !== undefined) return code(schema.const);
   if (schema.enum) return schema.enum.map(code).join(' \\| ');

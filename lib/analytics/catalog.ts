@@ -19,8 +19,8 @@ export const EVENT_NAME_PATTERN = /^[a-z]+(_[a-z]+)*\.[a-z]+(_[a-z]+)*$/;
 /** Property keys that must never appear in an event, at any depth (matched per snake-case word). */
 export const FORBIDDEN_PROPERTY_WORDS = ['email', 'mail', 'password', 'passwd', 'card', 'cvc', 'cvv', 'pan', 'iban', 'ip', 'token', 'secret', 'phone', 'ssn'] as const;
 
-export type EventOwner = 'growth' | 'product' | 'billing' | 'platform';
-export type EmittedFrom = 'web' | 'server' | 'both';
+type EventOwner = 'growth' | 'product' | 'billing' | 'platform';
+type EmittedFrom = 'web' | 'server' | 'both';
 /** Funnel stages an event belongs to; funnel definitions (lib/analytics/insights/funnels.ts) pick their steps among these. */
 export type FunnelTag = 'acquisition' | 'activation' | 'revenue' | 'onboarding' | 'checkout';
 
@@ -73,6 +73,10 @@ const utm = (param: string) =>
     .optional()
     .describe(`\`${param}\` of the entry URL`);
 
+/** What the task events carry: the task, its project and workspace (never the title). */
+const taskOfProject = z.strictObject({ task_id: id('Task'), project_id: id('Project'), workspace_id: id('Workspace') });
+const TASK_OF_PROJECT = { task_id: 'tsk_Ab3dE5fG7hJ9kL1mN3pQ', project_id: 'prj_Hk2m4n6P8q0R2s4T6u8V', workspace_id: 'ws_Yc1n0p2QeR5sT7uV9wX1' };
+
 // The object's keys are the ErrorCode union; Object.keys widens them to string.
 const ERROR_CODES = Object.keys(STATUS) as ErrorCode[];
 const errorCode = z.enum(ERROR_CODES);
@@ -84,7 +88,7 @@ const method = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS
 const source = <const T extends readonly [string, ...string[]]>(values: T, what: string) => z.enum(values).describe(what);
 
 /** The `data-cta-id` values of the marketing pages (components/marketing). */
-export const CTA_IDS = [
+const CTA_IDS = [
   'hero_start_free',
   'hero_see_pricing',
   'teaser_compare_plans',
@@ -94,7 +98,6 @@ export const CTA_IDS = [
   'pricing_create_workspace',
   'pricing_dashboard',
 ] as const;
-export type CtaId = (typeof CTA_IDS)[number];
 
 const FLAG_KEYS = FLAGS.map((flag) => flag.key);
 
@@ -266,23 +269,23 @@ export const catalog = {
     owner: 'product',
     emittedFrom: 'server',
     funnels: ['activation'],
-    schema: z.strictObject({ task_id: id('Task'), project_id: id('Project'), workspace_id: id('Workspace') }),
-    example: { task_id: 'tsk_Ab3dE5fG7hJ9kL1mN3pQ', project_id: 'prj_Hk2m4n6P8q0R2s4T6u8V', workspace_id: 'ws_Yc1n0p2QeR5sT7uV9wX1' },
+    schema: taskOfProject,
+    example: TASK_OF_PROJECT,
   }),
   'task.completed': defineEvent({
     description: 'A task is marked done.',
     owner: 'product',
     emittedFrom: 'server',
     funnels: ['activation'],
-    schema: z.strictObject({ task_id: id('Task'), project_id: id('Project'), workspace_id: id('Workspace') }),
-    example: { task_id: 'tsk_Ab3dE5fG7hJ9kL1mN3pQ', project_id: 'prj_Hk2m4n6P8q0R2s4T6u8V', workspace_id: 'ws_Yc1n0p2QeR5sT7uV9wX1' },
+    schema: taskOfProject,
+    example: TASK_OF_PROJECT,
   }),
   'task.reopened': defineEvent({
     description: 'A done task is marked not done again.',
     owner: 'product',
     emittedFrom: 'server',
-    schema: z.strictObject({ task_id: id('Task'), project_id: id('Project'), workspace_id: id('Workspace') }),
-    example: { task_id: 'tsk_Ab3dE5fG7hJ9kL1mN3pQ', project_id: 'prj_Hk2m4n6P8q0R2s4T6u8V', workspace_id: 'ws_Yc1n0p2QeR5sT7uV9wX1' },
+    schema: taskOfProject,
+    example: TASK_OF_PROJECT,
   }),
   'task.deleted': defineEvent({
     description: 'A task is deleted.',
@@ -575,7 +578,7 @@ export const catalog = {
 
 // ---- Types derived from the catalog ----
 
-export type Catalog = typeof catalog;
+type Catalog = typeof catalog;
 export type EventName = keyof Catalog;
 /** What a call site passes (`track('task.created', props)`). */
 export type EventProperties<N extends EventName> = z.input<Catalog[N]['schema']>;
@@ -615,4 +618,3 @@ export const POSTHOG_EVENTS = {
   $snapshot: 'Session recording data (masked inputs, blocked `ph-no-capture` elements).',
   $web_vitals: 'Core Web Vitals (LCP, CLS, INP, FCP) per page.',
 } as const;
-export type PostHogEventName = keyof typeof POSTHOG_EVENTS;

@@ -11,6 +11,10 @@ export const POSTHOG_LOCAL_PERSONAL_KEY = 'phx_orbit_local';
 export const DISTINCT_ID_HEADER = 'x-posthog-distinct-id';
 export const SESSION_ID_HEADER = 'x-posthog-session-id';
 
+/** PostHog Cloud (US) when no host is configured: where events go (ingest) and where people look at them (UI). */
+export const DEFAULT_POSTHOG_HOST = 'https://us.i.posthog.com';
+export const DEFAULT_POSTHOG_UI_HOST = 'https://us.posthog.com';
+
 /** The reverse-proxy path posthog-js talks to (rewritten to PostHog Cloud with a key, the local collector without). */
 export const POSTHOG_API_PATH = '/ingest';
 

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { catalog, isEventName, type EventName, type EventPayload, type EventSchema } from './catalog';
 
-export type ValidationIssue = {
+type ValidationIssue = {
   /** Dotted path of the offending property (`status`, `skipped_steps.1`); empty for the payload itself. */
   path: string;
   /** zod's issue code (`invalid_type`, `unrecognized_keys`, …) or `unknown_event`. */
@@ -28,7 +28,7 @@ export type ValidationResult<N extends EventName> =
 /** What an invalid event reports (Sentry breadcrumb, log line). Never carries property values. */
 export type InvalidEventReport = { event: string; issues: ValidationIssue[]; droppedKeys: string[] };
 /** Hook the SDK wrappers plug their reporting into (Sentry breadcrumb in the browser, a log on the server). */
-export type InvalidEventReporter = (report: InvalidEventReport) => void;
+type InvalidEventReporter = (report: InvalidEventReport) => void;
 
 export class InvalidEventError extends Error {
   constructor(readonly report: InvalidEventReport) {

@@ -19,7 +19,7 @@ export const LOGIN_FAILURES_NEW_DEVICES: RateLimitRule = { window: 15 * 60, max:
 /** Failed log-ins per account from one known device (typos; a stolen device cookie buys no more than this). */
 export const LOGIN_FAILURES_PER_DEVICE: RateLimitRule = { window: 15 * 60, max: 10 };
 /** Sign-up attempts per email (only one can succeed; the rest are refusals or someone hammering an address). */
-export const SIGN_UPS_PER_EMAIL: RateLimitRule = { window: 15 * 60, max: 10 };
+const SIGN_UPS_PER_EMAIL: RateLimitRule = { window: 15 * 60, max: 10 };
 
 export const RATE_LIMITED_MESSAGE = 'Too many attempts. Please wait a moment and try again.';
 

@@ -4,13 +4,10 @@
 // endpoints alike. Behind one trusted proxy (TRUSTED_PROXY_HOPS=1, the suite's default), with the per-address
 // budgets lowered to 3 so an attack needs few password hashes to show.
 import { describe, expect, it, vi } from 'vitest';
+import { request } from '@/test-support/next-request';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+vi.mock('next/cache', () => import('@/test-support/next-request'));
 
 vi.stubEnv('AUTH_RATE_LIMIT_MAX', '3');
 vi.stubEnv('AUTH_SIGNUP_RATE_LIMIT_MAX', '3');

@@ -3,13 +3,10 @@
 // anywhere (Postgres text cannot store one). Hostile input gets a structured 400, never a 500 and never stored.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
+import { signUp } from '@/test-support/users';
 
-vi.mock('next/headers', () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
 
-const { auth } = await import('@/lib/auth/config');
 const { db } = await import('@/lib/db');
 const { users } = await import('@/lib/db/schema');
 const authRoute = await import('@/app/api/auth/[...all]/route');
@@ -34,13 +31,8 @@ async function post(path: string, body: unknown, cookie?: string): Promise<Respo
 }
 
 async function signedIn(): Promise<{ cookie: string; id: string }> {
-  const { headers, response } = await auth.api.signUpEmail({
-    body: { name: 'Input Tester', email: unique('input'), password: 'correct horse battery' },
-    returnHeaders: true,
-  });
-  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
-  if (!token) throw new Error('sign-up set no session cookie');
-  return { cookie: `orbit.session_token=${token}`, id: response.user.id };
+  const { cookie, userId } = await signUp({ name: 'Input Tester', email: unique('input') });
+  return { cookie, id: userId };
 }
 
 const nameOf = async (id: string) => (await db.select({ name: users.name }).from(users).where(eq(users.id, id)))[0]?.name;

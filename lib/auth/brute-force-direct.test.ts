@@ -2,13 +2,10 @@
 // the client, so none of them may pick the rate-limit bucket. Rotating them must not buy fresh attempts, on the
 // form's server action or on Better Auth's HTTP endpoint.
 import { describe, expect, it, vi } from 'vitest';
+import { request } from '@/test-support/next-request';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+vi.mock('next/cache', () => import('@/test-support/next-request'));
 
 // The suite's default is one proxy hop; this file re-imports the app with the production default.
 vi.stubEnv('TRUSTED_PROXY_HOPS', '0');

@@ -4,13 +4,10 @@
 // known device. The suite runs with TRUSTED_PROXY_HOPS=1 (vitest.config.ts): one proxy in front,
 // which appends the address it saw to X-Forwarded-For; everything left of that is whatever the client sent.
 import { describe, expect, it, vi } from 'vitest';
+import { request } from '@/test-support/next-request';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+vi.mock('next/cache', () => import('@/test-support/next-request'));
 
 const { auth } = await import('@/lib/auth/config');
 const { env } = await import('@/lib/env');

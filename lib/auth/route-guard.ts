@@ -12,7 +12,7 @@ import { sameOriginTarget } from '@/lib/security/redirect-target';
 import { appOrigin, crossOriginRefusal, isJsonContentType } from '@/lib/security/same-origin';
 
 /** Every field Better Auth reads a redirect target from (its origin-check middleware's list). */
-export const REDIRECT_FIELDS = ['callbackURL', 'redirectTo', 'errorCallbackURL', 'newUserCallbackURL'] as const;
+const REDIRECT_FIELDS = ['callbackURL', 'redirectTo', 'errorCallbackURL', 'newUserCallbackURL'] as const;
 
 const refuse = (code: ErrorCode, message: string): Response => errorResponse(new AppError(code, message));
 

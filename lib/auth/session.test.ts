@@ -6,26 +6,16 @@ import { getIsolationScope } from '@sentry/nextjs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { DISTINCT_ID_HEADER } from '@/lib/analytics/constants';
+import { request } from '@/test-support/next-request';
+import { signUp } from '@/test-support/users';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
 
-const { auth } = await import('./config');
 const { getCurrentUser } = await import('./session');
 const { defineAction } = await import('@/lib/server/mutation');
 
 async function signedIn(): Promise<{ cookie: string; userId: string }> {
-  const email = `session-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
-  const { headers, response } = await auth.api.signUpEmail({
-    body: { name: 'Session Reader', email, password: 'correct horse battery' },
-    returnHeaders: true,
-  });
-  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
-  if (!token) throw new Error('sign-up set no session cookie');
-  return { cookie: `orbit.session_token=${token}`, userId: response.user.id };
+  return signUp({ name: 'Session Reader' });
 }
 
 /** What getCurrentUser could have written: the user, tags and contexts of the request's scope. */

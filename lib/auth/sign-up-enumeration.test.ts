@@ -3,10 +3,7 @@
 // own `POST /api/auth/sign-up/email` must not say more: a taken email, in any case, gets the answer a new one gets.
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('next/headers', () => ({
-  headers: async () => new Headers(),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
 
 const { auth } = await import('@/lib/auth/config');
 const authRoute = await import('@/app/api/auth/[...all]/route');

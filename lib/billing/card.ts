@@ -6,7 +6,7 @@ import { luhnValid } from '@/lib/privacy/patterns';
 
 export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'diners' | 'jcb' | 'unionpay' | 'unknown';
 
-export type DeclineCode =
+type DeclineCode =
   | 'generic_decline'
   | 'insufficient_funds'
   | 'lost_card'
@@ -22,7 +22,7 @@ export type CardOutcome = { ok: true } | { ok: false; declineCode: DeclineCode; 
 
 export type CardCheck = { brand: CardBrand; last4: string; outcome: CardOutcome };
 
-export const DECLINE_MESSAGES: Record<DeclineCode, string> = {
+const DECLINE_MESSAGES: Record<DeclineCode, string> = {
   generic_decline: 'Your card was declined.',
   insufficient_funds: 'Your card has insufficient funds.',
   lost_card: 'Your card was declined.',
@@ -61,7 +61,7 @@ const TEST_CARDS: Record<string, DeclineCode | 'success'> = {
   '4000002760003184': 'authentication_required',
 };
 
-export function cardDigits(input: string): string {
+function cardDigits(input: string): string {
   return input.replace(/[\s-]/g, '');
 }
 

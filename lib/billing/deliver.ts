@@ -6,7 +6,7 @@ import { signPayload } from './events';
 
 export type EventDelivery = (event: StripeFormatEvent) => Promise<void>;
 
-export class DeliveryError extends Error {
+class DeliveryError extends Error {
   constructor(readonly status: number) {
     super(`Webhook delivery failed with HTTP ${status}`);
     this.name = 'DeliveryError';

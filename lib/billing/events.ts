@@ -7,7 +7,7 @@ import { planAmountCents, type PaidPlanId } from './plans';
 import { stripeWebhooks } from './stripe-client';
 
 /** The API version Orbit's local events claim; the webhook accepts the fields common to recent versions. */
-export const LOCAL_API_VERSION = '2026-10-28.endive';
+const LOCAL_API_VERSION = '2026-10-28.endive';
 
 export type StripeFormatEvent<T extends Record<string, unknown> = Record<string, unknown>> = {
   id: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createInvite } from '@/lib/invites/invites';
 import { createProject } from '@/lib/projects/projects';
 import { AppError } from '@/lib/server/errors';
-import { createWorkspaceWithOwner } from './test-helpers';
+import { createWorkspaceWithOwner } from '@/test-support/billing';
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
   const error = await p.then(

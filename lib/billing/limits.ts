@@ -25,7 +25,7 @@ async function used(workspaceId: string, resource: Resource, q: Db | Tx): Promis
 }
 
 /** Throws `plan_limit` when adding one more `resource` would exceed the workspace's plan. */
-export async function assertWithinPlan(workspace: { id: string; plan: Plan }, resource: Resource, q: Db | Tx = db): Promise<void> {
+async function assertWithinPlan(workspace: { id: string; plan: Plan }, resource: Resource, q: Db | Tx = db): Promise<void> {
   const limit = PLANS_CATALOG[workspace.plan].limits[resource];
   if (limit === null) return;
   if ((await used(workspace.id, resource, q)) < limit) return;

@@ -14,7 +14,7 @@ import { payLocalCheckout } from './local-checkout';
 import { cancelLocalSubscription, changeLocalPlan } from './portal';
 import { localProvider } from './providers/local';
 import { stripeWebhooks } from './stripe-client';
-import { createWorkspaceWithOwner, recordingDelivery, subscriptionOf } from './test-helpers';
+import { createWorkspaceWithOwner, recordingDelivery, subscriptionOf } from '@/test-support/billing';
 
 const ORIGIN = 'http://127.0.0.1:3999';
 const expiry = `08 / ${String((new Date().getFullYear() + 2) % 100).padStart(2, '0')}`;

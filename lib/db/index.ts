@@ -89,7 +89,7 @@ export function migrateDatabase(): Promise<void> {
  * Key of the session-level advisory lock every Orbit instance takes around its migrations (any constant shared by
  * all instances; pg_advisory_lock keys are bigint). Derived from a fixed name so it reads as Orbit's in pg_locks.
  */
-export const MIGRATION_LOCK_KEY = 0x6f72_6269_745f_6d69n; // 'orbit_mi'
+const MIGRATION_LOCK_KEY = 0x6f72_6269_745f_6d69n; // 'orbit_mi'
 
 /**
  * Drizzle's migrator reads the last applied migration, then applies the newer ones in a transaction: two instances

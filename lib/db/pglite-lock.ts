@@ -10,7 +10,7 @@ import { linkSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs
 /** Past this age a takeover lock whose owner is alive is still treated as abandoned (a takeover takes µs). */
 const TAKEOVER_STALE_MS = 10_000;
 
-export class DataDirInUseError extends Error {
+class DataDirInUseError extends Error {
   constructor(dataDir: string, owner: number | null) {
     super(
       `The embedded database ${dataDir} is in use by ${owner ? `process ${owner}` : 'another process'} (is \`npm run dev\` or \`npm start\` running?). ` +

@@ -3,7 +3,7 @@
 // project key is configured: same key, same rollout, same variants).
 import { z } from 'zod';
 
-export type FlagVariant = { key: string; rolloutPercentage: number };
+type FlagVariant = { key: string; rolloutPercentage: number };
 
 export type FlagDefinition = {
   key: string;
@@ -61,7 +61,3 @@ export type FlagKey = (typeof FLAGS)[number]['key'];
 
 // A broken definition fails at import (and in the unit tests), never silently at evaluation time.
 z.array(flagDefinitionSchema).parse(FLAGS);
-
-export function flagDefinition(key: string): FlagDefinition | undefined {
-  return (FLAGS as readonly FlagDefinition[]).find((f) => f.key === key);
-}

@@ -5,7 +5,7 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { invites } from '@/lib/db/schema';
-import { createWorkspaceWithOwner } from '@/lib/billing/test-helpers';
+import { createWorkspaceWithOwner } from '@/test-support/billing';
 import { PLANS_CATALOG } from '@/lib/billing/plans';
 import { AppError } from '@/lib/server/errors';
 import type { CurrentWorkspace } from '@/lib/auth/session';

@@ -1,16 +1,13 @@
 // The invite budget (per inviter and per workspace, one hour) through the real settings action on a real
 // in-memory database, and its survival of Better Auth's clean-up of its own rate-limit rows.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { request } from '@/test-support/next-request';
+import { signUp } from '@/test-support/users';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+vi.mock('next/cache', () => import('@/test-support/next-request'));
 
 const { eq } = await import('drizzle-orm');
-const { auth } = await import('@/lib/auth/config');
 const { db } = await import('@/lib/db');
 const { members, rateLimits } = await import('@/lib/db/schema');
 const { createFirstWorkspace } = await import('@/lib/onboarding/state');
@@ -22,11 +19,7 @@ afterEach(() => vi.restoreAllMocks());
 
 let counter = 0;
 async function signedUp(): Promise<{ cookie: string; userId: string }> {
-  const email = `owner-${++counter}-${realNow()}@example.test`;
-  const { headers, response } = await auth.api.signUpEmail({ body: { name: 'Owner', email, password: 'correct horse battery' }, returnHeaders: true });
-  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
-  if (!token) throw new Error('sign-up set no session cookie');
-  return { cookie: `orbit.session_token=${token}`, userId: response.user.id };
+  return signUp({ name: 'Owner', email: `owner-${++counter}-${realNow()}@example.test` });
 }
 
 async function owner(): Promise<{ cookie: string; workspaceId: string }> {

@@ -2,15 +2,13 @@
 // through the real action, real posthog-node and the real local collector (in-process) on the test's database.
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { drainServerAnalytics } from '@/test-support/analytics';
+import { request } from '@/test-support/next-request';
+import { signUp } from '@/test-support/users';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+vi.mock('next/cache', () => import('@/test-support/next-request'));
 
-const { auth } = await import('@/lib/auth/config');
 const { db } = await import('@/lib/db');
 const { inboxEvents } = await import('@/lib/db/schema');
 const { configureServerAnalytics, serverAnalytics } = await import('@/lib/analytics/server/client');
@@ -19,15 +17,9 @@ const { saveProfileStepAction, createWorkspaceStepAction, projectStepAction } = 
 let counter = 0;
 
 async function signedIn(): Promise<string> {
-  const email = `onboarding-${Date.now().toString(36)}${++counter}@example.test`;
-  const { headers, response } = await auth.api.signUpEmail({
-    body: { name: 'Onboarding Tester', email, password: 'correct horse battery' },
-    returnHeaders: true,
-  });
-  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
-  if (!token) throw new Error('no session cookie');
-  request.headers = new Headers({ cookie: `orbit.session_token=${token}`, 'x-forwarded-for': '203.0.113.9' });
-  return response.user.id;
+  const { cookie, userId } = await signUp({ name: 'Onboarding Tester', email: `onboarding-${Date.now().toString(36)}${++counter}@example.test` });
+  request.headers = new Headers({ cookie, 'x-forwarded-for': '203.0.113.9' });
+  return userId;
 }
 
 function form(fields: Record<string, string>): FormData {
@@ -41,13 +33,6 @@ async function step(action: (prev: null, form: FormData) => Promise<unknown>, fi
   await expect(action(null, form(fields))).rejects.toThrow(/NEXT_REDIRECT/);
 }
 
-async function drain(): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    await new Promise((r) => setTimeout(r, 0));
-    await serverAnalytics().flush();
-    if (serverAnalytics().stats().queued === 0) return;
-  }
-}
 
 const completedEvents = (userId: string) =>
   db.select().from(inboxEvents).where(and(eq(inboxEvents.event, 'onboarding.completed'), eq(inboxEvents.distinctId, userId)));
@@ -65,13 +50,13 @@ describe('onboarding.completed', () => {
     const userId = await signedIn();
     await step(saveProfileStepAction, { intent: 'skip' });
     await step(createWorkspaceStepAction, { name: 'Milestone Co' });
-    await drain();
+    await drainServerAnalytics();
     expect(await completedEvents(userId)).toHaveLength(0);
 
     await step(projectStepAction, { intent: 'create', name: 'First project' });
     // A second submit of the last step (double click, back button) is refused: no second activation.
     expect(await projectStepAction(null, form({ intent: 'skip' }))).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    await drain();
+    await drainServerAnalytics();
 
     const events = await completedEvents(userId);
     expect(events).toHaveLength(1);
@@ -85,7 +70,7 @@ describe('onboarding.completed', () => {
     await step(saveProfileStepAction, { intent: 'continue', jobRole: 'engineering' });
     await step(createWorkspaceStepAction, { name: 'Skipper Co' });
     await step(projectStepAction, { intent: 'skip' });
-    await drain();
+    await drainServerAnalytics();
     const events = await completedEvents(userId);
     expect(events.map((e) => e.properties)).toEqual([expect.objectContaining({ skipped_steps: ['project'] })]);
   });

@@ -3,15 +3,12 @@
 // calling the step's server action directly. Through the real actions, Better Auth session and database.
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
+import { request } from '@/test-support/next-request';
+import { signUp } from '@/test-support/users';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+vi.mock('next/cache', () => import('@/test-support/next-request'));
 
-const { auth } = await import('@/lib/auth/config');
 const { db } = await import('@/lib/db');
 const { members, projects } = await import('@/lib/db/schema');
 const { createProject } = await import('@/lib/projects/projects');
@@ -21,15 +18,9 @@ const { saveProfileStepAction, createWorkspaceStepAction, projectStepAction } = 
 let counter = 0;
 
 async function signedIn(): Promise<string> {
-  const email = `limits-${Date.now().toString(36)}${++counter}@example.test`;
-  const { headers, response } = await auth.api.signUpEmail({
-    body: { name: 'Limit Tester', email, password: 'correct horse battery' },
-    returnHeaders: true,
-  });
-  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
-  if (!token) throw new Error('no session cookie');
-  request.headers = new Headers({ cookie: `orbit.session_token=${token}`, 'x-forwarded-for': '203.0.113.19' });
-  return response.user.id;
+  const { cookie, userId } = await signUp({ name: 'Limit Tester', email: `limits-${Date.now().toString(36)}${++counter}@example.test` });
+  request.headers = new Headers({ cookie, 'x-forwarded-for': '203.0.113.19' });
+  return userId;
 }
 
 function form(fields: Record<string, string>): FormData {

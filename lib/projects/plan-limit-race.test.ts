@@ -7,34 +7,22 @@
 import { NextRequest } from 'next/server';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
+import { request } from '@/test-support/next-request';
+import { signUpWithWorkspace } from '@/test-support/users';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+vi.mock('next/cache', () => import('@/test-support/next-request'));
 
-const { auth } = await import('@/lib/auth/config');
 const { db } = await import('@/lib/db');
 const { projects } = await import('@/lib/db/schema');
-const { createFirstWorkspace } = await import('@/lib/onboarding/state');
 const { createProject } = await import('./projects');
 const { AppError } = await import('@/lib/server/errors');
-const { createWorkspaceWithOwner } = await import('@/lib/billing/test-helpers');
+const { createWorkspaceWithOwner } = await import('@/test-support/billing');
 const { PLANS_CATALOG } = await import('@/lib/billing/plans');
 const projectsRoute = await import('@/app/api/projects/route');
 
 async function signedInWorkspace(): Promise<{ cookie: string; workspaceId: string }> {
-  const email = `racer-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
-  const { headers, response } = await auth.api.signUpEmail({
-    body: { name: 'Racer', email, password: 'correct horse battery' },
-    returnHeaders: true,
-  });
-  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
-  if (!token) throw new Error('sign-up set no session cookie');
-  const workspace = await createFirstWorkspace(response.user.id, 'Race Co');
-  return { cookie: `orbit.session_token=${token}`, workspaceId: workspace.id };
+  return signUpWithWorkspace('Race Co', { name: 'Racer' });
 }
 
 function post(name: string): Promise<Response> {

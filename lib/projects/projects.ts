@@ -8,7 +8,7 @@ import { withinPlan } from '@/lib/billing/limits';
 import { notFound } from '@/lib/server/errors';
 import type { ProjectDto, ProjectSummaryDto } from './dto';
 
-export function toProjectDto(p: Project): ProjectDto {
+function toProjectDto(p: Project): ProjectDto {
   return {
     id: p.id,
     name: p.name,

@@ -3,19 +3,19 @@
 // path keeps ad blockers from dropping analytics; a route handler instead of a `rewrites()` entry keeps the session
 // cookie and every other header off PostHog's servers.
 import 'server-only';
+import { DEFAULT_POSTHOG_HOST } from '@/lib/analytics/constants';
 import { readBoundedBody } from '@/lib/server/bounded-body';
 import { AppError } from '@/lib/server/errors';
 import { relay } from './relay';
 
 /** posthog-js batches and compresses; a recording chunk stays well under this. */
-export const INGEST_MAX_BODY_BYTES = 5 * 1024 * 1024;
-export const INGEST_PREFIX = '/ingest';
-export const DEFAULT_POSTHOG_HOST = 'https://us.i.posthog.com';
+const INGEST_MAX_BODY_BYTES = 5 * 1024 * 1024;
+const INGEST_PREFIX = '/ingest';
 
 export type IngestConfig = { key?: string; host?: string; timeoutMs?: number; maxBodyBytes?: number };
 
 /** PostHog Cloud serves its SDK assets from a sibling host: us.i.posthog.com → us-assets.i.posthog.com. */
-export function posthogAssetsHost(host: string): string {
+function posthogAssetsHost(host: string): string {
   return host.replace(/^(https?:\/\/)(us|eu)\.i\.posthog\.com$/, '$1$2-assets.i.posthog.com');
 }
 

@@ -9,16 +9,14 @@ import { AppError } from '@/lib/server/errors';
 import { relay } from './relay';
 
 /** The browser SDK's envelopes (errors, spans) are small; Orbit sends no Sentry replays or attachments. */
-export const TUNNEL_MAX_BODY_BYTES = 1024 * 1024;
-/** Where the browser SDK sends envelopes (sentry.client.config.ts `tunnel`). */
-export const SENTRY_TUNNEL_PATH = '/monitoring';
+const TUNNEL_MAX_BODY_BYTES = 1024 * 1024;
 /** The envelope header is one JSON line; a longer first line is not an envelope. */
 const MAX_HEADER_BYTES = 16 * 1024;
 
-export type ParsedDsn = { protocol: string; host: string; pathPrefix: string; projectId: string; publicKey: string };
+type ParsedDsn = { protocol: string; host: string; pathPrefix: string; projectId: string; publicKey: string };
 
 /** `protocol://publicKey@host[:port]/[path/]projectId`, or null. */
-export function parseDsn(dsn: string): ParsedDsn | null {
+function parseDsn(dsn: string): ParsedDsn | null {
   let url: URL;
   try {
     url = new URL(dsn);
@@ -34,7 +32,7 @@ export function parseDsn(dsn: string): ParsedDsn | null {
 }
 
 /** The configured DSN's envelope endpoint, authenticated by its public key (as the SDK itself would post). */
-export function envelopeEndpoint(dsn: ParsedDsn): URL {
+function envelopeEndpoint(dsn: ParsedDsn): URL {
   const url = new URL(`${dsn.protocol}//${dsn.host}${dsn.pathPrefix}/api/${dsn.projectId}/envelope/`);
   url.searchParams.set('sentry_key', dsn.publicKey);
   url.searchParams.set('sentry_version', '7');
@@ -44,7 +42,7 @@ export function envelopeEndpoint(dsn: ParsedDsn): URL {
 const envelopeHeader = z.object({ dsn: z.string().min(1).max(2048) });
 
 /** The `dsn` the envelope's first line names; AppError 400 when there is none. */
-export function envelopeDsn(body: Uint8Array): ParsedDsn {
+function envelopeDsn(body: Uint8Array): ParsedDsn {
   const end = body.subarray(0, MAX_HEADER_BYTES).indexOf(0x0a);
   const headerBytes = end === -1 ? (body.length <= MAX_HEADER_BYTES ? body : null) : body.subarray(0, end);
   if (!headerBytes) throw new AppError('validation', 'Not a Sentry envelope: no header line.');

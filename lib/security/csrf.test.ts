@@ -6,19 +6,15 @@
 import { NextRequest } from 'next/server';
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { request as state } from '@/test-support/next-request';
+import { signUpWithWorkspace } from '@/test-support/users';
 
 const APP = 'http://127.0.0.1:3000';
-const state = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => state.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+vi.mock('next/cache', () => import('@/test-support/next-request'));
 
-const { auth } = await import('@/lib/auth/config');
 const { db } = await import('@/lib/db');
 const { projects, tasks, users } = await import('@/lib/db/schema');
-const { createFirstWorkspace } = await import('@/lib/onboarding/state');
 const projectsRoute = await import('@/app/api/projects/route');
 const projectRoute = await import('@/app/api/projects/[id]/route');
 const projectTasksRoute = await import('@/app/api/projects/[id]/tasks/route');
@@ -47,12 +43,7 @@ const projectName = async () => (await db.select({ name: projects.name }).from(p
 const taskRow = async () => (await db.select().from(tasks).where(eq(tasks.id, taskId)))[0];
 
 beforeAll(async () => {
-  const email = `csrf-${Date.now()}@example.test`;
-  const { headers, response } = await auth.api.signUpEmail({ body: { name: 'Victim', email, password: 'correct horse battery' }, returnHeaders: true });
-  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
-  if (!token) throw new Error('sign-up set no session cookie');
-  cookie = `orbit.session_token=${token}`;
-  workspaceId = (await createFirstWorkspace(response.user.id, 'Victim Co')).id;
+  ({ cookie, workspaceId } = await signUpWithWorkspace('Victim Co', { name: 'Victim' }));
   state.headers = new Headers({ cookie, 'x-forwarded-for': '10.40.0.1' });
   const json = { 'content-type': 'application/json', origin: APP, 'sec-fetch-site': 'same-origin' };
   const created = await projectsRoute.POST(req('POST', '/api/projects', json, JSON.stringify({ name: 'Target' })), none);

@@ -3,13 +3,10 @@
 // (`/%2e//`, `/a/..//`) resolve to the path `//evil.example`, and `Location: //evil.example` is the host evil.example.
 // Through the real Better Auth route and log-in action on the real database.
 import { describe, expect, it, vi } from 'vitest';
+import { request as state } from '@/test-support/next-request';
 
-const state = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => state.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+vi.mock('next/cache', () => import('@/test-support/next-request'));
 
 const { auth } = await import('@/lib/auth/config');
 const authRoute = await import('@/app/api/auth/[...all]/route');

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError, writeErrorResponse } from './errors';
 
 /** The methods Orbit's pages and route handlers serve (Next's own list); the `Allow` of every 405 here. */
-export const SERVED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+const SERVED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 const SERVED = new Set<string>(SERVED_METHODS);
 export const ALLOW = SERVED_METHODS.join(', ');
 

@@ -4,14 +4,12 @@ import { NextRequest } from 'next/server';
 import { redirect } from 'next/navigation';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { request } from '@/test-support/next-request';
+import { signUp } from '@/test-support/users';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
 // revalidatePath needs Next's render store; outside a request it has nothing to invalidate.
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('next/cache', () => import('@/test-support/next-request'));
 
 const { auth } = await import('@/lib/auth/config');
 const { env } = await import('@/lib/env');
@@ -33,13 +31,9 @@ function actAs(cookie: string | null, ip = `10.0.0.${++ipCounter}`): void {
 
 let userCounter = 0;
 async function newUser(withWorkspace = true): Promise<{ cookie: string; email: string; password: string; userId: string }> {
-  const email = `user${++userCounter}-${Date.now()}@example.test`;
-  const password = 'correct horse battery';
-  const { headers, response } = await auth.api.signUpEmail({ body: { name: `User ${userCounter}`, email, password }, returnHeaders: true });
-  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
-  if (!token) throw new Error('sign-up set no session cookie');
-  if (withWorkspace) await createFirstWorkspace(response.user.id, `Workspace of ${email}`);
-  return { cookie: `orbit.session_token=${token}`, email, password, userId: response.user.id };
+  const user = await signUp({ name: `User ${++userCounter}`, email: `user${userCounter}-${Date.now()}@example.test` });
+  if (withWorkspace) await createFirstWorkspace(user.userId, `Workspace of ${user.email}`);
+  return user;
 }
 
 function form(values: Record<string, string>): FormData {

@@ -57,7 +57,7 @@ export type MutationDefinition<S extends z.ZodType, A extends AuthLevel> = {
   rateLimit?: RateLimitOption<S, A> | RateLimitOption<S, A>[];
 };
 
-export type RateLimitOption<S extends z.ZodType, A extends AuthLevel> = RateLimitRule & {
+type RateLimitOption<S extends z.ZodType, A extends AuthLevel> = RateLimitRule & {
   key?: (input: z.infer<S>, ctx: MutationContext<A>) => string;
 };
 

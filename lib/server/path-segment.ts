@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { badRequest, writeErrorResponse } from './errors';
 
 /** Longest segment any route accepts (ids are far shorter; a distinct id or a session id is client-chosen text). */
-export const MAX_SEGMENT_LENGTH = 200;
+const MAX_SEGMENT_LENGTH = 200;
 
 /** Text Postgres text/jsonb can hold and compare: no U+0000 and no lone UTF-16 surrogate. */
 export function isStorableText(value: string): boolean {

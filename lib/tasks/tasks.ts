@@ -7,7 +7,7 @@ import { projects, tasks, type Task } from '@/lib/db/schema';
 import { notFound } from '@/lib/server/errors';
 import type { TaskDto } from './dto';
 
-export function toTaskDto(t: Task): TaskDto {
+function toTaskDto(t: Task): TaskDto {
   return {
     id: t.id,
     projectId: t.projectId,

@@ -1,11 +1,10 @@
 // /dev/inbox: the local inbox (what Orbit's PostHog and Sentry SDKs sent, in local mode). 404 as soon as a real
-// backend is configured. Not instrumented itself: `ph-no-capture` keeps autocapture and recordings out of it.
+// backend is configured (lib/dev-surfaces.ts). Not instrumented itself: `ph-no-capture` keeps autocapture and recordings out of it.
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { InboxNav } from '@/lib/inbox/ui/components/inbox-nav';
 import { inboxStats } from '@/lib/inbox/collector/query';
-import { localInbox } from '@/lib/env';
+import { requireDevSurface } from '@/lib/dev-surfaces';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +14,7 @@ export const metadata: Metadata = {
 };
 
 export default async function InboxLayout({ children }: { children: ReactNode }) {
-  if (!localInbox) notFound();
+  requireDevSurface('inbox');
   const stats = await inboxStats();
   return (
     <div className="ph-no-capture min-h-dvh bg-slate-50" data-inbox>

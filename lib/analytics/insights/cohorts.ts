@@ -31,4 +31,3 @@ export const cohorts = [
   },
 ] as const satisfies readonly CohortDefinition[];
 
-export type CohortKey = (typeof cohorts)[number]['key'];

@@ -49,4 +49,3 @@ export const dashboards = [
   },
 ] as const satisfies readonly DashboardDefinition[];
 
-export type DashboardKey = (typeof dashboards)[number]['key'];

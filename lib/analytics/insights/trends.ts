@@ -94,4 +94,3 @@ export const trends = [
   },
 ] as const satisfies readonly TrendDefinition[];
 
-export type TrendKey = (typeof trends)[number]['key'];

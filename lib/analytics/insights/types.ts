@@ -5,7 +5,7 @@
 import type { EventName } from '@/lib/analytics/catalog';
 
 /** Events a definition may name: catalog events, plus the PostHog events Orbit relies on (`$pageview`). */
-export type InsightEvent = EventName | '$pageview';
+type InsightEvent = EventName | '$pageview';
 
 /** A property filter: equal to one of `value`, or compared to a number. */
 export type PropertyFilter =
@@ -73,7 +73,7 @@ export type TrendDefinition = {
 };
 
 /** A person belongs when they did `event` (with `properties`) within `days` days: or, `negate`, did not. */
-export type CohortCriterion = { event: InsightEvent | null; properties?: readonly PropertyFilter[]; days: number; negate?: boolean };
+type CohortCriterion = { event: InsightEvent | null; properties?: readonly PropertyFilter[]; days: number; negate?: boolean };
 
 export type CohortDefinition = {
   key: string;

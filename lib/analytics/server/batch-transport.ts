@@ -17,7 +17,7 @@ export type BatchOutcome =
 
 const SEVERITY: Record<BatchOutcome['kind'], number> = { delivered: 0, 'too-large': 1, refused: 2, retry: 3 };
 
-export function outcomeOfStatus(status: number): BatchOutcome {
+function outcomeOfStatus(status: number): BatchOutcome {
   if (status >= 200 && status < 300) return { kind: 'delivered' };
   const reason = `PostHog answered ${status}`;
   if (status === 408 || status === 429 || status >= 500) return { kind: 'retry', reason };

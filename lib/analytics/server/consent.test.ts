@@ -5,18 +5,15 @@
 import { and, eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { drainServerAnalytics } from '@/test-support/analytics';
+import { request } from '@/test-support/next-request';
+import { signUpWithWorkspace } from '@/test-support/users';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+vi.mock('next/cache', () => import('@/test-support/next-request'));
 
-const { auth } = await import('@/lib/auth/config');
 const { db } = await import('@/lib/db');
 const { inboxEvents, inboxPersons } = await import('@/lib/db/schema');
-const { createFirstWorkspace } = await import('@/lib/onboarding/state');
 const { createProject } = await import('@/lib/projects/projects');
 const { signUpAction } = await import('@/lib/auth/actions');
 const { POSTHOG_LOCAL_KEY, posthogCookieName } = await import('@/lib/analytics/constants');
@@ -28,15 +25,9 @@ let counter = 0;
 const unique = () => `${Date.now().toString(36)}${++counter}`;
 
 async function newMember() {
-  const email = `consent-${unique()}@example.test`;
-  const { headers, response } = await auth.api.signUpEmail({
-    body: { name: 'Consent Tester', email, password: 'correct horse battery' },
-    returnHeaders: true,
-  });
-  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
-  const workspace = await createFirstWorkspace(response.user.id, 'Consent WS');
-  const project = await createProject({ id: workspace.id, plan: 'free' }, response.user.id, { name: 'P' });
-  return { userId: response.user.id, projectId: project.id, cookie: `orbit.session_token=${token}` };
+  const { userId, workspaceId, cookie } = await signUpWithWorkspace('Consent WS', { name: 'Consent Tester', email: `consent-${unique()}@example.test` });
+  const project = await createProject({ id: workspaceId, plan: 'free' }, userId, { name: 'P' });
+  return { userId, projectId: project.id, cookie };
 }
 
 function posthogCookie(distinctId: string, sessionId: string): string {
@@ -58,13 +49,6 @@ async function createTask(projectId: string, title: string): Promise<Response> {
   return tasksRoute.POST(req, { params: Promise.resolve({ id: projectId }) });
 }
 
-async function drain(): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    await new Promise((r) => setTimeout(r, 0));
-    await serverAnalytics().flush();
-    if (serverAnalytics().stats().queued === 0) return;
-  }
-}
 
 const eventsOf = (event: string, distinctId: string) =>
   db.select().from(inboxEvents).where(and(eq(inboxEvents.event, event), eq(inboxEvents.distinctId, distinctId)));
@@ -102,7 +86,7 @@ describe('server capture follows consent (default opt-out mode)', () => {
       const m = await newMember();
       actAs([m.cookie, posthogCookie(`anon-${unique()}`, 'sess-refused'), ...cookies], headers);
       for (let i = 0; i < 3; i++) expect((await createTask(m.projectId, `refused ${i}`)).status).toBe(201);
-      await drain();
+      await drainServerAnalytics();
       expect(await eventsOf('task.created', m.userId)).toEqual([]);
       expect(await eventsOf('api.request', m.userId)).toEqual([]);
       expect(serverAnalytics().stats().captured).toBe(0);
@@ -114,7 +98,7 @@ describe('server capture follows consent (default opt-out mode)', () => {
     const email = `refuser-${unique()}@declined.example`;
     actAs([posthogCookie(anon, 'sess-declined'), 'orbit_consent=denied']);
     await signUp(email);
-    await drain();
+    await drainServerAnalytics();
     const events = await db.select().from(inboxEvents);
     expect(events.filter((e) => e.properties.$session_id === 'sess-declined')).toEqual([]);
     expect(JSON.stringify(events)).not.toContain('declined.example');
@@ -128,7 +112,7 @@ describe('server capture follows consent (default opt-out mode)', () => {
     expect((await createTask(m.projectId, 'allowed')).status).toBe(201);
     actAs([m.cookie]);
     expect((await createTask(m.projectId, 'allowed too')).status).toBe(201);
-    await drain();
+    await drainServerAnalytics();
     expect(await eventsOf('task.created', m.userId)).toHaveLength(2);
   });
 });

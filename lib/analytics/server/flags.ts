@@ -22,7 +22,7 @@ export type ServerFlags = {
 };
 
 /** The code-defined flags for one distinct id, in posthog-js's bootstrap shape. */
-export function codeFlags(distinctId: string): Omit<ServerFlags, 'source'> {
+function codeFlags(distinctId: string): Omit<ServerFlags, 'source'> {
   const featureFlags: Record<string, FlagValue> = {};
   const featureFlagPayloads: Record<string, unknown> = {};
   for (const result of Object.values(evaluateFlags(distinctId))) {

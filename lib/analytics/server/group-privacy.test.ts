@@ -3,15 +3,13 @@
 // on the test's database, with a name that would also be an XSS payload wherever it were rendered.
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { drainServerAnalytics } from '@/test-support/analytics';
+import { request } from '@/test-support/next-request';
+import { signUp } from '@/test-support/users';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+vi.mock('next/cache', () => import('@/test-support/next-request'));
 
-const { auth } = await import('@/lib/auth/config');
 const { db } = await import('@/lib/db');
 const { inboxEvents, inboxGroups } = await import('@/lib/db/schema');
 const { configureServerAnalytics, serverAnalytics } = await import('@/lib/analytics/server/client');
@@ -26,13 +24,6 @@ function form(fields: Record<string, string>): FormData {
   return data;
 }
 
-async function drain(): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    await new Promise((r) => setTimeout(r, 0));
-    await serverAnalytics().flush();
-    if (serverAnalytics().stats().queued === 0) return;
-  }
-}
 
 beforeEach(() => {
   configureServerAnalytics({ apiRequestSampleRate: 1 });
@@ -44,13 +35,8 @@ afterEach(async () => {
 
 describe('workspace and project names', () => {
   it('never reach PostHog: $groupidentify sets the plan only, and no event carries either name', async () => {
-    const { headers, response } = await auth.api.signUpEmail({
-      body: { name: 'Group Tester', email: `group-${Date.now()}@example.test`, password: 'correct horse battery' },
-      returnHeaders: true,
-    });
-    const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
-    request.headers = new Headers({ cookie: `orbit.session_token=${token}`, 'x-forwarded-for': '203.0.113.8' });
-    const userId = response.user.id;
+    const { cookie, userId } = await signUp({ name: 'Group Tester' });
+    request.headers = new Headers({ cookie, 'x-forwarded-for': '203.0.113.8' });
 
     for (const [action, fields] of [
       [saveProfileStepAction, { intent: 'skip' }],
@@ -59,7 +45,7 @@ describe('workspace and project names', () => {
     ] as const) {
       await expect((action as (p: null, f: FormData) => Promise<unknown>)(null, form(fields))).rejects.toThrow(/NEXT_REDIRECT/);
     }
-    await drain();
+    await drainServerAnalytics();
 
     const events = await db.select().from(inboxEvents).where(eq(inboxEvents.distinctId, userId));
     const identify = events.find((e) => e.event === '$groupidentify');

@@ -3,12 +3,10 @@
 // connection.
 import 'server-only';
 import type { PostHogOptions } from 'posthog-node';
+import { AppError, errorResponse } from '@/lib/server/errors';
 
 export const inProcessCollectorFetch: NonNullable<PostHogOptions['fetch']> = async (url, options) => {
-  const [{ ingestHandler }, { CollectorError, errorResponse }] = await Promise.all([
-    import('@/lib/inbox/collector/posthog-endpoints'),
-    import('@/lib/inbox/collector/http'),
-  ]);
+  const { ingestHandler } = await import('@/lib/inbox/collector/posthog-endpoints');
   const path = new URL(url).pathname.replace(/^\/ingest\/?/, '').split('/').filter(Boolean);
   const request = new Request(url, {
     method: options.method,
@@ -20,7 +18,7 @@ export const inProcessCollectorFetch: NonNullable<PostHogOptions['fetch']> = asy
   try {
     return await ingestHandler(options.method === 'GET' ? 'GET' : 'POST')(request, { path });
   } catch (error) {
-    if (error instanceof CollectorError) return errorResponse(error);
+    if (error instanceof AppError) return errorResponse(error);
     throw error;
   }
 };

@@ -42,8 +42,8 @@ type MaybeAsync<T> = T | Promise<T>;
 
 type AuthContext = { user: { id: string } | null; workspace?: { id: string } | null };
 
-export type SuccessMapping<I, R, C> = (input: I, result: R, ctx: C) => MaybeAsync<Tracked>;
-export type ErrorMapping<I, C> = (input: I | undefined, error: AppError, ctx: C | undefined) => MaybeAsync<Tracked>;
+type SuccessMapping<I, R, C> = (input: I, result: R, ctx: C) => MaybeAsync<Tracked>;
+type ErrorMapping<I, C> = (input: I | undefined, error: AppError, ctx: C | undefined) => MaybeAsync<Tracked>;
 
 /**
  * What a mutation records: `false` (nothing beyond the wrapper's own api.* events), a success mapping, or both a

@@ -2,13 +2,11 @@
 // through the real log-in action, real posthog-node and the real local collector (in-process).
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { request } from '@/test-support/next-request';
 
-const request = vi.hoisted(() => ({ headers: new Headers({ 'x-forwarded-for': '198.51.100.23' }) }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+request.headers = new Headers({ 'x-forwarded-for': '198.51.100.23' });
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+vi.mock('next/cache', () => import('@/test-support/next-request'));
 
 const { db } = await import('@/lib/db');
 const { inboxEvents } = await import('@/lib/db/schema');

@@ -7,20 +7,17 @@ import net, { type AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { drainServerAnalytics } from '@/test-support/analytics';
+import { request } from '@/test-support/next-request';
+import { signUpWithWorkspace } from '@/test-support/users';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+vi.mock('next/cache', () => import('@/test-support/next-request'));
 
-const { auth } = await import('@/lib/auth/config');
 const { db } = await import('@/lib/db');
 const { inboxEvents } = await import('@/lib/db/schema');
 const { mergedDistinctIds, getPerson } = await import('@/lib/inbox/collector/query');
 const { ingestHandler } = await import('@/lib/inbox/collector/posthog-endpoints');
-const { createFirstWorkspace } = await import('@/lib/onboarding/state');
 const { createProject } = await import('@/lib/projects/projects');
 const { signUpAction, logInAction } = await import('@/lib/auth/actions');
 const { POSTHOG_LOCAL_KEY, posthogCookieName } = await import('@/lib/analytics/constants');
@@ -29,7 +26,7 @@ const { configureServerAnalytics, serverAnalytics, swapServerAnalytics, ServerAn
 const { configFromEnv } = await import('./config');
 const { identityFromRequest, ipHash } = await import('./identity');
 const { routeTemplate } = await import('./mutation-events');
-const billing = await import('@/lib/billing/test-helpers');
+const billing = await import('@/test-support/billing');
 const billingEvents = await import('@/lib/billing/events');
 const { checkoutSessions } = await import('@/lib/db/schema');
 
@@ -37,16 +34,9 @@ let counter = 0;
 const unique = () => `${Date.now().toString(36)}${++counter}`;
 
 async function newMember() {
-  const email = `analytics-${unique()}@example.test`;
-  const { headers, response } = await auth.api.signUpEmail({
-    body: { name: 'Analytics Tester', email, password: 'correct horse battery' },
-    returnHeaders: true,
-  });
-  const token = /orbit\.session_token=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
-  if (!token) throw new Error('no session cookie');
-  const workspace = await createFirstWorkspace(response.user.id, 'Analytics WS');
-  const project = await createProject({ id: workspace.id, plan: 'free' }, response.user.id, { name: 'P' });
-  return { email, userId: response.user.id, workspaceId: workspace.id, projectId: project.id, cookie: `orbit.session_token=${token}` };
+  const { email, userId, workspaceId, cookie } = await signUpWithWorkspace('Analytics WS', { name: 'Analytics Tester', email: `analytics-${unique()}@example.test` });
+  const project = await createProject({ id: workspaceId, plan: 'free' }, userId, { name: 'P' });
+  return { email, userId, workspaceId, projectId: project.id, cookie };
 }
 
 /** posthog-js's persistence cookie, as the browser would hold it. */
@@ -69,13 +59,6 @@ async function createTask(projectId: string, title: string): Promise<Response> {
 }
 
 /** Flushes until nothing is queued (or `rounds` flushes happened): delivery without sleeping a fixed time. */
-async function drain(rounds = 20): Promise<void> {
-  for (let i = 0; i < rounds; i++) {
-    await new Promise((r) => setTimeout(r, 0));
-    await serverAnalytics().flush();
-    if (serverAnalytics().stats().queued === 0) return;
-  }
-}
 
 async function storedEvents(event: string, distinctId?: string) {
   const where = distinctId ? and(eq(inboxEvents.event, event), eq(inboxEvents.distinctId, distinctId)) : eq(inboxEvents.event, event);
@@ -161,7 +144,7 @@ describe('server capture through the mutation wrapper', () => {
     actAs([m.cookie, posthogCookie('browser-anon-1', 'sess-1')], '203.0.113.7');
     const N = 12;
     for (let i = 0; i < N; i++) expect((await createTask(m.projectId, `Task ${i}`)).status).toBe(201);
-    await drain();
+    await drainServerAnalytics();
 
     const events = await storedEvents('task.created', m.userId);
     expect(events).toHaveLength(N);
@@ -192,7 +175,7 @@ describe('server capture through the mutation wrapper', () => {
     fd.set('email', email);
     fd.set('password', 'correct horse battery');
     await signUpAction(null, fd).catch(() => undefined); // redirect() throws on success
-    await drain();
+    await drainServerAnalytics();
 
     const all = await db.select().from(inboxEvents);
     const text = JSON.stringify(all);
@@ -218,7 +201,7 @@ describe('server capture through the mutation wrapper', () => {
     fd.set('password', 'wrong password here');
     const result = await logInAction(null, fd);
     expect(result.ok).toBe(false);
-    await drain();
+    await drainServerAnalytics();
     const [error] = await storedEvents('api.error', anon);
     expect(error?.properties).toMatchObject({ operation: 'auth.log_in', code: 'unauthorized', status: 401, $session_id: 'sess-anon' });
   });
@@ -228,7 +211,7 @@ describe('server capture through the mutation wrapper', () => {
     const m = await newMember();
     actAs([m.cookie], '203.0.113.9');
     await createTask(m.projectId, 'sampled');
-    await drain();
+    await drainServerAnalytics();
     const [req] = await storedEvents('api.request', m.userId);
     expect(req?.properties).toMatchObject({
       endpoint: '/api/projects/[id]/tasks',
@@ -310,7 +293,7 @@ describe('when PostHog is unreachable', () => {
 
     const collector = await httpCollector(port);
     try {
-      await drain();
+      await drainServerAnalytics();
       expect(analytics.stats()).toMatchObject({ sent: N, queued: 0 });
       expect((await storedEvents('task.created', m.userId)).length - before).toBe(N);
     } finally {
@@ -342,7 +325,7 @@ describe('billing webhook', () => {
     expect((await billing.postEvent(event)).status).toBe(200);
     // A replayed delivery records nothing more.
     expect((await billing.postEvent(event)).body.outcome).toBe('duplicate');
-    await drain();
+    await drainServerAnalytics();
     const completed = await storedEvents('checkout.completed', owner.userId);
     expect(completed).toHaveLength(1);
     expect(completed[0]!.properties).toMatchObject({

@@ -1,5 +1,5 @@
-// SIGTERM with events still queued, in a real process that exits the way `next start` does (fixtures/
-// sigterm-server.ts): the process is gone in under a second and the PostHog host — a real HTTP server on
+// SIGTERM with events still queued, in a real process that exits the way `next start` does (test-support/
+// analytics-shutdown-probe.ts): the process is gone in under a second and the PostHog host — a real HTTP server on
 // 127.0.0.1 that answers after 150 ms, like a distant ingest — received every queued event (counted by uuid).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -9,8 +9,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 
-const FIXTURE = path.join(__dirname, 'fixtures', 'sigterm-server.ts');
 const ROOT = path.resolve(__dirname, '..', '..', '..');
+const PROBE = path.join(ROOT, 'test-support', 'analytics-shutdown-probe.ts');
 const EVENTS = 25;
 
 let host: http.Server | undefined;
@@ -44,7 +44,7 @@ async function fakePostHog(): Promise<{ url: string; uuids: Set<string> }> {
 describe('analytics shutdown in a process that exits like next start', () => {
   it('SIGTERM: exits in under 1 s and the PostHog host received every queued event', async () => {
     const posthog = await fakePostHog();
-    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', FIXTURE], {
+    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', PROBE], {
       cwd: ROOT,
       env: { ...process.env, POSTHOG_HOST: posthog.url, EVENTS: String(EVENTS), SKIP_ENV_VALIDATION: '', NODE_ENV: 'test' },
       stdio: ['ignore', 'pipe', 'pipe'],

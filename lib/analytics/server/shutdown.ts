@@ -14,7 +14,7 @@ const REGISTERED = Symbol.for('orbit.serverAnalytics.shutdownRegistered');
 type Slot = { [REGISTERED]?: boolean };
 
 /** Well under the 1 s a restart should take; a healthy PostHog acknowledges a batch in tens of milliseconds. */
-export const SHUTDOWN_FLUSH_TIMEOUT_MS = 800;
+const SHUTDOWN_FLUSH_TIMEOUT_MS = 800;
 
 export function registerAnalyticsShutdown(timeoutMs = SHUTDOWN_FLUSH_TIMEOUT_MS): void {
   const slot = globalThis as Slot;

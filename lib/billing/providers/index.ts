@@ -11,7 +11,7 @@ import type { BillingProvider } from './types';
 let stripeProvider: BillingProvider | undefined;
 
 /** A clear, non-5xx refusal: without a provider nothing can be bought, whatever the request says. */
-export const billingNotConfigured = () => new AppError('not_found', 'Billing is not configured on this deployment.');
+const billingNotConfigured = () => new AppError('not_found', 'Billing is not configured on this deployment.');
 
 /** The local provider's own actions (pay a test checkout, change or cancel in its portal) exist only when it is active. */
 export function assertLocalBilling(): void {

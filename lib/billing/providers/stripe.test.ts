@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/lib/db';
 import { checkoutSessions } from '@/lib/db/schema';
 import { startCheckout } from '../checkout';
-import { createWorkspaceWithOwner } from '../test-helpers';
+import { createWorkspaceWithOwner } from '@/test-support/billing';
 import { createStripeProvider } from './stripe';
 
 // A local stand-in for api.stripe.com: records each request and answers like Stripe does.

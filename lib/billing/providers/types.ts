@@ -3,7 +3,7 @@
 // Everything else (plan changes, cancellations, renewals) reaches Orbit as Stripe-format webhook events.
 import type { PaidPlanId } from '../plans';
 
-export type CheckoutRequest = {
+type CheckoutRequest = {
   /** Orbit's checkout_sessions row id. */
   sessionId: string;
   workspaceId: string;
@@ -16,7 +16,7 @@ export type CheckoutRequest = {
 
 export type CheckoutRedirect = { url: string; externalId: string | null };
 
-export type PortalRequest = { workspaceId: string; customerId: string; origin: string };
+type PortalRequest = { workspaceId: string; customerId: string; origin: string };
 
 export interface BillingProvider {
   readonly name: 'local' | 'stripe';

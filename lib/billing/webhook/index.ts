@@ -42,7 +42,7 @@ const envelope = z.object({
 type StripeEvent = z.infer<typeof envelope>;
 
 /** The route, as `api.error` and `api.request` name it. */
-export const WEBHOOK_ENDPOINT = '/api/webhooks/stripe';
+const WEBHOOK_ENDPOINT = '/api/webhooks/stripe';
 
 /**
  * The delivery's event, verified: its raw body read with a byte limit (413 before the signature is computed over

@@ -12,7 +12,7 @@ const { db } = await import('@/lib/db');
 const { checkoutSessions, inboxEvents, subscriptions } = await import('@/lib/db/schema');
 const { configureServerAnalytics, serverAnalytics } = await import('@/lib/analytics/server/client');
 const { buildEvent, checkoutSessionObject } = await import('../events');
-const { createWorkspaceWithOwner, postEvent, subscriptionOf } = await import('../test-helpers');
+const { createWorkspaceWithOwner, postEvent, subscriptionOf } = await import('@/test-support/billing');
 
 async function drain(): Promise<void> {
   for (let i = 0; i < 20; i++) {

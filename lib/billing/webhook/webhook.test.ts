@@ -4,7 +4,7 @@ import { POST } from '@/app/api/webhooks/stripe/route';
 import { db } from '@/lib/db';
 import { checkoutSessions, subscriptions, webhookEvents } from '@/lib/db/schema';
 import { addOneMonth, buildEvent, checkoutSessionObject, signPayload, subscriptionObject } from '../events';
-import { createWorkspaceWithOwner, postEvent, subscriptionOf, webhookRequest } from '../test-helpers';
+import { createWorkspaceWithOwner, postEvent, subscriptionOf, webhookRequest } from '@/test-support/billing';
 import { relevantEvents } from '.';
 
 async function completedCheckout(plan: 'pro' | 'team' = 'pro') {

@@ -15,7 +15,7 @@ export type DecompressionBudget = { readonly limit: number; used: number };
 
 export const decompressionBudget = (limit = env.INBOX_MAX_DECOMPRESSED_BYTES): DecompressionBudget => ({ limit, used: 0 });
 
-export const budgetExceeded = (budget: DecompressionBudget, what: string) =>
+const budgetExceeded = (budget: DecompressionBudget, what: string) =>
   new AppError(
     'payload_too_large',
     `Decompressing the ${what} exceeds the request's decompression budget of ${budget.limit} bytes (INBOX_MAX_DECOMPRESSED_BYTES).`,

@@ -148,7 +148,7 @@ describe('byte caps on stored items', () => {
   });
 });
 
-describe('inputs that used to answer 500', () => {
+describe('inputs at the edge of what the store holds (huge recordings, NUL) are stored, never a 500', () => {
   it('a recording chunk of 150 000 rrweb events is stored with the right start and end', async () => {
     const events = Array.from({ length: 150_000 }, (_, i) => ({ type: 3, timestamp: 1_700_000_000_000 + i }));
     const res = await capture('/ingest/s/', gzipSync(JSON.stringify(snapshotEvent(events))), { 'content-encoding': 'gzip' });

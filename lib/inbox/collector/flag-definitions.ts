@@ -7,7 +7,7 @@ import 'server-only';
 import { FLAGS, type FlagDefinition } from '@/lib/flags/definitions';
 import { AppError, errorResponse } from '@/lib/server/errors';
 
-export type FlagDefinitionsResponse = {
+type FlagDefinitionsResponse = {
   flags: Array<{
     id: number;
     key: string;
@@ -25,7 +25,7 @@ export type FlagDefinitionsResponse = {
   cohorts: Record<string, never>;
 };
 
-export function flagDefinitionsResponse(flags: readonly FlagDefinition[] = FLAGS): FlagDefinitionsResponse {
+function flagDefinitionsResponse(flags: readonly FlagDefinition[] = FLAGS): FlagDefinitionsResponse {
   return {
     flags: flags.map((flag, i) => ({
       id: i + 1,

@@ -10,8 +10,6 @@ import { readBoundedBody } from '@/lib/server/bounded-body';
 import { AppError, badRequest, errorResponse, internalError } from '@/lib/server/errors';
 
 export { badRequest, errorResponse };
-/** The app's AppError under the name lib/analytics/server/client.ts imports it by. */
-export { AppError as CollectorError };
 
 export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Params = Record<string, string | string[] | undefined>;

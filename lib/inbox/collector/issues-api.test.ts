@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as issueRoute from '@/app/api/dev/inbox/issues/[id]/route';
 import * as issuesRoute from '@/app/api/dev/inbox/issues/route';
-import { recorded } from './__fixtures__/fixtures';
+import { recorded } from '@/test-support/fixtures/sdk-requests/recorded';
 import { decompressionBudget } from './decode';
 import { listIssues } from './issues-api';
 import { groupIssues } from './issues';

@@ -14,7 +14,7 @@ import { sentryFields } from './sentry-fields';
 /** How many of the newest error events are grouped: the query API's MAX_LIMIT. */
 const SCAN_LIMIT = 1000;
 
-/** What grouping, titles and culprits read of an event (lib/inbox/collector/issues.ts, lib/inbox/ui/sentry-event.ts);
+/** What grouping, titles and culprits read of an event (lib/inbox/collector/issues.ts, lib/inbox/sentry-event.ts);
  * breadcrumbs, request, modules and debug images stay in the database. */
 const GROUPING_FIELDS = ['fingerprint', 'exception', 'logentry', 'message', 'timestamp', 'level', 'transaction', 'culprit'];
 
@@ -44,7 +44,7 @@ export async function getIssue(id: string): Promise<Issue | null> {
 }
 
 /** An issue as the list shows it: its events reduced to the latest one's id. */
-export const issueSummary = ({ events, ...issue }: Issue): IssueRow => ({ ...issue, latest_event_id: events[0]?.id ?? null });
+const issueSummary = ({ events, ...issue }: Issue): IssueRow => ({ ...issue, latest_event_id: events[0]?.id ?? null });
 
 export async function getIssues(req: Request): Promise<Response> {
   const { limit } = parseQuery(req, z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '@/lib/inbox/rows';
-import { recorded } from './__fixtures__/fixtures';
+import { recorded } from '@/test-support/fixtures/sdk-requests/recorded';
 import { decompressionBudget } from './decode';
 import { defaultFingerprint, fingerprintOf, groupIssues, type IssueEvent } from './issues';
 import { envelopeRows, parseEnvelope } from './sentry-envelope';

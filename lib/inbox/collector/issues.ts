@@ -2,11 +2,11 @@
 // set one (`{{ default }}` standing for the default grouping), else the exception type plus the top in-app frame,
 // else the message. Pure: the query API and the views group whatever rows they read.
 import { createHash } from 'node:crypto';
-import { culprit, errorTitle, posthogLinkOf } from '@/lib/inbox/ui/sentry-event';
-import { dateMs, get, isObject, num, str } from '@/lib/inbox/ui/types';
+import { culprit, errorTitle, posthogLinkOf } from '@/lib/inbox/sentry-event';
+import { dateMs, get, isObject, num, str } from '@/lib/inbox/json';
 import type { Issue, IssueEventSummary } from '@/lib/inbox/rows';
 
-export type { Issue, IssueEventSummary };
+export type { Issue };
 
 /** What grouping needs of a stored Sentry item (a row of the query API). */
 export type IssueEvent = { id: number; event_id: string | null; trace_id: string | null; received_at: string; payload: unknown };
@@ -58,11 +58,11 @@ export function fingerprintOf(payload: unknown): string[] {
   });
 }
 
-export const issueId = (fingerprint: string[]): string =>
+const issueId = (fingerprint: string[]): string =>
   createHash('sha256').update(JSON.stringify(fingerprint)).digest('hex').slice(0, 16);
 
 /** Who the event happened to: the Sentry user id, else the PostHog distinct id it carries. */
-export function affectedUser(payload: unknown): string | null {
+function affectedUser(payload: unknown): string | null {
   return str(get(payload, 'user', 'id')) ?? posthogLinkOf(payload).distinctId;
 }
 

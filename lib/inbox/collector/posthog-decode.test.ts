@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { recorded, type PosthogFixture } from './__fixtures__/fixtures';
+import { recorded, type PosthogFixture } from '@/test-support/fixtures/sdk-requests/recorded';
 import { decompressionBudget } from './decode';
 import { AppError } from '@/lib/server/errors';
 import { decodePosthogBody, eventTimestamp, extractEvents } from './posthog-decode';

@@ -18,8 +18,8 @@ import {
 } from './query';
 import { clearInbox } from './store';
 
-export const DEFAULT_LIMIT = 100;
-export const MAX_LIMIT = 1000;
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
 
 const limit = z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT);
 const order = z.enum(['asc', 'desc']).default('asc');
@@ -74,46 +74,46 @@ function param<S extends z.ZodType<unknown, string>>(params: Params, key: string
   return result.data;
 }
 
-export async function getEvents(req: Request): Promise<Response> {
+async function getEvents(req: Request): Promise<Response> {
   return Response.json({ events: await listEvents(parseQuery(req, eventsSchema)) });
 }
 
-export async function getPersonByDistinctId(_req: Request, params: Params): Promise<Response> {
+async function getPersonByDistinctId(_req: Request, params: Params): Promise<Response> {
   const person = await getPerson(param(params, 'distinctId', pathSegment()));
   if (!person) throw new AppError('not_found', 'No person or event with this distinct id.');
   return Response.json(person);
 }
 
-export async function getPersons(req: Request): Promise<Response> {
+async function getPersons(req: Request): Promise<Response> {
   return Response.json({ persons: await listPersons(parseQuery(req, z.object({ limit }))) });
 }
 
-export async function getRecordings(req: Request): Promise<Response> {
+async function getRecordings(req: Request): Promise<Response> {
   return Response.json({ recordings: await listRecordings(parseQuery(req, z.object({ distinct_id: text, limit }))) });
 }
 
-export async function getRecordingBySessionId(req: Request, params: Params): Promise<Response> {
+async function getRecordingBySessionId(req: Request, params: Params): Promise<Response> {
   const { window_id } = parseQuery(req, z.object({ window_id: text }));
   const recording = await getRecording(param(params, 'sessionId', pathSegment()), window_id);
   if (!recording) throw new AppError('not_found', 'No recording for this session id.');
   return Response.json(recording);
 }
 
-export async function getSentry(req: Request): Promise<Response> {
+async function getSentry(req: Request): Promise<Response> {
   return Response.json({ items: await listSentryItems(parseQuery(req, sentrySchema)) });
 }
 
-export async function getSentryById(_req: Request, params: Params): Promise<Response> {
+async function getSentryById(_req: Request, params: Params): Promise<Response> {
   const item = await getSentryItem(param(params, 'id', sentryItemId));
   if (!item) throw new AppError('not_found', 'No Sentry item with this id.');
   return Response.json(item);
 }
 
-export async function getStats(): Promise<Response> {
+async function getStats(): Promise<Response> {
   return Response.json(await inboxStats());
 }
 
-export async function deleteAll(): Promise<Response> {
+async function deleteAll(): Promise<Response> {
   await clearInbox();
   return new Response(null, { status: 204 });
 }

@@ -15,7 +15,7 @@ import { env } from '@/lib/env';
 import type { InboxEventRow, InboxStats, PersonRow, RecordingDetail, RecordingRow, RecordingSource, SentryItemDetail, SentryItemRow } from '@/lib/inbox/rows';
 import { getSentryReplay, listSentryReplays } from './sentry-replays';
 
-export type Order = 'asc' | 'desc';
+type Order = 'asc' | 'desc';
 
 /** Every distinct id merged into the same person as `distinctId` (itself alone when it has no person). */
 export async function mergedDistinctIds(distinctId: string): Promise<string[]> {

@@ -13,7 +13,7 @@ import * as sentryItems from '@/app/api/dev/inbox/sentry/route';
 import * as sentryItem from '@/app/api/dev/inbox/sentry/[id]/route';
 import * as stats from '@/app/api/dev/inbox/stats/route';
 import { evaluateFlags } from '@/lib/flags/evaluate';
-import { POSTHOG_FIXTURES, recorded, recordedRequest, SENTRY_FIXTURES } from './__fixtures__/fixtures';
+import { POSTHOG_FIXTURES, recorded, recordedRequest, SENTRY_FIXTURES } from '@/test-support/fixtures/sdk-requests/recorded';
 
 const ORIGIN = 'http://127.0.0.1:3104';
 const ctx = (params: Record<string, string | string[]>) => ({ params: Promise.resolve(params) });

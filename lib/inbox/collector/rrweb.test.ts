@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recorded } from './__fixtures__/fixtures';
+import { recorded } from '@/test-support/fixtures/sdk-requests/recorded';
 import { decompressionBudget } from './decode';
 import { decodePosthogBody, extractEvents } from './posthog-decode';
 import { snapshotEvents } from './rrweb';

@@ -19,7 +19,7 @@ function gunzipLatin1(value: unknown, budget: DecompressionBudget): unknown {
   return JSON.parse(Buffer.from(inflate(bytes, 'gzip', budget, 'recording data')).toString('utf8')) as unknown;
 }
 
-export function decompressRrwebEvent(event: RrwebEvent, budget: DecompressionBudget): RrwebEvent {
+function decompressRrwebEvent(event: RrwebEvent, budget: DecompressionBudget): RrwebEvent {
   if (event.cv !== '2024-10') return event;
   const { cv: _cv, ...rest } = event;
   try {

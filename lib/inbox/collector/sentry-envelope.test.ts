@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { recorded, type SentryFixture } from './__fixtures__/fixtures';
+import { recorded, type SentryFixture } from '@/test-support/fixtures/sdk-requests/recorded';
 import { decodeContentEncoding, decompressionBudget } from './decode';
 import { AppError } from '@/lib/server/errors';
 import { envelopeRows, parseEnvelope } from './sentry-envelope';

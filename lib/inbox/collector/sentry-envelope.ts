@@ -5,9 +5,9 @@ import 'server-only';
 import { inflate, isBudgetExceeded, isZlib, toBase64, type DecompressionBudget } from './decode';
 import { badRequest } from './http';
 import type { Json } from '@/lib/inbox/rows';
-import { get, isObject, str } from '@/lib/inbox/ui/types';
+import { get, isObject, str } from '@/lib/inbox/json';
 
-export type EnvelopeItem = { header: Json & { type: string }; payload: Uint8Array };
+type EnvelopeItem = { header: Json & { type: string }; payload: Uint8Array };
 export type Envelope = { header: Json; items: EnvelopeItem[] };
 
 const NEWLINE = 0x0a;

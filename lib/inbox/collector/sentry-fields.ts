@@ -7,7 +7,7 @@ import { inboxSentryItems } from '@/lib/db/schema';
 const payload = inboxSentryItems.payload;
 
 /**
- * The payload's top-level `keys` plus what posthogLinkOf (lib/inbox/ui/sentry-event.ts) reads: `tags`, `user`,
+ * The payload's top-level `keys` plus what posthogLinkOf (lib/inbox/sentry-event.ts) reads: `tags`, `user`,
  * `contexts.posthog` and the `extra` keys naming PostHog. A payload that is no object stays null, the way readers
  * skip it.
  */

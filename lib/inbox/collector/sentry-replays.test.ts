@@ -7,7 +7,7 @@ import * as recording from '@/app/api/dev/inbox/recordings/[sessionId]/route';
 import * as recordings from '@/app/api/dev/inbox/recordings/route';
 import { db } from '@/lib/db';
 import { inboxSentryItems } from '@/lib/db/schema';
-import { recorded, recordedRequest } from './__fixtures__/fixtures';
+import { recorded, recordedRequest } from '@/test-support/fixtures/sdk-requests/recorded';
 import { decompressionBudget } from './decode';
 import { envelopeRows, parseEnvelope } from './sentry-envelope';
 import { clearInbox, storeSentryRows } from './store';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recorded, type PosthogFixture, type SentryFixture } from './__fixtures__/fixtures';
+import { recorded, type PosthogFixture, type SentryFixture } from '@/test-support/fixtures/sdk-requests/recorded';
 import { decodeContentEncoding, decompressionBudget } from './decode';
 import { decodePosthogBody, extractEvents } from './posthog-decode';
 import { getPerson, getRecording, inboxStats, listEvents, listRecordings, listSentryItems } from './query';

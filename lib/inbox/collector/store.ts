@@ -23,10 +23,10 @@ import { eventTimestamp, type CaptureBatch, type RawEvent } from './posthog-deco
 import { rrwebTimestamp, snapshotEvents, type RrwebEvent } from './rrweb';
 import type { SentryRow } from './sentry-envelope';
 import type { Json } from '@/lib/inbox/rows';
-import { isObject, str } from '@/lib/inbox/ui/types';
+import { isObject, str } from '@/lib/inbox/json';
 
 /** posthog-js reports `$lib: 'web'`; posthog-node and every other server SDK something else. */
-export function eventSource(properties: Json): 'web' | 'server' {
+function eventSource(properties: Json): 'web' | 'server' {
   const lib = str(properties.$lib);
   return lib === 'web' || lib?.startsWith('posthog-js') ? 'web' : 'server';
 }

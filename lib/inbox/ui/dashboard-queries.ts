@@ -12,7 +12,7 @@ import { personResolver } from './queries';
 /** Events scanned per dashboard view, newest first: the local inbox is small, this only bounds a runaway one. */
 const EVENT_LIMIT = 50_000;
 
-export type DashboardItemResult = { kind: 'funnel'; result: FunnelResult } | { kind: 'trend'; result: TrendResult } | { kind: 'cohort'; result: CohortResult };
+type DashboardItemResult = { kind: 'funnel'; result: FunnelResult } | { kind: 'trend'; result: TrendResult } | { kind: 'cohort'; result: CohortResult };
 
 export type DashboardView = { dashboard: DashboardDefinition; items: DashboardItemResult[]; scanned: number; truncated: boolean };
 

@@ -1,7 +1,7 @@
 // One line that says what an event was about, so a stream can be read without opening every event.
 import { eventPath } from './funnel';
 import type { Json } from '@/lib/inbox/rows';
-import { str } from './types';
+import { str } from '@/lib/inbox/json';
 
 function autocaptureTarget(p: Json): string {
   const chain = str(p.$elements_chain);

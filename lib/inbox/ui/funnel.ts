@@ -2,7 +2,8 @@
 // the steps must happen in order, each after the previous one, all within the conversion window counted from
 // the first step; of several attempts a person makes, the one that got furthest counts.
 import { windowMs, type EventMatch, type FunnelDefinition, type FunnelStep, type PropertyFilter } from '@/lib/analytics/insights';
-import { isObject, str } from './types';
+import { globToRegExp } from '@/lib/analytics/insights/path-glob';
+import { isObject, str } from '@/lib/inbox/json';
 
 export type FunnelEvent = {
   event: string;
@@ -10,16 +11,6 @@ export type FunnelEvent = {
   timestamp: string;
   properties: Record<string, unknown>;
 };
-
-/** `*` matches within one path segment, `**` across segments; a trailing slash is ignored. */
-export function globToRegExp(glob: string): RegExp {
-  const normalized = glob.length > 1 ? glob.replace(/\/+$/, '') : glob;
-  const source = normalized
-    .split(/(\*\*|\*)/)
-    .map((part) => (part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}/?$`);
-}
 
 /** The page path an event happened on: `$pathname`, else the path of `$current_url`. */
 export function eventPath(properties: Record<string, unknown>): string | null {
@@ -67,11 +58,11 @@ export function eventMatcher(match: Omit<EventMatch, 'event'> & { event: EventMa
   };
 }
 
-export function stepMatcher(step: FunnelStep): (e: FunnelEvent) => boolean {
+function stepMatcher(step: FunnelStep): (e: FunnelEvent) => boolean {
   return eventMatcher(step);
 }
 
-export type FunnelStepResult = {
+type FunnelStepResult = {
   step: FunnelStep;
   label: string;
   /** Persons who reached this step (within the window, in order). */
@@ -95,7 +86,7 @@ export type FunnelResult = {
 };
 
 /** How far one person got: the timestamps (ms) of the steps reached in the best attempt. */
-export function bestAttempt(events: FunnelEvent[], matchers: ((e: FunnelEvent) => boolean)[], window: number): number[] {
+function bestAttempt(events: FunnelEvent[], matchers: ((e: FunnelEvent) => boolean)[], window: number): number[] {
   const sorted = events
     .map((e) => ({ e, t: Date.parse(e.timestamp) }))
     .filter((x) => Number.isFinite(x.t))
@@ -125,7 +116,7 @@ export function bestAttempt(events: FunnelEvent[], matchers: ((e: FunnelEvent) =
  * Unordered: from each event of any step, the distinct steps done within the window after it (PostHog's unordered
  * funnel). Returns the times of the steps reached, earliest first, for the best anchor.
  */
-export function bestUnorderedAttempt(events: FunnelEvent[], matchers: ((e: FunnelEvent) => boolean)[], window: number): number[] {
+function bestUnorderedAttempt(events: FunnelEvent[], matchers: ((e: FunnelEvent) => boolean)[], window: number): number[] {
   const sorted = events
     .map((e) => ({ e, t: Date.parse(e.timestamp) }))
     .filter((x) => Number.isFinite(x.t))

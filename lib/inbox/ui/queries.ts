@@ -8,7 +8,7 @@ import { inboxEvents, inboxPersonDistinctIds } from '@/lib/db/schema';
 import { funnels } from '@/lib/analytics/insights';
 import type { EventSource, InboxEventRow, SentryItemRow } from '@/lib/inbox/rows';
 import { computeFunnel, type FunnelResult } from './funnel';
-import { posthogLinkOf } from './sentry-event';
+import { posthogLinkOf } from '@/lib/inbox/sentry-event';
 import { summarizeTraces, type TraceSummary } from './waterfall';
 
 /** Event names seen, most frequent first (the stream's filter suggestions). */
@@ -25,7 +25,7 @@ export async function eventNames(): Promise<{ event: string; count: number }[]> 
 export type IdActivity = { distinctId: string; count: number; first: string; last: string; web: number; server: number };
 
 /** Per distinct id: how many events, when first and last seen, from which side. */
-export async function distinctIdActivity(): Promise<IdActivity[]> {
+async function distinctIdActivity(): Promise<IdActivity[]> {
   const rows = await db
     .select({
       distinctId: inboxEvents.distinctId,

@@ -3,9 +3,12 @@
 // parent_span_id and laid out on one time axis. Browser and server halves of a trace meet where the server's
 // root span names the browser's fetch span as parent (sentry-trace propagation).
 import type { Json, SentryItemRow } from '@/lib/inbox/rows';
-import { get, isObject, num, str, type Side } from './types';
+import { get, isObject, num, str } from '@/lib/inbox/json';
 
-export type TraceSpan = {
+/** Browser or server: which half of the app a span, error or event came from. */
+export type Side = 'browser' | 'server';
+
+type TraceSpan = {
   spanId: string;
   parentSpanId: string | null;
   op: string | null;
@@ -33,7 +36,7 @@ const BROWSER_OP = /^(pageload|navigation|ui\.|browser\.|resource\.|paint|mark|m
 const SERVER_RUNTIMES = new Set(['node', 'bun', 'deno', 'vercel-edge', 'edge', 'cloudflare']);
 
 /** Span-v2 attributes are `{ type, value }` pairs; flatten them to plain values. */
-export function flattenAttributes(attributes: unknown): Json {
+function flattenAttributes(attributes: unknown): Json {
   if (!isObject(attributes)) return {};
   return Object.fromEntries(
     Object.entries(attributes).map(([k, v]) => [k, isObject(v) && 'value' in v ? v.value : v]),
@@ -54,7 +57,7 @@ export function payloadSide(payload: unknown): Side | null {
 }
 
 /** Which half of the app sent a span-v2 span, from its attributes; null when only its segment can tell. */
-export function attributesSide(attrs: Json, op: string | null): Side | null {
+function attributesSide(attrs: Json, op: string | null): Side | null {
   const integrations = Array.isArray(attrs['sentry.sdk.integrations']) ? (attrs['sentry.sdk.integrations'] as unknown[]) : [];
   if (integrations.includes('BrowserTracing')) return 'browser';
   const runtime = str(attrs['process.runtime.name']);
@@ -82,7 +85,7 @@ function times(start: number | null, end: number | null): Pick<TraceSpan, 'start
 }
 
 /** Every span an inbox item of a trace holds (none for errors, sessions, replays…). */
-export function spansOfItem(item: SentryItemRow): TraceSpan[] {
+function spansOfItem(item: SentryItemRow): TraceSpan[] {
   const p = item.payload;
   if (!isObject(p)) return [];
   if (item.item_type === 'span') {

@@ -1,14 +1,14 @@
 // Where links between PostHog and Sentry point, and where the browser sends its errors: decided by the server from its
 // runtime configuration, for server events and for the page's bootstrap alike, so one build serves every deployment.
 import 'server-only';
-import { POSTHOG_LOCAL_KEY } from '@/lib/analytics/constants';
+import { DEFAULT_POSTHOG_HOST, POSTHOG_LOCAL_KEY } from '@/lib/analytics/constants';
 import { env, localInbox } from '@/lib/env';
 import type { LinkConfig } from '@/lib/monitoring/shared/posthog-link';
 import type { BrowserMonitoring } from '@/lib/telemetry/browser/snippet';
 
 /** PostHog's UI for an ingest host: us.i.posthog.com → us.posthog.com (NEXT_PUBLIC_POSTHOG_UI_HOST wins). */
 function posthogUiHost(): string {
-  const host = env.NEXT_PUBLIC_POSTHOG_HOST ?? 'https://us.i.posthog.com';
+  const host = env.NEXT_PUBLIC_POSTHOG_HOST ?? DEFAULT_POSTHOG_HOST;
   return env.NEXT_PUBLIC_POSTHOG_UI_HOST ?? host.replace(/^(https?:\/\/)(us|eu)\.i\./, '$1$2.');
 }
 

@@ -2,11 +2,10 @@
 // inside traceMutation, unexpected failures are reported once, expected ones (AppError → 4xx) never.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { request } from '@/test-support/next-request';
 
-vi.mock('next/headers', () => ({
-  headers: async () => new Headers({ 'x-forwarded-for': '10.1.0.1', 'x-posthog-distinct-id': 'ph_1' }),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+request.headers = new Headers({ 'x-forwarded-for': '10.1.0.1', 'x-posthog-distinct-id': 'ph_1' });
 
 const spies = vi.hoisted(() => ({
   traced: [] as string[],

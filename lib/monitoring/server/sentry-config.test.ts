@@ -12,7 +12,7 @@ import { env, localInbox } from '@/lib/env';
 import { beforeBreadcrumb, beforeSend, beforeSendSpan, DATA_COLLECTION } from '@/lib/monitoring/shared/before-send';
 import { propagationTargets } from '@/lib/monitoring/shared/propagation';
 import { tracesSampleRate } from '@/lib/monitoring/shared/sampling';
-import { makeLocalCollectorTransport } from './local-transport';
+import { makeLocalCollectorTransport } from '@/lib/inbox/collector/sentry-transport';
 import { linkRequestToPostHog } from './server-scope';
 
 vi.mock('@sentry/nextjs', async (importOriginal) => (await import('@/test-support/sentry')).sentryDouble(importOriginal));

@@ -3,8 +3,8 @@
 // Orbit raises on purpose (AppError on the server, ApiError in the browser — matched by shape, so this module
 // imports neither and runs in any bundle) and on anything else that was thrown.
 
-export type ErrorCategory = 'api' | 'validation' | 'auth' | 'network' | 'unknown';
-export type ErrorSeverity = 'high' | 'medium' | 'low';
+type ErrorCategory = 'api' | 'validation' | 'auth' | 'network' | 'unknown';
+type ErrorSeverity = 'high' | 'medium' | 'low';
 export type Classification = { category: ErrorCategory; severity: ErrorSeverity };
 
 const CODE_CATEGORY: Record<string, ErrorCategory> = {

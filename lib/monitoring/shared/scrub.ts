@@ -75,7 +75,7 @@ const BODY_KEY = /^(?:http\.(?:request|response)\.body\.data|request_body|respon
 const IP_KEY =
   /(?:^|[._-])(?:ip_address|client\.address|network\.peer\.address|remote_addr|x-forwarded-for|x-real-ip|cf-connecting-ip|true-client-ip|x-client-ip|fastly-client-ip|x-cluster-client-ip|forwarded)$/i;
 
-export function isSecretKey(key: string): boolean {
+function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key) || BODY_KEY.test(key) || IP_KEY.test(key) || /(?:^|[._-])(password|secret|authorization|cookie)(?:$|[._-])/i.test(key);
 }
 
@@ -95,7 +95,7 @@ export function scrubAuthHeaders<T extends { request?: { headers?: Record<string
 }
 
 /** The request body (`request.data`) and the client IP (`user.ip_address`) of an error or transaction event. */
-export function scrubRequestBodyAndIp<T extends { request?: { data?: unknown }; user?: Record<string, unknown> }>(event: T): T {
+function scrubRequestBodyAndIp<T extends { request?: { data?: unknown }; user?: Record<string, unknown> }>(event: T): T {
   let out = event;
   if (event.request && 'data' in event.request) out = { ...out, request: { ...event.request, data: FILTERED } };
   if (event.user && 'ip_address' in event.user) {

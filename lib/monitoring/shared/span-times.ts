@@ -5,7 +5,7 @@
 // Pure: shared by the browser, server and edge hooks (lib/monitoring/shared/before-send.ts).
 
 /** Anything earlier (2001-09-09) is no epoch time an SDK of today sends: it is relative to the time origin. */
-export const EPOCH_FLOOR_S = 1e9;
+const EPOCH_FLOOR_S = 1e9;
 
 function timeOriginS(): number | undefined {
   const origin = globalThis.performance?.timeOrigin;

@@ -3,7 +3,7 @@
 // machine at the end runs in first-load code, before any SDK, and owns the `orbit_consent` cookie.
 import { ANALYTICS_KINDS, type QueuedItem, type TelemetryState } from './state';
 
-export const CONSENT_MODES = ['opt-in', 'opt-out', 'off'] as const;
+const CONSENT_MODES = ['opt-in', 'opt-out', 'off'] as const;
 export type ConsentMode = (typeof CONSENT_MODES)[number];
 /** granted: PostHog loads; denied: it never loads (or stops); pending: opt-in mode, nobody has answered yet. */
 export type ConsentState = 'granted' | 'denied' | 'pending';
@@ -14,11 +14,11 @@ export type ConsentChoice = 'granted' | 'denied';
  * without a click, and the visitor can refuse at any time; GPC and DNT are always honoured. Deployments serving
  * visitors under the GDPR/ePrivacy rules set `ANALYTICS_CONSENT=opt-in`.
  */
-export const DEFAULT_CONSENT_MODE: ConsentMode = 'opt-out';
+const DEFAULT_CONSENT_MODE: ConsentMode = 'opt-out';
 
 /** First-party cookie holding the visitor's answer. Strictly necessary (it records a refusal too), so allowed before consent. */
-export const CONSENT_COOKIE = 'orbit_consent';
-export const CONSENT_MAX_AGE_S = 180 * 24 * 60 * 60;
+const CONSENT_COOKIE = 'orbit_consent';
+const CONSENT_MAX_AGE_S = 180 * 24 * 60 * 60;
 
 export function parseConsentMode(value: string | undefined | null): ConsentMode {
   return (CONSENT_MODES as readonly string[]).includes(value ?? '') ? (value as ConsentMode) : DEFAULT_CONSENT_MODE;

@@ -1,7 +1,7 @@
 // Pageview enrichment: where the visit came from and how it entered, computed once from the landing URL and the
 // document's referrer and attached to every `$pageview` of the visit. Pure, so it is unit-tested without a browser.
-export const UTM_PARAMS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'] as const;
-export type UtmParam = (typeof UTM_PARAMS)[number];
+const UTM_PARAMS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'] as const;
+type UtmParam = (typeof UTM_PARAMS)[number];
 
 export type EntryContext = {
   /** the external page the visit came from, without query or fragment (they may carry tokens), or `direct` */

@@ -7,7 +7,7 @@ import type { GroupProperties, PersonProperties } from '@/lib/analytics/person-p
 import type { SuperProperties } from './snippet';
 import { enqueue, INSTRUMENTATION_OFF, telemetry, type PostHogMethod, type TelemetryState } from './state';
 
-export { addBreadcrumb, newEventId, reportError, setErrorUser, type ReportContext } from './report-error';
+export { addBreadcrumb, newEventId, reportError, setErrorUser } from './report-error';
 
 function ready(): TelemetryState | null {
   if (INSTRUMENTATION_OFF || typeof window === 'undefined') return null;

@@ -20,8 +20,8 @@ export function routerTransitionStarted(href: string, navigationType: Navigation
  * Performance marks (visible in the browser's performance panel; the early-queue proof and the benchmark read them):
  * when the loader started the SDKs, and when PostHog was ready.
  */
-export const LOAD_START_MARK = 'orbit:sdk-load-start';
-export const POSTHOG_READY_MARK = 'orbit:posthog-ready';
+const LOAD_START_MARK = 'orbit:sdk-load-start';
+const POSTHOG_READY_MARK = 'orbit:posthog-ready';
 
 const idle = (): Promise<void> =>
   new Promise((resolve) => {

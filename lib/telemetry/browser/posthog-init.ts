@@ -5,7 +5,7 @@
 // imports one idle task at a time and hands in, so no single task evaluates all of it.
 import type { CaptureResult, PostHog, PostHogConfig } from 'posthog-js/dist/module.slim';
 import posthog from 'posthog-js/dist/module.slim';
-import { POSTHOG_API_PATH } from '@/lib/analytics/constants';
+import { DEFAULT_POSTHOG_UI_HOST, POSTHOG_API_PATH } from '@/lib/analytics/constants';
 import type { guardEvent, InvalidEventReport } from '@/lib/analytics/validate';
 import { entryContext, isUntrackedPath, type EntryContext } from './enrichment';
 import type { PostHogExtensions } from './posthog-extensions';
@@ -49,7 +49,7 @@ export function posthogOptions(
     // The slim core runs only the features whose classes it is given (posthog-extensions.ts).
     ...(extensions ? { __extensionClasses: extensions } : {}),
     api_host: POSTHOG_API_PATH,
-    ui_host: b.uiHost ?? 'https://us.posthog.com',
+    ui_host: b.uiHost ?? DEFAULT_POSTHOG_UI_HOST,
     defaults: '2026-01-30',
     person_profiles: 'identified_only',
     autocapture: true,

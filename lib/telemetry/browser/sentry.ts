@@ -14,7 +14,7 @@ import {
   startBrowserTracingNavigationSpan,
   withScope,
 } from '@sentry/nextjs';
-import { posthogCookieName, POSTHOG_LOCAL_KEY } from '@/lib/analytics/constants';
+import { DEFAULT_POSTHOG_UI_HOST, posthogCookieName, POSTHOG_LOCAL_KEY } from '@/lib/analytics/constants';
 import { identityFromCookie, readCookie, type PostHogIdentity } from '@/lib/analytics/posthog-cookie';
 import { exceptionProperties, posthogTags, type LinkConfig } from '@/lib/monitoring/shared/posthog-link';
 import { browserSentryOptions } from '@/sentry.client.config';
@@ -36,7 +36,7 @@ function linkConfig(bootstrap: OrbitBootstrap | undefined): LinkConfig {
   const local = monitoring?.local ?? false;
   return {
     local,
-    posthogUi: local ? location.origin : (monitoring?.posthogUi ?? 'https://us.posthog.com'),
+    posthogUi: local ? location.origin : (monitoring?.posthogUi ?? DEFAULT_POSTHOG_UI_HOST),
     posthogKey: bootstrap?.key || POSTHOG_LOCAL_KEY,
     sentryUi: local ? location.origin : monitoring?.sentryUi,
   };

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { POSTHOG_LOCAL_KEY, posthogCookieName } from '@/lib/analytics/constants';
 import { configureServerAnalytics, serverAnalytics } from '@/lib/analytics/server/client';
+import { request } from '@/test-support/next-request';
 
 // React's `cache` memoises only inside a server render (its request scope); outside one, as here, it is a
 // pass-through. This gives the test one request scope, as Next gives one render.
@@ -23,9 +24,8 @@ vi.mock('react', async (importOriginal) => {
   return { ...react, cache };
 });
 // The request: an anonymous visitor whose posthog-js cookie carries their distinct id.
-vi.mock('next/headers', () => ({
-  headers: async () => new Headers({ cookie: `${posthogCookieName(POSTHOG_LOCAL_KEY)}=${encodeURIComponent(JSON.stringify({ distinct_id: 'anon-visitor' }))}` }),
-}));
+vi.mock('next/headers', () => import('@/test-support/next-request'));
+request.headers = new Headers({ cookie: `${posthogCookieName(POSTHOG_LOCAL_KEY)}=${encodeURIComponent(JSON.stringify({ distinct_id: 'anon-visitor' }))}` });
 
 const flagRequests: string[] = [];
 let server: http.Server;

@@ -16,7 +16,7 @@ type SnippetItem =
   | { k: 'rej'; e?: unknown; t: number; u: string };
 
 /** window.__orbit */
-export type OrbitGlobal = {
+type OrbitGlobal = {
   /** errors caught before Sentry loaded */
   q: SnippetItem[];
   /** landing URL */
@@ -83,14 +83,14 @@ export type OrbitBootstrap = {
   dev: boolean;
 };
 
-export const EARLY_QUEUE_SNIPPET =
+const EARLY_QUEUE_SNIPPET =
   "(function(w){var o=w.__orbit=w.__orbit||{q:[],u:location.href};o.r=document.referrer;" +
   `function p(x){if(!o.s&&o.q.length<${MAX_QUEUE}){x.t=Date.now();x.u=location.href;o.q.push(x)}}` +
   "w.addEventListener('error',function(e){p({k:'err',e:e.error,m:e.message,f:e.filename,l:e.lineno,c:e.colno})});" +
   "w.addEventListener('unhandledrejection',function(e){p({k:'rej',e:e.reason})})})(window)";
 
 /** JSON that is safe inside an inline <script>: no `</script>`, no HTML comment, no line separators. */
-export function inlineJson(value: unknown): string {
+function inlineJson(value: unknown): string {
   return JSON.stringify(value)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')

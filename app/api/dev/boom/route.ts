@@ -1,6 +1,8 @@
-// GET /api/dev/boom?marker=… — local mode only: a route handler that fails through the mutation wrapper (404 otherwise).
+// GET /api/dev/boom?marker=… — the debug surface (lib/dev-surfaces.ts, local mode only): a route handler that fails
+// through the mutation wrapper (404 otherwise).
 import { z } from 'zod';
-import { debugError, requireDebugSurface } from '@/lib/monitoring/server/debug';
+import { debugError } from '@/debug/errors';
+import { requireDevSurface } from '@/lib/dev-surfaces';
 import { defineRoute } from '@/lib/server/route';
 
 const boom = defineRoute(
@@ -14,6 +16,6 @@ const boom = defineRoute(
 export const dynamic = 'force-dynamic';
 
 export async function GET(...args: Parameters<typeof boom>): Promise<Response> {
-  requireDebugSurface();
+  requireDevSurface('debug-errors');
   return boom(...args);
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 export type Fetch = typeof fetch;
 
 /** A failed call to a vendor API (PostHog, Sentry); not the browser's ApiError (lib/api-client.ts) for Orbit's own API. */
-export class VendorApiError extends Error {
+class VendorApiError extends Error {
   constructor(
     readonly method: string,
     readonly url: string,

@@ -3,18 +3,17 @@
 // (markers.ts), never duplicates, and reports created / updated / unchanged. Without credentials for a system it
 // prints that system's plan and touches nothing.
 import { z } from 'zod';
+import { DEFAULT_POSTHOG_UI_HOST } from '@/lib/analytics/constants';
 import { insights as defaultInsights, type FunnelStep, type Insights } from '..';
 import { apiClient, type Fetch } from './http';
 import { provisionPostHog } from './posthog';
 import type { ProvisionResult } from './reconcile';
 import { provisionSentry } from './sentry';
 
-export type { ProvisionResult } from './reconcile';
-
 const optional = z.string().trim().min(1).optional().catch(undefined);
 
 /** The provisioner's own settings, read from the environment at its boundary (a CLI, not the app's env). */
-export const provisionEnvSchema = z.object({
+const provisionEnvSchema = z.object({
   POSTHOG_PERSONAL_API_KEY: optional,
   POSTHOG_PROJECT_ID: z.string().regex(/^\d+$/, 'POSTHOG_PROJECT_ID is the numeric project id').optional(),
   /** The PostHog app (API) host, not the ingest host: https://us.posthog.com, https://eu.posthog.com or self-hosted. */
@@ -42,7 +41,7 @@ export function provisionConfig(source: Record<string, string | undefined>): Pro
   const skipped: string[] = [];
   let posthog: ProvisionConfig['posthog'] = null;
   if (e.POSTHOG_PERSONAL_API_KEY && e.POSTHOG_PROJECT_ID) {
-    posthog = { host: e.POSTHOG_API_HOST ?? e.NEXT_PUBLIC_POSTHOG_UI_HOST ?? 'https://us.posthog.com', apiKey: e.POSTHOG_PERSONAL_API_KEY, projectId: e.POSTHOG_PROJECT_ID };
+    posthog = { host: e.POSTHOG_API_HOST ?? e.NEXT_PUBLIC_POSTHOG_UI_HOST ?? DEFAULT_POSTHOG_UI_HOST, apiKey: e.POSTHOG_PERSONAL_API_KEY, projectId: e.POSTHOG_PROJECT_ID };
   } else {
     skipped.push('PostHog: set POSTHOG_PERSONAL_API_KEY and POSTHOG_PROJECT_ID to provision');
   }

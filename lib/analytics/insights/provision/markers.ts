@@ -4,7 +4,7 @@
 
 export type ObjectKind = 'insight' | 'dashboard' | 'cohort' | 'alert' | 'issue-rule' | 'metric-rule';
 
-export function markerOf(kind: ObjectKind, key: string): string {
+function markerOf(kind: ObjectKind, key: string): string {
   return `[orbit:${kind}:${key}]`;
 }
 

@@ -14,9 +14,9 @@
 //   GET /api/users/@me/ — the key's owner, subscribed to the alerts.
 // Lists are paginated `{ results, next }`.
 import { z } from 'zod';
-import { globToRegExp } from '@/lib/inbox/ui/funnel';
 import type { CohortDefinition, DashboardDefinition, EventMatch, FunnelDefinition, PostHogAlertDefinition, PropertyFilter, TrendDefinition, TrendSeries } from '../types';
 import type { Insights } from '..';
+import { globToRegExp } from '../path-glob';
 import type { ApiClient } from './http';
 import { describe, keyOf, markedName, type ObjectKind } from './markers';
 import { reconcile, type Existing, type Id, type ProvisionResult } from './reconcile';
@@ -25,7 +25,7 @@ const UNIT = { minute: 'minute', hour: 'hour', day: 'day' } as const;
 const MATH = { total: 'total', dau: 'dau', wau: 'weekly_active', mau: 'monthly_active' } as const;
 
 /** Weighted count of a sampled event: each stands for 1 / sample_rate occurrences. */
-export const WEIGHTED_TOTAL_HOGQL = 'sum(1 / toFloat(properties.sample_rate))';
+const WEIGHTED_TOTAL_HOGQL = 'sum(1 / toFloat(properties.sample_rate))';
 
 function propertyFilters(match: Pick<EventMatch, 'path' | 'properties'>) {
   const filters: Record<string, unknown>[] = (match.properties ?? []).map((f: PropertyFilter) => ({ key: f.key, value: f.value, operator: f.operator, type: 'event' }));
@@ -43,7 +43,7 @@ function seriesNode(s: TrendSeries) {
   return { kind: 'EventsNode', event: s.event, name: s.event ?? 'All events', custom_name: s.label, ...math, properties: propertyFilters({ properties: s.properties }) };
 }
 
-export function trendQuery(t: TrendDefinition) {
+function trendQuery(t: TrendDefinition) {
   return {
     kind: 'InsightVizNode',
     source: {
@@ -57,7 +57,7 @@ export function trendQuery(t: TrendDefinition) {
   };
 }
 
-export function funnelQuery(f: FunnelDefinition) {
+function funnelQuery(f: FunnelDefinition) {
   return {
     kind: 'InsightVizNode',
     source: {
@@ -69,7 +69,7 @@ export function funnelQuery(f: FunnelDefinition) {
   };
 }
 
-export function cohortBody(c: CohortDefinition) {
+function cohortBody(c: CohortDefinition) {
   return {
     name: c.name,
     description: describe(c.question, 'cohort', c.key),
@@ -97,11 +97,11 @@ export function cohortBody(c: CohortDefinition) {
   };
 }
 
-export function dashboardBody(d: DashboardDefinition) {
+function dashboardBody(d: DashboardDefinition) {
   return { name: d.name, description: describe(d.question, 'dashboard', d.key) };
 }
 
-export function alertBody(a: PostHogAlertDefinition, insightId: Id, userId: Id) {
+function alertBody(a: PostHogAlertDefinition, insightId: Id, userId: Id) {
   return {
     name: markedName(a.name, 'alert', a.key),
     insight: insightId,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insights, type Insights } from '..';
-import { POSTHOG_KEY, POSTHOG_PROJECT, SENTRY_ORG, SENTRY_PROJECT, SENTRY_TOKEN, startFakeApi, type FakeApi } from './__fixtures__/fake-api';
+import { POSTHOG_KEY, POSTHOG_PROJECT, SENTRY_ORG, SENTRY_PROJECT, SENTRY_TOKEN, startFakeApi, type FakeApi } from '@/test-support/fake-provision-api';
 import { formatReport, plan, provision, provisionConfig, type ProvisionReport } from '.';
 
 let fake: FakeApi;

@@ -2,7 +2,7 @@
 import { isSubset } from './http';
 import type { ObjectKind } from './markers';
 
-export type Outcome = 'created' | 'updated' | 'unchanged' | 'would create' | 'would update';
+type Outcome = 'created' | 'updated' | 'unchanged' | 'would create' | 'would update';
 export type Id = string | number;
 
 export type ProvisionResult = { system: 'posthog' | 'sentry'; kind: ObjectKind; key: string; name: string; outcome: Outcome; id?: Id };

@@ -15,13 +15,13 @@ import type { ApiClient } from './http';
 import { keyOf, markedName } from './markers';
 import { reconcile, type Existing, type Id, type ProvisionResult } from './reconcile';
 
-export const NEW_ISSUE = 'sentry.rules.conditions.first_seen_event.FirstSeenEventCondition';
+const NEW_ISSUE = 'sentry.rules.conditions.first_seen_event.FirstSeenEventCondition';
 /** "The issue is seen more than 0 times in one minute": every event of a matching issue. */
-export const EVENT_FREQUENCY = 'sentry.rules.conditions.event_frequency.EventFrequencyCondition';
-export const TAGGED_EVENT = 'sentry.rules.filters.tagged_event.TaggedEventFilter';
-export const NOTIFY_EMAIL = 'sentry.mail.actions.NotifyEmailAction';
+const EVENT_FREQUENCY = 'sentry.rules.conditions.event_frequency.EventFrequencyCondition';
+const TAGGED_EVENT = 'sentry.rules.filters.tagged_event.TaggedEventFilter';
+const NOTIFY_EMAIL = 'sentry.mail.actions.NotifyEmailAction';
 
-export function issueRuleBody(a: SentryIssueAlertDefinition, environment: string | null) {
+function issueRuleBody(a: SentryIssueAlertDefinition, environment: string | null) {
   return {
     name: markedName(a.name, 'issue-rule', a.key),
     actionMatch: 'any',
@@ -35,7 +35,7 @@ export function issueRuleBody(a: SentryIssueAlertDefinition, environment: string
   };
 }
 
-export function metricRuleBody(a: SentryMetricAlertDefinition, project: string, environment: string | null) {
+function metricRuleBody(a: SentryMetricAlertDefinition, project: string, environment: string | null) {
   const errors = a.dataset === 'events';
   return {
     name: markedName(a.name, 'metric-rule', a.key),

@@ -1,5 +1,5 @@
 // What happened before the error, oldest first, with the time relative to the error.
-import type { Breadcrumb } from '@/lib/inbox/ui/sentry-event';
+import type { Breadcrumb } from '@/lib/inbox/sentry-event';
 import { formatDuration } from '@/lib/inbox/ui/format';
 
 const CATEGORY: Record<string, string> = {

@@ -15,7 +15,7 @@ function Primitive({ value }: { value: unknown }) {
 const Key = ({ name }: { name?: string }) =>
   name === undefined ? null : <span className={name.startsWith('$') ? 'text-slate-600' : 'text-slate-900'}>{name}: </span>;
 
-export function JsonView({ value, name, depth = 0, openDepth = 1 }: Props): ReactNode {
+function JsonView({ value, name, depth = 0, openDepth = 1 }: Props): ReactNode {
   if (value === null || typeof value !== 'object') {
     return (
       <div className="py-px pl-4 -indent-4">

@@ -1,6 +1,6 @@
 // A Sentry exception chain: type and value, then frames most recent first; the app's own frames stand out and
 // open with their source lines, library frames stay folded.
-import type { ExceptionEntry } from '@/lib/inbox/ui/sentry-event';
+import type { ExceptionEntry } from '@/lib/inbox/sentry-event';
 import { JsonBlock } from './json-view';
 
 export function StackTrace({ exceptions }: { exceptions: ExceptionEntry[] }) {

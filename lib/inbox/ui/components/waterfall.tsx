@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { formatDuration } from '@/lib/inbox/ui/format';
-import { errorTitle } from '@/lib/inbox/ui/sentry-event';
+import { errorTitle } from '@/lib/inbox/sentry-event';
 import type { Waterfall } from '@/lib/inbox/ui/waterfall';
 import { KvTable, inline } from './kv-table';
 

@@ -1,8 +1,9 @@
-// POST /api/bench/naive-tasks/[id] — benchmark only (404 unless BENCH_NAIVE_ANALYTICS=1): creates a task like
+// POST /api/bench/naive-tasks/[id] — benchmark only (lib/dev-surfaces.ts: 404 unless BENCH_NAIVE_ANALYTICS=1): creates a task like
 // POST /api/projects/[id]/tasks, then captures task.created the naive way, waiting for PostHog inside the request.
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { captureAndAwait, naiveCaptureEnabled } from '@/lib/bench/naive-capture';
+import { captureAndAwait } from '@/bench/server/naive-capture';
+import { devSurfaceEnabled } from '@/lib/dev-surfaces';
 import { AppError, errorResponse } from '@/lib/server/errors';
 import { idSegment } from '@/lib/server/path-segment';
 import { defineRoute } from '@/lib/server/route';
@@ -21,6 +22,6 @@ const create = defineRoute(
 );
 
 export async function POST(req: NextRequest, context: Parameters<typeof create>[1]): Promise<Response> {
-  if (!naiveCaptureEnabled()) return errorResponse(new AppError('not_found', 'Not found.'));
+  if (!devSurfaceEnabled('bench')) return errorResponse(new AppError('not_found', 'Not found.'));
   return create(req, context);
 }

@@ -12,8 +12,8 @@ import { ClockTime, RelativeTime } from '@/lib/inbox/ui/components/time';
 import { getSentryItem } from '@/lib/inbox/collector/query';
 import { sentryItemId } from '@/lib/inbox/collector/query-api';
 import { pageSegment } from '@/lib/server/path-segment';
-import { breadcrumbsOf, contextsOf, culprit, errorTitle, exceptionsOf, posthogLinkOf, tagsOf, userOf } from '@/lib/inbox/ui/sentry-event';
-import { get, isObject, num, str } from '@/lib/inbox/ui/types';
+import { breadcrumbsOf, contextsOf, culprit, errorTitle, exceptionsOf, posthogLinkOf, tagsOf, userOf } from '@/lib/inbox/sentry-event';
+import { get, isObject, num, str } from '@/lib/inbox/json';
 import { payloadSide } from '@/lib/inbox/ui/waterfall';
 
 export const metadata = { title: 'Error' };

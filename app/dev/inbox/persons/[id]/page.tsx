@@ -13,7 +13,7 @@ import { eventSummary, splitProperties } from '@/lib/inbox/ui/event-summary';
 import { formatDuration, shortId } from '@/lib/inbox/ui/format';
 import { personLabel } from '@/lib/inbox/ui/person';
 import { errorsForPerson, recentEvents } from '@/lib/inbox/ui/queries';
-import { errorTitle } from '@/lib/inbox/ui/sentry-event';
+import { errorTitle } from '@/lib/inbox/sentry-event';
 import { payloadSide } from '@/lib/inbox/ui/waterfall';
 import { pageSegment, pathSegment } from '@/lib/server/path-segment';
 

@@ -8,7 +8,7 @@ import { WaterfallView } from '@/lib/inbox/ui/components/waterfall';
 import { ClockTime } from '@/lib/inbox/ui/components/time';
 import { formatDuration } from '@/lib/inbox/ui/format';
 import { traceItems } from '@/lib/inbox/ui/queries';
-import { errorTitle } from '@/lib/inbox/ui/sentry-event';
+import { errorTitle } from '@/lib/inbox/sentry-event';
 import { layoutWaterfall, namingRow } from '@/lib/inbox/ui/waterfall';
 import { pageSegment } from '@/lib/server/path-segment';
 
