@@ -180,6 +180,7 @@ function projectIdFromUrl(url: string): string {
 
 /** On a project page: adds a task, waits until the server saved it, and returns its checkbox. */
 export async function addTask(page: Page, title: string) {
+  registerSecret('task', title);
   await page.getByLabel('New task').fill(title);
   await page.getByRole('button', { name: 'Add task' }).click();
   const checkbox = page.getByRole('checkbox', { name: title, exact: true });

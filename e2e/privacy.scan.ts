@@ -1,6 +1,6 @@
 // The last project of the suite (`privacy-scan`, after `chromium`): every payload the local collector stored during
 // the whole run — PostHog events, persons, session recordings, Sentry items (the raw bytes of binary ones) — is
-// searched for every password, email, name, workspace and project name, card number and CVC the tests typed
+// searched for every password, email, name, workspace and project name, task title, card number and CVC the tests typed
 // (e2e/support/typed-secrets.ts).
 // Raw strings and the encoded forms a body would carry them in (URL-encoded, form-encoded, JSON-escaped); emails
 // that arrive hashed or as `[email]` are fine, an email in clear is not. Zero occurrences, or the test fails.

@@ -13,7 +13,7 @@ export function ProjectCard({ project }: { project: ProjectSummaryDto }) {
           {project.name}
         </Link>
       </h3>
-      {project.description ? <p className="mt-1 line-clamp-2 text-sm text-slate-600">{project.description}</p> : null}
+      {project.description ? <p className={`${PRIVATE_TEXT_CLASS} mt-1 line-clamp-2 text-sm text-slate-600`}>{project.description}</p> : null}
       <div className="mt-4 space-y-1.5">
         <div className="flex justify-between text-xs text-slate-500">
           <span>{project.taskCount === 0 ? 'No tasks yet' : `${project.doneCount} of ${project.taskCount} tasks done`}</span>

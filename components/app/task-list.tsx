@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { FormMessage, Input } from '@/components/ui/field';
 import { ApiError, api } from '@/lib/api-client';
 import type { TaskDto } from '@/lib/tasks/dto';
+import { PRIVATE_TEXT_CLASS } from '@/lib/telemetry/browser/privacy';
 import { Spinner } from './submit-button';
 
 function message(error: unknown): string {
@@ -149,7 +150,7 @@ export function TaskList({ projectId, initialTasks }: { projectId: string; initi
                 />
                 <label
                   htmlFor={checkboxId}
-                  className={`min-w-0 flex-1 cursor-pointer truncate text-sm transition ${task.done ? 'text-slate-500 line-through' : 'text-slate-900'}`}
+                  className={`${PRIVATE_TEXT_CLASS} min-w-0 flex-1 cursor-pointer truncate text-sm transition ${task.done ? 'text-slate-500 line-through' : 'text-slate-900'}`}
                 >
                   {task.title}
                 </label>

@@ -1,4 +1,5 @@
-// Every secret the end-to-end tests type (passwords, emails, names, workspace and project names, card numbers, CVCs)
+// Every secret the end-to-end tests type (passwords, emails, names, workspace and project names, task titles, card
+// numbers, CVCs)
 // is appended to one file of
 // the run, so the last project (e2e/privacy.scan.ts) can search every payload the collector stored for them.
 // Two sources: the flow helpers in e2e/fixtures.ts register what they type, and a listener in every browser
@@ -7,10 +8,10 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 
-export type SecretKind = 'password' | 'email' | 'name' | 'workspace' | 'project' | 'card' | 'cvc';
+export type SecretKind = 'password' | 'email' | 'name' | 'workspace' | 'project' | 'task' | 'card' | 'cvc';
 export type TypedSecret = { kind: SecretKind; value: string };
 
-const KINDS: readonly SecretKind[] = ['password', 'email', 'name', 'workspace', 'project', 'card', 'cvc'];
+const KINDS: readonly SecretKind[] = ['password', 'email', 'name', 'workspace', 'project', 'task', 'card', 'cvc'];
 
 /** The run's registry: beside the shared server's database (ORBIT_E2E_DATA_DIR, chosen by playwright.config.ts). */
 function secretsFile(): string | undefined {
@@ -66,6 +67,7 @@ export async function registerTypedFields(context: BrowserContext): Promise<void
       const label = (el.labels?.[0]?.textContent ?? '').trim().toLowerCase();
       if (label === 'workspace name') return 'workspace';
       if (label === 'project name') return 'project';
+      if (label === 'new task') return 'task';
       return null;
     };
     document.addEventListener(

@@ -1,5 +1,5 @@
 // The components that show what people typed (their name, teammates' names and emails, invite emails, workspace
-// and project names), rendered
+// and project names, project descriptions, task titles), rendered
 // for real: every such value sits inside an element carrying PRIVATE_TEXT_CLASS (`ph-mask`: masked in session
 // recordings; `ph-sensitive`: out of autocapture) and never in an attribute, which rrweb records unmasked.
 import { createElement, type FC, type ReactNode } from 'react';
@@ -15,6 +15,7 @@ vi.mock('next/navigation', async (importOriginal) => ({
 const { AppFrame } = await import('@/components/app/app-frame');
 const { MemberList } = await import('@/components/app/settings/member-list');
 const { ProjectCard } = await import('@/components/app/project-card');
+const { TaskList } = await import('@/components/app/task-list');
 // createElement's typing wants children among the props; they are passed as its third argument.
 const Frame = AppFrame as FC<Omit<Parameters<typeof AppFrame>[0], 'children'> & { children?: ReactNode }>;
 const { PRIVATE_TEXT_CLASS, PII_SELECTOR } = await import('./privacy');
@@ -50,6 +51,8 @@ const WORKSPACE = 'Quixotefield Holdings';
 const PROJECT = 'Codename Nightjar';
 const EMAIL = 'zelda.q@private.example';
 const INVITEE = 'new.hire@private.example';
+const DESCRIPTION = 'Acquire the Nightjar lab before Q3';
+const TASK = 'Call the Nightjar lawyer about the merger';
 
 describe('what people typed is masked in recordings and out of autocapture', () => {
   it('the app shell: the signed-in name (and its initials) during onboarding and in the full shell', () => {
@@ -71,6 +74,28 @@ describe('what people typed is masked in recordings and out of autocapture', () 
     );
     expect(html).toContain(PROJECT);
     expect(exposures(html, PROJECT)).toEqual([]);
+  });
+
+  it('what people write: a project description on its card, task titles in the task list (open and done)', () => {
+    const card = renderToStaticMarkup(
+      createElement(ProjectCard, {
+        project: { id: 'prj_1', name: PROJECT, description: DESCRIPTION, createdAt: '', updatedAt: '', taskCount: 0, doneCount: 0 },
+      }),
+    );
+    expect(card).toContain(DESCRIPTION);
+    expect(exposures(card, DESCRIPTION)).toEqual([]);
+    const task = { projectId: 'prj_1', completedAt: null, createdAt: '2026-01-01T00:00:00.000Z' };
+    const list = renderToStaticMarkup(
+      createElement(TaskList, {
+        projectId: 'prj_1',
+        initialTasks: [
+          { ...task, id: 'tsk_1', title: TASK, done: false },
+          { ...task, id: 'tsk_2', title: `${TASK} (done)`, done: true, completedAt: '2026-01-02T00:00:00.000Z' },
+        ],
+      }),
+    );
+    expect(list).toContain(`${TASK} (done)`);
+    expect(exposures(list, TASK)).toEqual([]);
   });
 
   it('settings: member names, member emails and invite emails', () => {

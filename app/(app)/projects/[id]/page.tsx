@@ -46,7 +46,7 @@ export default async function ProjectPage({ params }: Props) {
         <div className="flex items-start justify-between gap-4">
           <div className="min-w-0">
             <h1 className={`${PRIVATE_TEXT_CLASS} truncate text-3xl font-semibold tracking-tight text-slate-900`}>{project.name}</h1>
-            {project.description ? <p className="mt-2 text-slate-600">{project.description}</p> : null}
+            {project.description ? <p className={`${PRIVATE_TEXT_CLASS} mt-2 text-slate-600`}>{project.description}</p> : null}
           </div>
           <DeleteProjectButton projectId={project.id} projectName={project.name} />
         </div>
