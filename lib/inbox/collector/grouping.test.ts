@@ -266,3 +266,24 @@ describe("Sentry's grouping", () => {
     expect(moduleFromUrl('http://x/assets/3f786850e387550fdab836ed7e6dc881de23001b/main.js')).toBe('main');
   });
 });
+
+describe('untrusted events', () => {
+  it('a deep exception-group tree and a long chain group without overflowing the stack', () => {
+    const depth = 30_000;
+    const values = Array.from({ length: depth }, (_, i) => ({
+      type: i === depth - 1 ? 'Error' : 'AggregateError',
+      value: `level ${i}`,
+      mechanism: { type: 'chained', exception_id: depth - 1 - i, ...(i < depth - 1 ? { parent_id: depth - 2 - i } : {}), is_exception_group: i > 0 },
+    }));
+    // values[depth - 1] is the root (id 0); each group's one child is the exception before it; the leaf is values[0].
+    values[0]!.type = 'RangeError';
+    const grouping = groupingOf({ ...nodeEvent(), exception: { values } });
+    expect(grouping.by).toBe('exception');
+    expect(grouping.values[0]).toBe('type: RangeError');
+  });
+
+  it('a long run of host-name or e-mail characters is parameterized, cut where Relay cuts values', () => {
+    expect(parameterize(`${'a.'.repeat(40_000)} at api.example.com`)).toBe(`${'a.'.repeat(4096)}...`);
+    expect(parameterize(`${'a'.repeat(100)} bob@example.com`)).toBe(`${'a'.repeat(100)} <email>`);
+  });
+});

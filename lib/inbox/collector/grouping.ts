@@ -168,9 +168,11 @@ const TLDS =
 const IPV4_PART = '(?:25[0-5]|(?:2[0-4]|1{0,1}[0-9]){0,1}[0-9])';
 const H = '[0-9a-fA-F]{1,4}';
 const PATTERNS: [string, string][] = [
-  ['email', "[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)*"],
+  // The lookbehinds (not in Sentry's patterns) start an e-mail or a host name only where its run of characters starts:
+  // the same matches in practice, without a scan from every position of a long run (quadratic time on untrusted text).
+  ['email', "(?<![a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-])[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)*"],
   ['url', '\\b(?:wss?|https?|ftp)://[^\\s/$.?#].[^\\s]*'],
-  ['hostname', `\\b(?:[a-zA-Z0-9\\-]{1,63}\\.)+?(?:(?:${TLDS})|(?:${TLDS.toLowerCase()}))\\b`],
+  ['hostname', `(?<![a-zA-Z0-9.-])\\b(?:[a-zA-Z0-9\\-]{1,63}\\.)+?(?:(?:${TLDS})|(?:${TLDS.toLowerCase()}))\\b`],
   [
     'ip',
     `(?:(?:${H}:){7,7}${H}|(?:${H}:){1,7}:|(?:${H}:){1,6}:${H}|(?:${H}:){1,5}(?::${H}){1,2}|(?:${H}:){1,4}(?::${H}){1,3}|` +
@@ -205,6 +207,8 @@ const PATTERNS: [string, string][] = [
   ['quoted_str', `(?<==)(?:'(?:[^']+)'|"(?:[^"]+)")`],
   ['bool', '(?<==)(?:True|true|False|false)'],
 ];
+/** Relay cuts messages and exception values to 8192 characters before Sentry groups them; so does the inbox. */
+const MAX_GROUPING_CHARS = 8192;
 const PARAMETERIZE = new RegExp(PATTERNS.map(([name, p]) => `(?<${name}>${p})`).join('|'), 'g');
 
 /** normalize_message_for_grouping: the first two non-empty lines (`...` when cut), values replaced by
@@ -212,6 +216,7 @@ const PARAMETERIZE = new RegExp(PATTERNS.map(([name, p]) => `(?<${name}>${p})`).
  * `<int>`, `<quoted_str>`, `<bool>`. */
 export function parameterize(message: string): string {
   let trimmed = message
+    .slice(0, MAX_GROUPING_CHARS)
     .split(/\r\n|\r|\n/)
     .filter((l) => l.trim())
     .slice(0, 2)
@@ -385,20 +390,24 @@ function filterExceptionGroups(excs: unknown[], parts: Map<unknown, ExceptionPar
   const childrenOf = (exc: unknown) => children.get(mechanismOf(exc).id!) ?? [];
   const root = byId.get(0);
   if (root === undefined) return excs;
+  // Depth first without recursion: a deep chain from an untrusted event must not overflow the stack.
   const seen = new Set<unknown>();
-  const leaves = (exc: unknown): unknown[] => {
-    if (seen.has(exc)) return [];
+  const found: unknown[] = [];
+  for (const todo: unknown[] = [root]; todo.length; ) {
+    const exc = todo.pop();
+    if (seen.has(exc)) continue;
     seen.add(exc);
-    return mechanismOf(exc).group ? childrenOf(exc).flatMap(leaves) : [exc];
-  };
-  const top = leaves(root).sort((a, b) => String(str(get(b, 'type'))).localeCompare(String(str(get(a, 'type')))));
+    if (!mechanismOf(exc).group) found.push(exc);
+    else for (const child of childrenOf(exc).toReversed()) todo.push(child);
+  }
+  const top = found.sort((a, b) => String(str(get(b, 'type'))).localeCompare(String(str(get(a, 'type')))));
   if (!top.length) return excs;
   const key = (exc: unknown) => JSON.stringify(parts.get(exc));
   const distinct = top.filter((exc, i) => i === 0 || key(exc) !== key(top[i - 1]));
   if (distinct.length === 1) {
-    const path: unknown[] = [];
-    for (let exc: unknown = distinct[0]; exc !== undefined && !path.includes(exc); exc = childrenOf(exc)[0]) path.push(exc);
-    return path;
+    const path = new Set<unknown>();
+    for (let exc: unknown = distinct[0]; exc !== undefined && !path.has(exc); exc = childrenOf(exc)[0]) path.add(exc);
+    return [...path];
   }
   return [...distinct, root];
 }
@@ -504,22 +513,20 @@ function resolveVariable(key: string, payload: unknown): string | null {
 }
 
 /** A fingerprint's entries with variables resolved and `{{ default }}` replaced by the default grouping's values. */
-function expandFingerprint(entries: string[], payload: unknown): { values: string[]; hasDefault: boolean } {
-  let hasDefault = false;
-  const values = entries.flatMap((entry) => {
+function expandFingerprint(entries: string[], payload: unknown): string[] {
+  let byDefault: string[] | null = null;
+  return entries.flatMap((entry) => {
     const key = VARIABLE.exec(entry)?.[1];
-    if (key === 'default') {
-      hasDefault = true;
-      return defaultGrouping(payload).values;
-    }
+    if (key === 'default') return (byDefault ??= defaultGrouping(payload).values);
     return [key === undefined ? entry : (resolveVariable(key, payload) ?? entry)];
   });
-  return { values, hasDefault };
 }
 
-/** Sentry's glob for fingerprint rules: `*` any run, `?` one character. */
-const ruleGlob = (value: string | null, pattern: string, ignoreCase: boolean) =>
-  value !== null && new RegExp(globRe(pattern, false).source, ignoreCase ? 'i' : '').test(value);
+/** Sentry's glob for fingerprint rules (`*` any run, `?` one character), compiled once. */
+function ruleGlob(pattern: string, ignoreCase: boolean): (value: string | null) => boolean {
+  const re = new RegExp(globRe(pattern, false).source, ignoreCase ? 'i' : '');
+  return (value) => value !== null && re.test(value);
+}
 
 const HYDRATION_MESSAGES = [
   'Hydration failed because the initial UI does not match what was rendered on the server.',
@@ -529,31 +536,33 @@ const HYDRATION_MESSAGES = [
   'Text content does not match server-rendered HTML.',
 ];
 
+const isChunkLoadType = ruleGlob('ChunkLoadError', false);
+const isChunkLoadValue = ruleGlob('ChunkLoadError*', true);
+
 type BuiltIn = { text: string; matches: (payload: unknown) => boolean; fingerprint: string[] };
 
 /** fingerprinting/configs/javascript@2024-02-02: for events of the JavaScript family (browser and Node). */
 const BUILT_IN_RULES: BuiltIn[] = [
   {
     text: 'family:javascript error.type:"ChunkLoadError" -> chunkloaderror',
-    matches: (p) => exceptionValuesOf(p).some((e) => ruleGlob(str(get(e, 'type')), 'ChunkLoadError', false)),
+    matches: (p) => exceptionValuesOf(p).some((e) => isChunkLoadType(str(get(e, 'type')))),
     fingerprint: ['chunkloaderror'],
   },
   {
     text: 'family:javascript error.value:"ChunkLoadError*" -> chunkloaderror',
-    matches: (p) => exceptionValuesOf(p).some((e) => ruleGlob(str(get(e, 'value'))?.trim() ?? null, 'ChunkLoadError*', true)),
+    matches: (p) => exceptionValuesOf(p).some((e) => isChunkLoadValue(str(get(e, 'value'))?.trim() ?? null)),
     fingerprint: ['chunkloaderror'],
   },
-  ...HYDRATION_MESSAGES.map(
-    (message): BuiltIn => ({
+  ...HYDRATION_MESSAGES.map((message): BuiltIn => {
+    const isMessage = ruleGlob(message, true);
+    return {
       text: `family:javascript tags.transaction:"*" message:"${message}" -> hydrationerror, {{tags.transaction}}`,
       matches: (p) =>
         tagOf(p, 'transaction') !== null &&
-        [logentryOf(p).formatted?.trim() ?? null, ...exceptionValuesOf(p).map((e) => str(get(e, 'value'))?.trim() ?? null)].some((v) =>
-          ruleGlob(v, message, true),
-        ),
+        [logentryOf(p).formatted?.trim() ?? null, ...exceptionValuesOf(p).map((e) => str(get(e, 'value'))?.trim() ?? null)].some(isMessage),
       fingerprint: ['hydrationerror', '{{tags.transaction}}'],
-    }),
-  ),
+    };
+  }),
 ];
 
 /** The event's client fingerprint: strings as sent, numbers and booleans as text (Relay), anything else dropped. */
@@ -568,10 +577,10 @@ function clientFingerprint(payload: unknown): string[] {
 export function groupingOf(payload: unknown): Grouping {
   if (isJs(str(get(payload, 'platform')))) {
     const rule = BUILT_IN_RULES.find((r) => r.matches(payload));
-    if (rule) return { by: 'built-in rule', rule: rule.text, values: expandFingerprint(rule.fingerprint, payload).values };
+    if (rule) return { by: 'built-in rule', rule: rule.text, values: expandFingerprint(rule.fingerprint, payload) };
   }
   const custom = clientFingerprint(payload);
   const onlyDefault = custom.length === 1 && VARIABLE.exec(custom[0]!)?.[1] === 'default';
-  if (custom.length && !onlyDefault) return { by: 'fingerprint', rule: null, values: expandFingerprint(custom, payload).values };
+  if (custom.length && !onlyDefault) return { by: 'fingerprint', rule: null, values: expandFingerprint(custom, payload) };
   return defaultGrouping(payload);
 }

@@ -15,6 +15,15 @@ export type IssueEvent = { id: number; event_id: string | null; trace_id: string
 /** The issue's id: the grouping values' hash (the variant that chose them does not count, like Sentry's hash). */
 const issueId = (values: string[]): string => createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 16);
 
+/** An event the grouping cannot read joins one "nothing" issue: a stored event must never make the issues unreadable. */
+function safeGroupingOf(payload: unknown): Grouping {
+  try {
+    return groupingOf(payload);
+  } catch {
+    return { by: 'nothing', rule: null, values: ['(grouping failed)'] };
+  }
+}
+
 /** Who the event happened to: the Sentry user id, else the PostHog distinct id it carries. */
 function affectedUser(payload: unknown): string | null {
   return str(get(payload, 'user', 'id')) ?? posthogLinkOf(payload).distinctId;
@@ -34,7 +43,7 @@ export function groupIssues(items: IssueEvent[]): Issue[] {
   const byId = new Map<string, { grouping: Grouping; events: (IssueEventSummary & { payload: unknown })[] }>();
   for (const item of items) {
     if (!isObject(item.payload)) continue;
-    const grouping = groupingOf(item.payload);
+    const grouping = safeGroupingOf(item.payload);
     const id = issueId(grouping.values);
     const group = byId.get(id) ?? { grouping, events: [] };
     group.events.push({
