@@ -234,8 +234,11 @@ export function parameterize(message: string): string {
 
 /** A Sentry glob: `**` any run, `*` any run without `/` in paths (any run elsewhere), `?` one character. */
 function globRe(pattern: string, path: boolean): RegExp {
+  // A leading or trailing `**` is an unanchored end: the same matches, without backtracking over `.*`.
+  const start = pattern.startsWith('**') ? 2 : 0;
+  const end = pattern.length > start && pattern.endsWith('**') ? pattern.length - 2 : pattern.length;
   let re = '';
-  for (let i = 0; i < pattern.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = pattern[i]!;
     if (c === '*' && pattern[i + 1] === '*') {
       re += '.*';
@@ -244,31 +247,27 @@ function globRe(pattern: string, path: boolean): RegExp {
     else if (c === '?') re += path ? '[^/]' : '.';
     else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
-  return new RegExp(`^${re}$`, path ? 'i' : '');
+  return new RegExp(`${start ? '' : '^'}${re}${end < pattern.length ? '' : '$'}`, path ? 'i' : '');
 }
 
-/** A rule's matchers; `noGroup` is `-group` (every rule here is also `-app`), `callees` is `^-app`. */
-type Rule = { path?: RegExp; module?: RegExp; fn?: RegExp; js?: boolean; noGroup?: boolean; callees?: boolean };
-const P = (g: string) => globRe(g, true);
-const G = (g: string) => globRe(g, false);
-const RULES: Rule[] = [
-  ...['**/vendor/**', '**/site-packages/**', '**/dist-packages/**', '**/node_modules/**'].map((g): Rule => ({ path: P(g) })),
-  { module: G('unpkg/**') },
-  ...['**https://unpkg.com/**', '**https://cdnjs.cloudflare.com/**', '**https://cdn.jsdelivr.net/**', '**https://esm.run/**'].map(
-    (g): Rule => ({ path: P(g) }),
+// Every rule takes frames out of the app (`-app`), some out of grouping too (`-group`); no rule puts one back, so
+// their order does not matter and each kind of matcher is one combined pattern, tested once per frame.
+const anyGlob = (globs: string[], path: boolean) => new RegExp(globs.map((g) => `(?:${globRe(g, path).source})`).join('|'), path ? 'i' : '');
+const PATH_OUT_OF_APP = anyGlob(
+  ['**/vendor/**', '**/site-packages/**', '**/dist-packages/**', '**/node_modules/**', '**/go/pkg/mod/**'].concat(
+    ['unpkg.com', 'cdnjs.cloudflare.com', 'cdn.jsdelivr.net', 'esm.run'].map((host) => `**https://${host}/**`),
   ),
-  { js: true, fn: G('reportError'), callees: true },
-  ...['@babel/**', 'core-js/**', 'regenerator-runtime/**', 'tslib/**'].map((g): Rule => ({ module: G(g), noGroup: true })),
-  { js: true, fn: G('_callSuper'), noGroup: true },
-  ...['runMicrotasks', 'queueMicrotask', 'processTicksAndRejections', 'runNextTicks', 'nextTick'].map(
-    (g): Rule => ({ fn: G(g), noGroup: true }),
-  ),
-  { path: P('**/go/pkg/mod/**') },
-  { module: G('newrelic'), noGroup: true },
-  ...['**/*newrelic*/**', '**/*LogRocket*/**'].map((g): Rule => ({ path: P(g), noGroup: true })),
-  { js: true, path: P('org-dartlang-sdk:///**'), noGroup: true },
-  { js: true, module: G('**/packages/flutter/**') },
-];
+  true,
+);
+const PATH_OUT_OF_GROUPING = anyGlob(['**/*newrelic*/**', '**/*LogRocket*/**'], true);
+const JS_PATH_OUT_OF_GROUPING = anyGlob(['org-dartlang-sdk:///**'], true);
+const MODULE_OUT_OF_APP = anyGlob(['unpkg/**'], false);
+const JS_MODULE_OUT_OF_APP = anyGlob(['**/packages/flutter/**'], false);
+const MODULE_OUT_OF_GROUPING = anyGlob(['@babel/**', 'core-js/**', 'regenerator-runtime/**', 'tslib/**', 'newrelic'], false);
+const FUNCTION_OUT_OF_GROUPING = new Set(['runMicrotasks', 'queueMicrotask', 'processTicksAndRejections', 'runNextTicks', 'nextTick']);
+const JS_FUNCTION_OUT_OF_GROUPING = new Set(['_callSuper']);
+/** `family:javascript function:reportError ^-app -app`: it and every frame it called are not the app's. */
+const JS_FUNCTION_OUT_OF_APP_WITH_CALLEES = new Set(['reportError']);
 
 function pathMatches(re: RegExp, f: Frame): boolean {
   return [f.absPath, f.filename].some((p) => {
@@ -278,20 +277,28 @@ function pathMatches(re: RegExp, f: Frame): boolean {
   });
 }
 
-/** Applies the rules in order: each match takes the frame (and, for `^`, every frame it called) out of the app;
- * `-group` rules also take it out of grouping. */
+/** Applies the stack trace rules to the frames (oldest call first). */
 function applyRules(frames: Frame[], eventPlatform: string | null): void {
-  for (const rule of RULES) {
-    frames.forEach((f, i) => {
-      if (rule.js && !isJs(f.platform ?? eventPlatform)) return;
-      if (rule.path && !pathMatches(rule.path, f)) return;
-      if (rule.module && !(f.module && rule.module.test(f.module))) return;
-      const fn = f.rawFn ?? f.fn;
-      if (rule.fn && !(fn && rule.fn.test(fn))) return;
-      f.inApp = false;
-      if (rule.noGroup) f.noGroup = true;
-      if (rule.callees) for (const callee of frames.slice(i + 1)) callee.inApp = false;
-    });
+  let calleesOutOfApp = false;
+  for (const f of frames) {
+    const js = isJs(f.platform ?? eventPlatform);
+    const fn = f.rawFn ?? f.fn ?? '';
+    const noGroup =
+      pathMatches(PATH_OUT_OF_GROUPING, f) ||
+      (js && pathMatches(JS_PATH_OUT_OF_GROUPING, f)) ||
+      (!!f.module && MODULE_OUT_OF_GROUPING.test(f.module)) ||
+      FUNCTION_OUT_OF_GROUPING.has(fn) ||
+      (js && JS_FUNCTION_OUT_OF_GROUPING.has(fn));
+    const reportError = js && JS_FUNCTION_OUT_OF_APP_WITH_CALLEES.has(fn);
+    const outOfApp =
+      noGroup ||
+      reportError ||
+      calleesOutOfApp ||
+      pathMatches(PATH_OUT_OF_APP, f) ||
+      (!!f.module && (MODULE_OUT_OF_APP.test(f.module) || (js && JS_MODULE_OUT_OF_APP.test(f.module))));
+    if (outOfApp) f.inApp = false;
+    if (noGroup) f.noGroup = true;
+    if (reportError) calleesOutOfApp = true;
   }
 }
 
@@ -332,21 +339,22 @@ function frameValues(f: Frame): Part {
 const sameFrame = (a: Frame, b: Frame) =>
   a.absPath === b.absPath && a.pkg === b.pkg && a.module === b.module && a.filename === b.filename && a.fn === b.fn && a.lineno === b.lineno && a.colno === b.colno;
 
-/** newstyle.py `stacktrace` for one variant: the contributing frames, oldest call first. */
-function stackPart(rawFrames: unknown[], variant: Variant, eventPlatform: string | null): Part {
+/** newstyle.py `stacktrace`: the contributing frames (oldest call first) of the in-app variant and of the full one. */
+function stackParts(rawFrames: unknown[], eventPlatform: string | null): Record<Variant, Part> {
   const frames = rawFrames.filter(isObject).map((r) => readFrame(r, eventPlatform));
   applyRules(frames, eventPlatform);
   const parts = frames.map((f, i) => {
     const part = frameValues(f);
     if (i > 0 && sameFrame(f, frames[i - 1]!)) part.contributes = false;
-    if (variant === 'app' && !f.inApp) part.contributes = false;
     return part;
   });
   const only = frames.length === 1 ? frames[0]! : null;
   if (only && parts[0]!.contributes && isJs(only.platform) && !only.fn && hasUrlOrigin(only.absPath, true)) parts[0]!.contributes = false;
-  const values = parts.filter((p) => p.contributes).map((p) => `frame: ${p.values.join(' · ')}`);
-  const hasInApp = frames.some((f) => f.inApp);
-  return { values, contributes: values.length > 0 && (variant === 'system' || hasInApp) };
+  const variant = (inAppOnly: boolean): Part => {
+    const values = parts.filter((p, i) => p.contributes && (!inAppOnly || frames[i]!.inApp)).map((p) => `frame: ${p.values.join(' · ')}`);
+    return { values, contributes: values.length > 0 };
+  };
+  return { app: variant(true), system: variant(false) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -360,8 +368,9 @@ function exceptionParts(exc: unknown, eventPlatform: string | null): ExceptionPa
   const typeValues = type && get(exc, 'mechanism', 'synthetic') !== true ? [`type: ${type}`] : [];
   const value = str(get(exc, 'value'));
   const normalized = value ? parameterize(value) : '';
+  const stacks = stackParts(framesOf(get(exc, 'stacktrace')), eventPlatform);
   const one = (variant: Variant) => {
-    const stack = stackPart(framesOf(get(exc, 'stacktrace')), variant, eventPlatform);
+    const stack = stacks[variant];
     const values = [...typeValues, ...(stack.contributes ? stack.values : normalized ? [`value: ${normalized}`] : [])];
     return { values, contributes: values.length > 0, stack: stack.contributes };
   };
@@ -431,11 +440,9 @@ function exceptionGrouping(excs: unknown[], eventPlatform: string | null): Group
 function stackGrouping(stacktrace: unknown, eventPlatform: string | null): Grouping | null {
   const frames = framesOf(stacktrace);
   if (!frames.length) return null;
-  for (const v of ['app', 'system'] as const) {
-    const part = stackPart(frames, v, eventPlatform);
-    if (part.contributes) return { by: 'stack trace', rule: null, values: part.values };
-  }
-  return null;
+  const stacks = stackParts(frames, eventPlatform);
+  const part = stacks.app.contributes ? stacks.app : stacks.system;
+  return part.contributes ? { by: 'stack trace', rule: null, values: part.values } : null;
 }
 
 /** Sentry's default grouping: exceptions, else the thread's stack, else the event's stack, else the message. */
