@@ -103,3 +103,11 @@ describe('users affected', () => {
     expect(issue!.events.map((e) => e.user)).toEqual(['anon-2', 'anon-1']);
   });
 });
+
+describe('every form of an exception', () => {
+  it('`exception` sent as a list titles and groups its issue like exception.values', () => {
+    const listed = { ...nodeEvent(), exception: [{ type: 'TypeError', value: 'a is undefined' }] };
+    const [issue] = groupIssues([item(listed, 1)]);
+    expect(issue).toMatchObject({ title: 'TypeError: a is undefined', grouped_by: 'exception', fingerprint: ['type: TypeError', 'value: a is undefined'] });
+  });
+});
