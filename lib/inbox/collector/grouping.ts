@@ -394,7 +394,11 @@ function filterExceptionGroups(excs: unknown[], parts: Map<unknown, ExceptionPar
     const m = mechanismOf(exc);
     if (m.id === null || m.id === m.parent || byId.has(m.id)) return excs;
     byId.set(m.id, exc);
-    if (m.parent !== null) children.set(m.parent, [...(children.get(m.parent) ?? []), exc]);
+    if (m.parent !== null) {
+      const siblings = children.get(m.parent);
+      if (siblings) siblings.push(exc);
+      else children.set(m.parent, [exc]);
+    }
   }
   const childrenOf = (exc: unknown) => children.get(mechanismOf(exc).id!) ?? [];
   const root = byId.get(0);
@@ -409,7 +413,9 @@ function filterExceptionGroups(excs: unknown[], parts: Map<unknown, ExceptionPar
     if (!mechanismOf(exc).group) found.push(exc);
     else for (const child of childrenOf(exc).toReversed()) todo.push(child);
   }
-  const top = found.sort((a, b) => String(str(get(b, 'type'))).localeCompare(String(str(get(a, 'type')))));
+  // Sorted by type, descending, by code point as Python sorts strings.
+  const typeOf = (exc: unknown) => String(get(exc, 'type') ?? 'None');
+  const top = found.sort((a, b) => (typeOf(a) < typeOf(b) ? 1 : typeOf(a) > typeOf(b) ? -1 : 0));
   if (!top.length) return excs;
   const key = (exc: unknown) => JSON.stringify(parts.get(exc));
   const distinct = top.filter((exc, i) => i === 0 || key(exc) !== key(top[i - 1]));
