@@ -97,7 +97,12 @@ export type IssueEventSummary = {
  * its events, with `latest_event_id` instead (IssueRow). */
 export type Issue = {
   id: string;
+  /** The values the id is the hash of (Sentry's contributing grouping values). */
   fingerprint: string[];
+  /** Which part of the event chose them, as Sentry's "Event Grouping Information" says it (the latest event's). */
+  grouped_by: 'built-in rule' | 'fingerprint' | 'stack trace' | 'exception' | 'message' | 'nothing';
+  /** The built-in fingerprinting rule that matched, when `grouped_by` is `built-in rule`. */
+  grouping_rule: string | null;
   title: string;
   culprit: string | null;
   level: string;

@@ -77,11 +77,19 @@ function formatFrame(frame: unknown): StackFrame {
   };
 }
 
+/** The event's exceptions, oldest cause first, from every form Sentry accepts: `exception.values`, `exception` as a
+ * list, or one exception object. */
+export function exceptionValuesOf(payload: unknown): unknown[] {
+  const exception = get(payload, 'exception');
+  if (Array.isArray(exception)) return exception.filter(isObject);
+  const values = get(exception, 'values');
+  if (Array.isArray(values)) return values.filter(isObject);
+  return isObject(exception) && (str(exception.type) ?? str(exception.value)) ? [exception] : [];
+}
+
 /** The exception chain, outermost (what was thrown last) first, each with its frames most recent call first. */
 export function exceptionsOf(payload: unknown): ExceptionEntry[] {
-  const values = get(payload, 'exception', 'values');
-  if (!Array.isArray(values)) return [];
-  return [...values].reverse().map((v) => {
+  return [...exceptionValuesOf(payload)].reverse().map((v) => {
     const frames = get(v, 'stacktrace', 'frames');
     const handled = get(v, 'mechanism', 'handled');
     return {

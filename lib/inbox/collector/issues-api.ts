@@ -16,7 +16,7 @@ const SCAN_LIMIT = 1000;
 
 /** What grouping, titles and culprits read of an event (lib/inbox/collector/issues.ts, lib/inbox/sentry-event.ts);
  * breadcrumbs, request, modules and debug images stay in the database. */
-const GROUPING_FIELDS = ['fingerprint', 'exception', 'logentry', 'message', 'timestamp', 'level', 'transaction', 'culprit'];
+const GROUPING_FIELDS = ['fingerprint', 'exception', 'stacktrace', 'threads', 'platform', 'logentry', 'message', 'logger', 'timestamp', 'level', 'transaction', 'culprit'];
 
 /** The newest error events, each payload reduced to GROUPING_FIELDS. */
 async function issueEvents(): Promise<IssueEvent[]> {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Json } from '@/lib/inbox/rows';
 import { recorded } from '@/test-support/fixtures/sdk-requests/recorded';
 import { decompressionBudget } from './decode';
-import { defaultFingerprint, fingerprintOf, groupIssues, type IssueEvent } from './issues';
+import { defaultGrouping, groupingOf } from './grouping';
+import { groupIssues, type IssueEvent } from './issues';
 import { envelopeRows, parseEnvelope } from './sentry-envelope';
 
 /** The error event @sentry/node really sent (record-node.mjs), as a plain object to vary. */
@@ -54,13 +55,13 @@ describe('grouping error events into issues', () => {
     const issues = groupIssues([item(base, 1), item(otherType, 2), item(otherFrame, 3), item(libraryOnTop, 4)]);
     expect(issues).toHaveLength(3);
     expect(issues.find((i) => i.count === 2)!.events.map((e) => e.id).sort()).toHaveLength(2);
-    expect(fingerprintOf(libraryOnTop)).toEqual(fingerprintOf(base));
+    expect(groupingOf(libraryOnTop).values).toEqual(groupingOf(base).values);
   });
 
   it("the event's own fingerprint wins, with {{ default }} expanded", () => {
     const base = nodeEvent();
-    expect(fingerprintOf({ ...base, fingerprint: ['{{ default }}'] })).toEqual(defaultFingerprint(base));
-    expect(fingerprintOf({ ...base, fingerprint: ['{{default}}', 'tenant-1'] })).toEqual([...defaultFingerprint(base), 'tenant-1']);
+    expect(groupingOf({ ...base, fingerprint: ['{{ default }}'] })).toEqual(defaultGrouping(base));
+    expect(groupingOf({ ...base, fingerprint: ['{{default}}', 'tenant-1'] }).values).toEqual([...defaultGrouping(base).values, 'tenant-1']);
     const other = nodeEvent();
     exception(other).type = 'RangeError';
     // One custom key groups unrelated exceptions; `{{ default }}` + a key splits one bug by the key.
@@ -78,8 +79,8 @@ describe('grouping error events into issues', () => {
     const m = (formatted: string) => ({ level: 'warning', logentry: { message: 'Slow query on %s', formatted } });
     const issues = groupIssues([item(m('Slow query on tasks'), 1), item(m('Slow query on users'), 2), item({ message: 'plain' }, 3)]);
     expect(issues.map((i) => [i.fingerprint, i.count])).toEqual([
-      [['plain'], 1],
-      [['Slow query on %s'], 2],
+      [['message: plain'], 1],
+      [['message: Slow query on %s'], 2],
     ]);
     expect(issues[1]!.level).toBe('warning');
   });
@@ -100,5 +101,13 @@ describe('users affected', () => {
     const [issue] = groupIssues([item({ ...nodeEvent(), tags: tags('anon-1') }, 1), item({ ...nodeEvent(), tags: tags('anon-2') }, 2)]);
     expect(issue!.users).toBe(2);
     expect(issue!.events.map((e) => e.user)).toEqual(['anon-2', 'anon-1']);
+  });
+});
+
+describe('every form of an exception', () => {
+  it('`exception` sent as a list titles and groups its issue like exception.values', () => {
+    const listed = { ...nodeEvent(), exception: [{ type: 'TypeError', value: 'a is undefined' }] };
+    const [issue] = groupIssues([item(listed, 1)]);
+    expect(issue).toMatchObject({ title: 'TypeError: a is undefined', grouped_by: 'exception', fingerprint: ['type: TypeError', 'value: a is undefined'] });
   });
 });

@@ -1,65 +1,28 @@
-// Sentry error events grouped into issues the way Sentry groups them: the event's own `fingerprint` when the SDK
-// set one (`{{ default }}` standing for the default grouping), else the exception type plus the top in-app frame,
-// else the message. Pure: the query API and the views group whatever rows they read.
+// Sentry error events grouped into issues the way Sentry groups them (lib/inbox/collector/grouping.ts: a built-in
+// rule, else the event's fingerprint, else its stack, exception or message). Pure and computed on every read, so a
+// change to the grouping regroups every stored event without a migration.
 import { createHash } from 'node:crypto';
 import { culprit, errorTitle, posthogLinkOf } from '@/lib/inbox/sentry-event';
 import { dateMs, get, isObject, num, str } from '@/lib/inbox/json';
 import type { Issue, IssueEventSummary } from '@/lib/inbox/rows';
+import { groupingOf, type Grouping } from './grouping';
 
 export type { Issue };
 
 /** What grouping needs of a stored Sentry item (a row of the query API). */
 export type IssueEvent = { id: number; event_id: string | null; trace_id: string | null; received_at: string; payload: unknown };
 
-const DEFAULT = /^\{\{\s*default\s*\}\}$/;
+/** The issue's id: the grouping values' hash (the variant that chose them does not count, like Sentry's hash). */
+const issueId = (values: string[]): string => createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 16);
 
-/** A frame's place in the code without line numbers, host or query (a redeploy or another host is the same bug). */
-function frameKey(frame: unknown): string {
-  const moduleName = str(get(frame, 'module'));
-  let file = str(get(frame, 'filename')) ?? str(get(frame, 'abs_path')) ?? '';
+/** An event the grouping cannot read joins one "nothing" issue: a stored event must never make the issues unreadable. */
+function safeGroupingOf(payload: unknown): Grouping {
   try {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) file = new URL(file).pathname;
+    return groupingOf(payload);
   } catch {
-    // Not a URL: keep as is.
+    return { by: 'nothing', rule: null, values: ['(grouping failed)'] };
   }
-  file = file.replace(/[?#].*$/, '');
-  return `${moduleName ?? file}:${str(get(frame, 'function')) ?? '?'}`;
 }
-
-/** Sentry's default grouping, reduced to what the inbox needs: type + top in-app frame, else the message. */
-export function defaultFingerprint(payload: unknown): string[] {
-  const values = get(payload, 'exception', 'values');
-  // The last value is the exception that was thrown (earlier ones are its causes).
-  const main = Array.isArray(values) && values.length ? (values[values.length - 1] as unknown) : null;
-  if (main) {
-    const type = str(get(main, 'type')) ?? 'Error';
-    const raw = get(main, 'stacktrace', 'frames');
-    const frames = Array.isArray(raw) ? raw : [];
-    // Frames run oldest call first: the top frame is the last one.
-    const top = frames.findLast((f) => get(f, 'in_app') === true) ?? frames.at(-1);
-    if (top !== undefined) return [type, frameKey(top)];
-    return [type, str(get(main, 'value')) ?? ''];
-  }
-  const message =
-    str(get(payload, 'logentry', 'message')) ??
-    str(get(payload, 'message')) ??
-    str(get(payload, 'message', 'formatted')) ??
-    str(get(payload, 'logentry', 'formatted'));
-  return [message ?? '(no message)'];
-}
-
-/** The event's `fingerprint` with `{{ default }}` expanded, or the default grouping when it sets none. */
-export function fingerprintOf(payload: unknown): string[] {
-  const custom = get(payload, 'fingerprint');
-  if (!Array.isArray(custom) || !custom.length) return defaultFingerprint(payload);
-  return custom.flatMap((part) => {
-    const s = typeof part === 'string' ? part : JSON.stringify(part);
-    return DEFAULT.test(s) ? defaultFingerprint(payload) : [s];
-  });
-}
-
-const issueId = (fingerprint: string[]): string =>
-  createHash('sha256').update(JSON.stringify(fingerprint)).digest('hex').slice(0, 16);
 
 /** Who the event happened to: the Sentry user id, else the PostHog distinct id it carries. */
 function affectedUser(payload: unknown): string | null {
@@ -77,12 +40,12 @@ function eventTime(item: IssueEvent): string {
 
 /** Issues, the most recently seen first; each issue's title, culprit and level are its latest event's. */
 export function groupIssues(items: IssueEvent[]): Issue[] {
-  const byId = new Map<string, { fingerprint: string[]; events: (IssueEventSummary & { payload: unknown })[] }>();
+  const byId = new Map<string, { grouping: Grouping; events: (IssueEventSummary & { payload: unknown })[] }>();
   for (const item of items) {
     if (!isObject(item.payload)) continue;
-    const fingerprint = fingerprintOf(item.payload);
-    const id = issueId(fingerprint);
-    const group = byId.get(id) ?? { fingerprint, events: [] };
+    const grouping = safeGroupingOf(item.payload);
+    const id = issueId(grouping.values);
+    const group = byId.get(id) ?? { grouping, events: [] };
     group.events.push({
       id: item.id,
       event_id: item.event_id,
@@ -95,12 +58,14 @@ export function groupIssues(items: IssueEvent[]): Issue[] {
     });
     byId.set(id, group);
   }
-  const issues = [...byId].map(([id, { fingerprint, events }]): Issue => {
+  const issues = [...byId].map(([id, { grouping, events }]): Issue => {
     events.sort((a, b) => b.timestamp.localeCompare(a.timestamp) || b.id - a.id);
     const latest = events[0]!;
     return {
       id,
-      fingerprint,
+      fingerprint: grouping.values,
+      grouped_by: grouping.by,
+      grouping_rule: grouping.rule,
       title: latest.title,
       culprit: culprit(latest.payload),
       level: latest.level,

@@ -1,5 +1,5 @@
-// The errors view's list: one row per issue (events grouped by fingerprint) with how often, how many users, and
-// when it was first and last seen.
+// The errors view's list: one row per issue (events grouped as Sentry groups them, lib/inbox/collector/grouping.ts)
+// with how often, how many users, and when it was first and last seen.
 import Link from 'next/link';
 import type { Issue } from '@/lib/inbox/rows';
 import { LevelBadge } from './badges';

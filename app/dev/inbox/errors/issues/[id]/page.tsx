@@ -1,4 +1,5 @@
-// /dev/inbox/errors/issues/<id> — one issue: its fingerprint, figures, and every event grouped into it.
+// /dev/inbox/errors/issues/<id> — one issue: what grouped it (Sentry's "Event Grouping Information"), its figures,
+// and every event grouped into it.
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
@@ -28,7 +29,14 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
     ['first seen', <><ClockTime date={issue.first_seen} /> · <RelativeTime date={issue.first_seen} /></>],
     ['last seen', <><ClockTime date={issue.last_seen} /> · <RelativeTime date={issue.last_seen} /></>],
     ['where', issue.culprit ?? '—'],
-    ['fingerprint', <span key="f" className="font-mono text-xs">{JSON.stringify(issue.fingerprint)}</span>],
+    ['grouped by', <span key="g" data-testid="issue-grouped-by">{issue.grouped_by}</span>],
+    ...(issue.grouping_rule ? ([['rule', <span key="r" className="font-mono text-xs">{issue.grouping_rule}</span>]] as [string, ReactNode][]) : []),
+    [
+      'grouping values',
+      <ol key="v" className="space-y-0.5 font-mono text-xs" data-testid="issue-grouping-values">
+        {issue.fingerprint.length ? issue.fingerprint.map((value, i) => <li key={i} className="break-all">{value}</li>) : <li>—</li>}
+      </ol>,
+    ],
   ];
   return (
     <div className="space-y-4">
