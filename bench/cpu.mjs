@@ -12,7 +12,7 @@
 //   npm run bench:cpu -- --scenarios 'shipped,shipped:POSTHOG_ENABLED=0'   a scenario with extra runtime env
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { hasBuild, ROOT, SCENARIOS, setUpUser, startServer } from './lib/app.mjs';
+import { hasBuild, PORT_BASE, ROOT, SCENARIOS, setUpUser, startServer } from './lib/app.mjs';
 import { startCollector } from './lib/collector-client.mjs';
 import { CONTEXT_OPTIONS, launchBrowser } from './lib/pages.mjs';
 import { groupCpuMs, killAllNow, stop, stopAll } from './lib/processes.mjs';
@@ -74,7 +74,7 @@ function summarizeProfile(file) {
 
 /** `base:K=V;K2=V2` → a copy of scenario `base` on its own port with extra runtime environment. */
 function defineVariants() {
-  let port = 3312;
+  let port = PORT_BASE + 12;
   for (const spec of names) {
     if (SCENARIOS[spec] || !spec.includes(':')) continue;
     const [base, extra] = [spec.slice(0, spec.indexOf(':')), spec.slice(spec.indexOf(':') + 1)];

@@ -3,7 +3,7 @@
 // compiled out) — and measures both in one run: first-load JS, landing-page LCP/TBT, API latency and throughput
 // with Orbit's server capture vs no analytics vs the naive await-per-event pattern, delivery, a blackholed analytics
 // host, and memory. Writes bench/results/latest.{json,md} and the table in docs/performance.md. Never part of
-// `npm test`. Everything it starts binds 127.0.0.1:3300–3320 and is stopped on exit, error or Ctrl-C.
+// `npm test`. Everything it starts binds 127.0.0.1:3300–3320 (ORBIT_BENCH_PORT_BASE moves them) and is stopped on exit, error or Ctrl-C.
 //
 //   npm run bench
 //   npm run bench -- --skip-build          reuse .next-bench-{shipped,bare} (harness work; the report says so)
