@@ -29,7 +29,7 @@ __bench.ev=[];`;
  * (input → handlers start: the main thread was busy). Without an event entry (the browser painted within 16 ms) the
  * delay counts as 16 ms.
  */
-export const HERO_CTA = '[data-cta-id="hero_start_free"]';
+const HERO_CTA = '[data-cta-id="hero_start_free"]';
 
 /**
  * One cold load of `url`.
