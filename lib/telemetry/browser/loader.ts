@@ -48,15 +48,12 @@ export function startTelemetry(): void {
     const bootstrap = s.bootstrap;
     if (posthogStarted || !bootstrap?.key || s.consent !== 'granted' || isUntrackedPath(new URL(s.landingUrl).pathname)) return;
     posthogStarted = true;
-    // Four chunks, one idle task each (a chunk is evaluated in the task that loads it): the slim core, the
-    // extension classes, zod, the catalog validator. One chunk of all of them was a single ~300 ms task at 4× CPU.
+    // Three chunks, one idle task each (a chunk is evaluated in the task that loads it): the slim core, the
+    // extension classes, the catalog validator (zod). One chunk of all three was a single ~300 ms task at 4× CPU.
     await idle();
     const { initPostHog } = await import('./posthog-init');
     await idle();
     const { POSTHOG_EXTENSIONS } = await import('./posthog-extensions');
-    await idle();
-    // zod itself, then the catalog built with it: two tasks (together one ~70–300 ms task at 4× CPU).
-    await import('@/lib/analytics/zod-browser');
     await idle();
     const { guardEvent } = await import('@/lib/analytics/validate');
     await idle();
