@@ -6,6 +6,7 @@
 import * as Sentry from '@sentry/nextjs';
 import { env, localInbox } from '@/lib/env';
 import { makeLocalCollectorTransport } from '@/lib/inbox/collector/sentry-transport';
+import { serverIntegrations } from '@/lib/monitoring/server/integrations';
 import { linkRequestToPostHog } from '@/lib/monitoring/server/server-scope';
 import { sentryTransportOptions } from '@/lib/monitoring/server/transport-timeout';
 import { LOCAL_SENTRY_PROJECT } from '@/lib/monitoring/shared/endpoints';
@@ -13,6 +14,7 @@ import { sentryOptions } from '@/lib/monitoring/shared/sentry-options';
 
 const dsn = localInbox ? `http://orbit@collector.local/sentry/${LOCAL_SENTRY_PROJECT.server}` : (env.SENTRY_DSN ?? env.NEXT_PUBLIC_SENTRY_DSN);
 const spotlight = process.env.SENTRY_SPOTLIGHT;
+const requestSpansOnly = env.SENTRY_SERVER_SPANS === 'requests';
 
 if (dsn) {
   Sentry.init({
@@ -25,6 +27,14 @@ if (dsn) {
       ownOrigins: [env.APP_URL, process.env.__NEXT_PRIVATE_ORIGIN, `http://127.0.0.1:${process.env.PORT || 3000}`, `http://localhost:${process.env.PORT || 3000}`],
     }),
     transport: localInbox ? makeLocalCollectorTransport : undefined,
+    // Only the integrations Orbit uses, not the ~35 framework, database and AI SDK ones in the defaults
+    // (lib/monitoring/server/integrations.ts). Http as @sentry/nextjs configures it when Next.js makes the request
+    // spans; with SENTRY_SERVER_SPANS=requests Sentry's HTTP integration makes them.
+    integrations: (defaults) => serverIntegrations(defaults, Sentry.httpIntegration({ disableIncomingRequestSpans: !requestSpansOnly })),
+    // SENTRY_SERVER_SPANS=requests: no OpenTelemetry tracer provider, so Next.js creates none of its spans — every one
+    // went through Sentry's span machinery, recorded or not, and is most of the SDK's per-request CPU
+    // (docs/performance.md, "Server CPU per request").
+    ...(requestSpansOnly ? { enableOpenTelemetrySetup: false } : {}),
     // The SDK's runtime channel injection rewrites modules as Node loads them, for its channel-based integrations
     // (express, pg, postgres.js, redis…). Orbit uses none of them: its database spans are its own
     // (lib/monitoring/server/db-spans.ts). Inside the Next.js server bundle it cannot register on Node 20 anyway: it

@@ -10,12 +10,14 @@
 //   npm run bench:cpu
 //   npm run bench:cpu -- --requests 400 --scenarios bare,shipped,sentryOnly --profile
 //   npm run bench:cpu -- --scenarios 'shipped,shipped:POSTHOG_ENABLED=0'   a scenario with extra runtime env
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+//   npm run bench:cpu -- --scenarios 'shipped,shipped:NEXT_DIST_DIR=.next-bench-main'   another build (a copy of a dist dir)
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { hasBuild, ROOT, SCENARIOS, setUpUser, startServer } from './lib/app.mjs';
+import { hasBuild, PORT_BASE, ROOT, SCENARIOS, setUpUser, startServer } from './lib/app.mjs';
 import { startCollector } from './lib/collector-client.mjs';
 import { CONTEXT_OPTIONS, launchBrowser } from './lib/pages.mjs';
 import { groupCpuMs, killAllNow, stop, stopAll } from './lib/processes.mjs';
+import { summarize } from './lib/stats.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -74,7 +76,7 @@ function summarizeProfile(file) {
 
 /** `base:K=V;K2=V2` → a copy of scenario `base` on its own port with extra runtime environment. */
 function defineVariants() {
-  let port = 3312;
+  let port = PORT_BASE + 12;
   for (const spec of names) {
     if (SCENARIOS[spec] || !spec.includes(':')) continue;
     const [base, extra] = [spec.slice(0, spec.indexOf(':')), spec.slice(spec.indexOf(':') + 1)];
@@ -87,7 +89,10 @@ function defineVariants() {
 async function main() {
   defineVariants();
   for (const n of names) if (!SCENARIOS[n]) throw new Error(`unknown scenario ${n}: ${Object.keys(SCENARIOS).join(', ')}`);
-  for (const b of new Set(names.map((n) => SCENARIOS[n].build))) if (!hasBuild(b)) throw new Error(`no ${b} build: run npm run bench first`);
+  for (const n of names) {
+    const dist = SCENARIOS[n].env.NEXT_DIST_DIR;
+    if (dist ? !existsSync(path.join(ROOT, dist, 'BUILD_ID')) : !hasBuild(SCENARIOS[n].build)) throw new Error(`no build for ${n}: run npm run bench first`);
+  }
   const collector = await startCollector({ delayMs: 50 });
   const { browser } = await launchBrowser();
   const results = Object.fromEntries(names.map((n) => [n, []]));
@@ -131,13 +136,17 @@ async function main() {
     await browser.close();
     await stop(collector.process);
   }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const base = median(results[names[0]].map((r) => r.cpuPerReq));
-  console.log('\nscenario      CPU ms/request (median of rounds)   vs first');
+  // Median and interquartile range over the rounds (scenarios interleaved, order reversed every other round).
+  const stats = Object.fromEntries(names.map((n) => [n, summarize(results[n].map((r) => r.cpuPerReq))]));
+  const base = stats[names[0]].median;
+  console.log(`\nscenario (${ROUNDS} rounds × ${REQUESTS} requests)   CPU ms/request: median [IQR]   vs first`);
   for (const n of names) {
-    const m = median(results[n].map((r) => r.cpuPerReq));
-    console.log(`${n.padEnd(12)}  ${m.toFixed(2).padStart(8)}                            ${(m / base).toFixed(2)}×`);
+    const s = stats[n];
+    console.log(`${n.padEnd(30)}  ${s.median.toFixed(2).padStart(6)} [${s.p25.toFixed(2)}–${s.p75.toFixed(2)}]   ${(s.median / base).toFixed(2)}×`);
   }
+  const out = path.join(ROOT, 'bench', 'results', 'cpu-latest.json');
+  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), requests: REQUESTS, rounds: ROUNDS, stats, results }, null, 2) + '\n');
+  console.log(`raw figures: ${path.relative(ROOT, out)}`);
 }
 
 main().catch(async (error) => {

@@ -82,6 +82,10 @@ export const env = createEnv({
     SENTRY_PROJECT: z.string().min(1).optional(),
     /** Share of ordinary server traces kept in production, 0 to 1 (onboarding, checkout and webhooks: always all). */
     SENTRY_TRACES_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.05),
+    /** Which server spans Sentry records: `nextjs` (Next.js's own spans — render, route handler, metadata — through
+     *  OpenTelemetry) or `requests` (one span per request from Sentry's HTTP integration, plus Orbit's own mutation and
+     *  database spans; no OpenTelemetry: ~3 ms less CPU per request, docs/performance.md). */
+    SENTRY_SERVER_SPANS: z.enum(['nextjs', 'requests']).default('nextjs'),
 
     /** Force the local collector and inbox on even when keys are set (never do this in production). */
     LOCAL_INBOX: bool.optional(),

@@ -8,8 +8,13 @@ export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname)
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 export const LOG_DIR = path.join(ROOT, '.data', 'bench-logs');
 
-/** Only loopback, only this benchmark's ports (3300–3320). */
-export const PORTS = { bare: 3301, shipped: 3302, naive: 3303, blackholed: 3304, sentryOnly: 3305, collector: 3310, blackhole: 3311 };
+/**
+ * Only loopback, only this benchmark's ports: base + 0 … 20 (base 3300, or ORBIT_BENCH_PORT_BASE so two benchmarks —
+ * or a benchmark and a test suite — can run side by side on one machine).
+ */
+export const PORT_BASE = Number(process.env.ORBIT_BENCH_PORT_BASE || 3300);
+const at = (offset) => PORT_BASE + offset;
+export const PORTS = { bare: at(1), shipped: at(2), naive: at(3), blackholed: at(4), sentryOnly: at(5), requestSpans: at(6), collector: at(10), blackhole: at(11) };
 const COLLECTOR = `http://127.0.0.1:${PORTS.collector}`;
 
 /** A fake project key (never a real one) and a DSN on the benchmark's collector: no byte leaves the machine. */
@@ -98,6 +103,8 @@ export const SCENARIOS = {
   naive: { build: 'shipped', port: PORTS.naive, env: { POSTHOG_HOST: COLLECTOR, SENTRY_DSN: BENCH_SENTRY_DSN } },
   // Breakdown only (no target): where the shipped server's overhead comes from — Sentry alone, PostHog capture off.
   sentryOnly: { build: 'shipped', port: PORTS.sentryOnly, env: { POSTHOG_ENABLED: '0', SENTRY_DSN: BENCH_SENTRY_DSN } },
+  // The option to drop Next.js's server spans (SENTRY_SERVER_SPANS=requests): what it gains.
+  requestSpans: { build: 'shipped', port: PORTS.requestSpans, env: { POSTHOG_HOST: COLLECTOR, SENTRY_DSN: BENCH_SENTRY_DSN, SENTRY_SERVER_SPANS: 'requests' } },
   blackholed: { build: 'shipped', port: PORTS.blackholed, env: { POSTHOG_HOST: `http://127.0.0.1:${PORTS.blackhole}`, SENTRY_DSN: BENCH_SENTRY_DSN } },
 };
 

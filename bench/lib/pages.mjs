@@ -18,7 +18,18 @@ export async function launchBrowser() {
 const OBSERVE = `window.__bench={lt:[],lcp:0,fcp:0};
 try{new PerformanceObserver(function(l){for(var e of l.getEntries())__bench.lt.push([e.startTime,e.duration])}).observe({type:'longtask',buffered:true});}catch(e){}
 try{new PerformanceObserver(function(l){for(var e of l.getEntries())__bench.lcp=e.startTime}).observe({type:'largest-contentful-paint',buffered:true});}catch(e){}
-try{new PerformanceObserver(function(l){for(var e of l.getEntries())if(e.name==='first-contentful-paint')__bench.fcp=e.startTime}).observe({type:'paint',buffered:true});}catch(e){}`;
+try{new PerformanceObserver(function(l){for(var e of l.getEntries())if(e.name==='first-contentful-paint')__bench.fcp=e.startTime}).observe({type:'paint',buffered:true});}catch(e){}
+try{new PerformanceObserver(function(l){for(var e of l.getEntries())if(e.interactionId||e.name==='pointerdown'||e.name==='click')__bench.ev.push([e.name,e.startTime,e.processingStart,e.processingEnd,e.duration])}).observe({type:'event',durationThreshold:16,buffered:true});}catch(e){}
+__bench.ev=[];`;
+
+/**
+ * The bench's interaction: a click on the landing page's hero CTA ("Start free", a client-side navigation) `afterLoadMs`
+ * after the `load` event, and the delay until the next paint — the Event Timing entry of the click (its `duration`:
+ * from the input to the first paint after its handlers, as INP measures it; 8 ms granularity), and the input delay
+ * (input → handlers start: the main thread was busy). Without an event entry (the browser painted within 16 ms) the
+ * delay counts as 16 ms.
+ */
+const HERO_CTA = '[data-cta-id="hero_start_free"]';
 
 /**
  * One cold load of `url`.
@@ -29,7 +40,7 @@ try{new PerformanceObserver(function(l){for(var e of l.getEntries())if(e.name===
  * @param {number} [o.taskQuietMs]    …and until no long task for this long (the TTI quiet window)
  * @param {number} [o.maxAfterLoadMs] hard cap after `load`
  */
-export async function coldLoad(browser, url, { cookies = [], cpuThrottle = 1, minAfterLoadMs = 4000, scriptQuietMs = 2500, taskQuietMs = 0, maxAfterLoadMs = 12_000 } = {}) {
+export async function coldLoad(browser, url, { cookies = [], cpuThrottle = 1, minAfterLoadMs = 4000, scriptQuietMs = 2500, taskQuietMs = 0, maxAfterLoadMs = 12_000, clickAfterLoadMs } = {}) {
   const context = await browser.newContext(CONTEXT_OPTIONS);
   try {
     if (cookies.length) await context.addCookies(cookies);
@@ -57,13 +68,16 @@ export async function coldLoad(browser, url, { cookies = [], cpuThrottle = 1, mi
       r.bytes = e.encodedDataLength;
       if (r.type === 'Script') lastScriptActivity = Date.now();
     });
+    let loadSeenAt = 0;
     cdp.on('Page.loadEventFired', (e) => {
       loadTs = e.timestamp;
+      loadSeenAt = Date.now();
     });
     await page.addInitScript(OBSERVE);
     const response = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     if (!response || response.status() >= 400) throw new Error(`GET ${url} answered ${response?.status()}`);
     const loadedAt = Date.now();
+    if (clickAfterLoadMs !== undefined) return await clickAndMeasure(page, loadSeenAt || loadedAt, clickAfterLoadMs);
     for (;;) {
       await page.waitForTimeout(250);
       const now = Date.now();
@@ -115,4 +129,23 @@ export async function coldLoad(browser, url, { cookies = [], cpuThrottle = 1, mi
   } finally {
     await context.close();
   }
+}
+
+/** Clicks the hero CTA `afterLoadMs` after `load` (wall clock of the load event), then reads its Event Timing entry. */
+async function clickAndMeasure(page, loadSeenAt, afterLoadMs) {
+  // Where to click, read before the wait (reading it later would itself wait for a busy main thread).
+  const box = await page.locator(HERO_CTA).boundingBox();
+  if (!box) throw new Error(`no ${HERO_CTA} on the page`);
+  const wait = loadSeenAt + afterLoadMs - Date.now();
+  if (wait > 0) await page.waitForTimeout(wait);
+  const clickedLate = Math.max(0, Date.now() - loadSeenAt - afterLoadMs);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForURL((u) => u.pathname === '/signup', { timeout: 30_000 });
+  await page.waitForTimeout(300); // the entry is queued after the next paint
+  const m = await page.evaluate(() => ({ ev: window.__bench.ev, load: performance.getEntriesByType('navigation')[0]?.loadEventStart ?? Number.NaN }));
+  const click = m.ev.filter(([name]) => name === 'pointerdown' || name === 'click' || name === 'pointerup' || name === 'mousedown');
+  const nextPaint = click.length ? Math.max(...click.map(([, , , , duration]) => duration)) : 16;
+  const inputDelay = click.length ? Math.max(...click.map(([, start, processingStart]) => processingStart - start)) : 0;
+  const at = click.length ? Math.min(...click.map(([, start]) => start)) - m.load : Number.NaN;
+  return { nextPaint, inputDelay, at, clickedLate };
 }

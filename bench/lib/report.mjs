@@ -78,12 +78,27 @@ export function renderMarkdown(r) {
     out.push('');
   }
 
+  if (r.interactions) {
+    out.push('## 2b. Interaction: a click on the hero CTA after load', '');
+    out.push(
+      `Cold loads of \`/\`, CPU throttled ${o.cpuThrottle}×; a real click on "Start free" (\`[data-cta-id="hero_start_free"]\`, a client-side navigation) 500 ms, 1 s and 2 s after the \`load\` event, ` +
+        `${o.interactionRuns} loads per delay and build, interleaved. Delay to next paint = the click's Event Timing \`duration\` (input → first paint after its handlers, as INP measures it, 8 ms steps); ` +
+        'input delay = input → handlers start (the main thread was busy). Median (min–max), then the IQR.',
+      '',
+    );
+    out.push('| click after load | bare: next paint | shipped: next paint | ratio | bare IQR | shipped IQR | input delay bare / shipped (medians) |', '| --- | --- | --- | --- | --- | --- | --- |');
+    for (const [d, i] of Object.entries(r.interactions)) {
+      out.push(`| ${d} ms | ${spread(i.bare.nextPaint, ms)} | ${spread(i.shipped.nextPaint, ms)} | ${x(i.shipped.nextPaint.median / i.bare.nextPaint.median)} | ${iqr(i.bare.nextPaint, ms)} | ${iqr(i.shipped.nextPaint, ms)} | ${ms(i.bare.inputDelay.median)} / ${ms(i.shipped.inputDelay.median)} |`);
+    }
+    out.push('');
+  }
+
   const a = r.api;
   if (a) {
     out.push('## 3. API route under bounded loopback load', '');
     out.push(
       `Route: \`${a.route}\` (creates a task; the mutation wrapper captures one \`task.created\` server event per request; \`api.request\` sampling 0). ` +
-        `Saturation: ${o.saturationS} s closed-loop (${o.connections} connections, no rate limit) per scenario, for throughput. ` +
+        `Saturation: ${o.saturationS} s closed-loop (${o.connections} connections, no rate limit) per scenario and round, ${o.saturationRounds ?? 1} rounds interleaved (order reversed every other round), for throughput: median of the rounds [IQR]. ` +
         `Then bounded load: requests evenly paced at ${a.rate}/s (open loop, at most ${o.connections} connections; latency counted from when each request was due)${o.rate ? '' : ' (half the bare server’s saturation throughput)'}, ${o.rounds} rounds × ${o.durationS} s per scenario, scenarios interleaved; latencies merged over the rounds. ` +
         `The collector answers PostHog capture after ${o.delayMs} ms.`,
       '',
@@ -95,12 +110,12 @@ export function renderMarkdown(r) {
     }[a.naiveMode];
     if (naiveHow) out.push(`Naive pattern: ${naiveHow}.`, '');
     out.push('| scenario | requests | p50 | p90 | p99 | max | p50 vs bare | p99 vs bare | p50 / p99 per round | saturation req/s | saturation p99 |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-    for (const [name, label] of [['bare', 'no analytics (bare build)'], ['shipped', "Orbit's capture (after()-flush)"], ['naive', 'naive: await PostHog per event'], ['blackholed', 'Orbit, PostHog host blackholed'], ['sentryOnly', 'breakdown: shipped with PostHog capture off (Sentry only)']]) {
+    for (const [name, label] of [['bare', 'no analytics (bare build)'], ['shipped', "Orbit's capture (after()-flush)"], ['naive', 'naive: await PostHog per event'], ['blackholed', 'Orbit, PostHog host blackholed'], ['sentryOnly', 'breakdown: shipped with PostHog capture off (Sentry only)'], ['requestSpans', 'option: SENTRY_SERVER_SPANS=requests (no Next.js spans)']]) {
       const l = a.latency[name];
       if (!l) continue;
       const sat = a.saturation?.[name];
       out.push(
-        `| ${label} | ${l.requests}${l.nonOk ? ` (${l.nonOk} non-2xx)` : ''} | ${ms1(l.p50)} | ${ms1(l.p90)} | ${ms1(l.p99)} | ${ms1(l.max)} | ${x(l.p50 / a.latency.bare.p50)} | ${x(l.p99 / a.latency.bare.p99)} | ${(l.rounds ?? []).map((r) => `${r.p50.toFixed(1)} / ${r.p99.toFixed(1)}`).join(' · ')} | ${sat ? Math.round(sat.rps) : '—'} | ${sat ? ms1(sat.p99) : '—'} |`,
+        `| ${label} | ${l.requests}${l.nonOk ? ` (${l.nonOk} non-2xx)` : ''} | ${ms1(l.p50)} | ${ms1(l.p90)} | ${ms1(l.p99)} | ${ms1(l.max)} | ${x(l.p50 / a.latency.bare.p50)} | ${x(l.p99 / a.latency.bare.p99)} | ${(l.rounds ?? []).map((r) => `${r.p50.toFixed(1)} / ${r.p99.toFixed(1)}`).join(' · ')} | ${sat ? `${Math.round(sat.rps)}${sat.rpsStats ? ` [${Math.round(sat.rpsStats.p25)}–${Math.round(sat.rpsStats.p75)}]` : ''}` : '—'} | ${sat ? ms1(sat.p99) : '—'} |`,
       );
     }
     out.push('');

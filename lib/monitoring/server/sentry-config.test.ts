@@ -44,7 +44,11 @@ describe('sentry.server.config.ts', () => {
     };
     expect(sentryRecorder.inits).toHaveLength(1);
     // Added since: a deadline on every request to Sentry (transport-timeout.test.ts proves it on a blackholed host).
-    const { transportOptions, enableRuntimeChannelInjection, ...options } = sentryRecorder.inits[0]!;
+    const { transportOptions, enableRuntimeChannelInjection, integrations, ...options } = sentryRecorder.inits[0]!;
+    // Only the integrations Orbit uses (integrations.sdk.test.ts checks the real SDK's list).
+    expect(integrations).toBeTypeOf('function');
+    const kept = (integrations as (d: { name: string }[]) => { name: string }[])([{ name: 'Express' }, { name: 'Http' }, { name: 'RequestData' }, { name: 'Prisma' }]).map((i) => i.name);
+    expect(kept).toEqual(['RequestData', 'Http']);
     expect(transportOptions).toEqual({ httpModule: { request: expect.any(Function) } });
     // No runtime channel injection: no channel-based integration is used, and it cannot register in the server bundle.
     expect(enableRuntimeChannelInjection).toBe(false);

@@ -19,6 +19,17 @@ describe('tracesSampleRate', () => {
     expect(tracesSampleRate({ name: 'POST /api/webhooks/stripe' }, 'production')).toBe(1);
   });
 
+  it("never makes the server's start-up work (Next.js's spans outside any request) a trace, anywhere", () => {
+    for (const environment of ['local', 'e2e', 'production']) {
+      for (const type of ['LoadComponents.loadRouteModule', 'Instrumentation.register', 'AppRouteRouteModule.loadUserland', 'RouteModule.prepare']) {
+        expect(tracesSampleRate({ name: 'load route module', attributes: { 'next.span_type': type } }, environment), `${environment} ${type}`).toBe(0);
+      }
+      // A request is still a request: Next's request span, and its children inside a recorded trace.
+      expect(tracesSampleRate({ name: 'GET /dashboard', attributes: { 'next.span_type': 'BaseServer.handleRequest' } }, environment)).toBeGreaterThan(0);
+      expect(tracesSampleRate({ name: 'load route module', attributes: { 'next.span_type': 'LoadComponents.loadRouteModule' }, parentSampled: true }, environment)).toBe(1);
+    }
+  });
+
   it('follows a sampled parent (the browser decided)', () => {
     expect(tracesSampleRate({ name: 'GET /api/projects', parentSampled: true }, 'production')).toBe(1);
     expect(tracesSampleRate({ name: 'GET /api/projects', parentSampled: false }, 'production')).toBe(0);

@@ -1,6 +1,6 @@
 // Which traces are kept: everything in development and tests, a low rate in production, but every trace of the
 // two flows Orbit cannot afford to be blind on (onboarding and checkout), and never the collector's own traffic, health
-// checks nor static files, whatever the incoming `sentry-trace` header says about the caller's decision.
+// checks nor static files nor the server's start-up work, whatever the incoming `sentry-trace` header says about the caller's decision.
 // Pure: shared by the browser, server and edge configs.
 
 export type SamplingInput = { name: string; attributes?: Record<string, unknown>; parentSampled?: boolean; inheritOrSampleWith?: (rate: number) => number };
@@ -31,6 +31,19 @@ function target(input: SamplingInput): string {
   return [input.name, ...urls].join(' ');
 }
 
+/**
+ * Next.js's own spans that start a request. Next also opens spans outside any request — `next start` loads every
+ * route module in advance ("load route module", LoadComponents.loadRouteModule), runs the instrumentation hook — and
+ * each of those would be a root span, i.e. a trace of its own: dozens per start, noise in the trace list. Any other
+ * Next.js span type without a parent is such server-internal work.
+ */
+const NEXT_REQUEST_SPAN_TYPES = new Set(['BaseServer.handleRequest', 'Middleware.execute', 'Next.request']);
+
+function isServerStartupWork(input: SamplingInput): boolean {
+  const type = input.attributes?.['next.span_type'];
+  return input.parentSampled === undefined && typeof type === 'string' && !NEXT_REQUEST_SPAN_TYPES.has(type);
+}
+
 function isAlwaysTraced(name: string): boolean {
   return ALWAYS.test(name);
 }
@@ -41,7 +54,7 @@ function isNeverTraced(name: string): boolean {
 
 export function tracesSampleRate(input: SamplingInput, environment: string, productionRate: number = PRODUCTION_TRACES_RATE): number {
   const where = target(input);
-  if (isNeverTraced(where)) return 0;
+  if (isNeverTraced(where) || isServerStartupWork(input)) return 0;
   if (environment !== 'production') return 1;
   if (isAlwaysTraced(where)) return 1;
   // A child of a sampled browser trace keeps the browser's decision, so traces are never cut in half.

@@ -35,7 +35,7 @@ const sdk = vi.hoisted(() => {
 });
 vi.mock('posthog-js/dist/module.slim', () => ({ default: sdk.posthog }));
 
-const { initPostHog: init, posthogOptions, RECORDING_PRIVACY } = await import('./posthog-init');
+const { initPostHog: init, posthogOptions, RECORDING_COST, RECORDING_PRIVACY } = await import('./posthog-init');
 const { guardEvent } = await import('@/lib/analytics/validate');
 const { POSTHOG_EXTENSIONS } = await import('./posthog-extensions');
 /** The loader's call: the extension classes and the real catalog validator handed in. */
@@ -75,6 +75,14 @@ describe('posthogOptions (privacy and capture contract)', () => {
     expect(options.session_recording?.blockSelector).toContain('input[type="password"]');
     expect(options.session_recording?.blockSelector).toContain('[autocomplete^="cc-"]');
     expect(options.session_recording?.maskInputOptions).toMatchObject({ password: true, email: true });
+  });
+
+  it('keeps the full snapshot small (no inlined same-origin sheets, slim DOM, no canvas) without loosening privacy', () => {
+    const options = posthogOptions(bootstrap, { beforeSend: (e) => e });
+    expect(options.session_recording).toMatchObject({ inlineStylesheet: false, slimDOMOptions: 'all', captureCanvas: { recordCanvas: false }, recordCrossOriginIframes: false });
+    // The cost options cannot switch a privacy option off: privacy is spread last and wins.
+    expect(options.session_recording).toMatchObject(RECORDING_PRIVACY);
+    for (const key of Object.keys(RECORDING_COST)) expect(Object.keys(RECORDING_PRIVACY)).not.toContain(key);
   });
 
   it('autocapture, pageviews on path and query changes, pageleave, heatmaps, web vitals; bot filtering untouched', () => {

@@ -32,6 +32,26 @@ export const RECORDING_PRIVACY = {
   maskTextFn: (text: string, element?: HTMLElement) => maskPiiText(text, element),
 };
 
+/**
+ * What the recorder's full snapshot has to serialise — one synchronous pass over the DOM in rrweb, the longest task
+ * instrumentation puts on the page after `load` (docs/performance.md) — kept to what a replay needs, with public
+ * posthog-js options only:
+ * - style sheets are not inlined: every sheet Orbit has is its own build output under `/_next/static/css/` (same
+ *   origin, immutable, hashed names), which the player loads by its URL; inlining stringified every CSS rule of
+ *   Tailwind's sheet into the snapshot;
+ * - slim DOM: no `<script>` contents, comments, favicons, `<meta>` tags or head whitespace (none of it is visible);
+ * - no canvas recording, no cross-origin iframes, no web fonts: Orbit has no canvas, and the player has the fonts
+ *   (same-origin CSS).
+ * Privacy is untouched: RECORDING_PRIVACY decides what is masked and blocked.
+ */
+export const RECORDING_COST = {
+  inlineStylesheet: false,
+  slimDOMOptions: 'all',
+  captureCanvas: { recordCanvas: false },
+  recordCrossOriginIframes: false,
+  collectFonts: false,
+} satisfies Partial<NonNullable<PostHogConfig['session_recording']>>;
+
 /** Reports an invalid event without its values (they may be the very data the schema keeps out). */
 function reportInvalid(state: TelemetryState, report: InvalidEventReport): void {
   const message = `Invalid analytics event ${report.event}: dropped ${report.droppedKeys.join(', ') || '(none)'}`;
@@ -60,7 +80,7 @@ export function posthogOptions(
     capture_performance: { web_vitals: true, network_timing: true },
     capture_dead_clicks: true,
     disable_session_recording: false,
-    session_recording: { ...RECORDING_PRIVACY },
+    session_recording: { ...RECORDING_COST, ...RECORDING_PRIVACY },
     mask_personal_data_properties: true,
     respect_dnt: true,
     bootstrap: {
