@@ -66,8 +66,9 @@ export const env = createEnv({
     POSTHOG_MAX_QUEUE: z.coerce.number().int().positive().default(10_000),
     /** Salt of the `ip_hash` and `email_hash` properties. Default: derived from BETTER_AUTH_SECRET. */
     POSTHOG_IP_HASH_SALT: z.string().min(16).optional(),
-    /** 1 lets PostHog resolve GeoIP for server events; off by default (`$geoip_disable`). */
-    POSTHOG_GEOIP: bool.optional(),
+    /** How much of the visitor's address (derived with TRUSTED_PROXY_HOPS) PostHog gets for GeoIP: `truncated`
+     *  (IPv4 /24, IPv6 /48), `full`, or `none` (every event says `$geoip_disable`). lib/server/client-ip.ts. */
+    POSTHOG_CLIENT_IP: z.enum(['truncated', 'full', 'none']).default('truncated'),
     /** Share of requests recorded as `api.request` (0 = none, 1 = all). */
     POSTHOG_API_REQUEST_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.1),
     /** Benchmark only: 1 enables POST /api/bench/naive-tasks/[id], the naive await-per-event pattern (docs/performance.md). */
