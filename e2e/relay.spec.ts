@@ -13,29 +13,34 @@ import { startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../t
 import { RELAY_CONFIG, RELAY_SENTRY_PROJECT, RELAY_UPSTREAM_PORT } from './support/relay-config';
 import { E2E_PORT_BASE, newDataDir, ROOT, startServer, stopServer, type RunningServer } from './support/test-server';
 import { posthogLoaded, telemetrySnapshot } from './support/telemetry-hook';
+import { startTrustedProxy, type TrustedProxy } from './support/trusted-proxy';
 
 const PORT = E2E_PORT_BASE + 7;
 const UPSTREAM_PORT = RELAY_UPSTREAM_PORT;
 const SENTRY_PROJECT = RELAY_SENTRY_PROJECT;
-/** One proxy in front of Orbit: it appends the visitor's address to whatever X-Forwarded-For the client sent. */
-const CONFIG = { ...RELAY_CONFIG, TRUSTED_PROXY_HOPS: '1' };
+/** One proxy in front of Orbit (e2e/support/trusted-proxy.ts): it appends the visitor's address, 203.0.113.77. */
+const PROXY_PORT = E2E_PORT_BASE + 34;
+const CONFIG = { ...RELAY_CONFIG, TRUSTED_PROXY_HOPS: '1', APP_URL: `http://127.0.0.1:${PROXY_PORT}` };
 const VISITOR = '203.0.113.77';
 const FORGED = '198.51.100.99';
-/** What the proxy hands Orbit: the client's forged entry, then the one the proxy appended. */
-const BEHIND_PROXY = { 'x-forwarded-for': `${FORGED}, ${VISITOR}` };
+/** What the client itself writes into X-Forwarded-For: a forged entry, left of the proxy's. */
+const FORGED_CHAIN = { 'x-forwarded-for': FORGED };
 
 test.describe.configure({ mode: 'serial' });
 
 let upstream: FakeUpstream | undefined;
 let server: RunningServer | undefined;
+let proxy: TrustedProxy | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(900_000);
   upstream = await startFakeUpstream(UPSTREAM_PORT);
   server = await startServer({ port: PORT, dataDir: newDataDir('relay'), env: CONFIG });
+  proxy = await startTrustedProxy({ port: PROXY_PORT, target: server.url, visitor: VISITOR });
 });
 
 test.afterAll(async () => {
+  await proxy?.stop();
   if (server) await stopServer(server);
   await upstream?.stop();
   // What the third party saw, for debugging a failure (paths, headers, decoded events; kept with the other results).
@@ -60,15 +65,16 @@ function typedValues(r: RecordedRequest): [string, string][] {
 
 test('signed-in funnel reaches a separate PostHog/Sentry host through the proxy and tunnel, without the cookie', async ({ freshUser, newPage }, testInfo) => {
   test.setTimeout(180_000);
-  if (!server || !upstream) throw new Error('not started');
+  if (!server || !upstream || !proxy) throw new Error('not started');
   const fake = upstream;
+  const front = proxy.url;
   user = freshUser;
-  const page = await newPage({ baseURL: server.url });
-  await page.context().setExtraHTTPHeaders(BEHIND_PROXY);
+  const page = await newPage({ baseURL: front });
+  await page.context().setExtraHTTPHeaders(FORGED_CHAIN);
   const thirdParty: string[] = [];
   page.on('request', (r) => {
     const url = new URL(r.url());
-    if (/^https?:$/.test(url.protocol) && url.origin !== server?.url) thirdParty.push(r.url());
+    if (/^https?:$/.test(url.protocol) && url.origin !== front) thirdParty.push(r.url());
   });
 
   // An anonymous visit first (posthog-js loaded), so sign-up merges that visitor into the user, as in real life.
@@ -167,10 +173,13 @@ test('with POSTHOG_CLIENT_IP=none every event PostHog receives says $geoip_disab
   if (server) await stopServer(server);
   server = undefined;
   const from = fake.requests.length;
-  const own = await startServer({ port: E2E_PORT_BASE + 33, dataDir: newDataDir('relay-none'), env: { ...CONFIG, POSTHOG_CLIENT_IP: 'none' } });
+  await proxy?.stop();
+  proxy = undefined;
+  const own = await startServer({ port: E2E_PORT_BASE + 33, dataDir: newDataDir('relay-none'), env: { ...CONFIG, POSTHOG_CLIENT_IP: 'none', APP_URL: `http://127.0.0.1:${PROXY_PORT + 1}` } });
+  const front = await startTrustedProxy({ port: PROXY_PORT + 1, target: own.url, visitor: VISITOR });
   try {
-    const page = await newPage({ baseURL: own.url });
-    await page.context().setExtraHTTPHeaders(BEHIND_PROXY);
+    const page = await newPage({ baseURL: front.url });
+    await page.context().setExtraHTTPHeaders(FORGED_CHAIN);
     await page.goto('/');
     await page.waitForFunction(posthogLoaded, null, { timeout: 30_000 });
     await signUp(page, freshUser);
@@ -187,6 +196,7 @@ test('with POSTHOG_CLIENT_IP=none every event PostHog receives says $geoip_disab
       expect((JSON.stringify(r.headers) + r.body).includes('203.0.113.'), `an address in ${r.method} ${r.path}`).toBe(false);
     }
   } finally {
+    await front.stop();
     await stopServer(own);
   }
 });
