@@ -76,6 +76,10 @@ export const env = createEnv({
     /** Analytics consent mode, read at runtime by the root layout (wins over NEXT_PUBLIC_ANALYTICS_CONSENT, which is
      *  inlined at build). Default opt-out: see lib/telemetry/browser/consent.ts and docs/analytics-setup.md. */
     ANALYTICS_CONSENT: z.enum(['opt-in', 'opt-out', 'off']).optional(),
+    /** The relay's store-and-forward queue (lib/relay/queue.ts): rows and bytes kept while PostHog or Sentry is
+     *  down; past either bound the oldest are dropped (and counted). */
+    RELAY_QUEUE_MAX_ROWS: z.coerce.number().int().positive().default(20_000),
+    RELAY_QUEUE_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
     // Error tracking (server side); optional.
     SENTRY_DSN: z.url().optional(),
     SENTRY_AUTH_TOKEN: z.string().min(1).optional(),

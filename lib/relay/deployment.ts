@@ -1,0 +1,22 @@
+// The deployment's forwarder: started by instrumentation.ts once the database is migrated, outside local mode and
+// with PostHog or Sentry configured. Stored rows go where the configuration says now: a PostHog path is rebuilt on
+// the configured host, an envelope goes to the configured DSN (a destination switched off meanwhile drops its rows).
+import 'server-only';
+import { env, localInbox } from '@/lib/env';
+import { installRelayForwarder, RelayForwarder } from './forwarder';
+import { storedPosthogTarget } from './posthog-proxy';
+import { configuredEnvelopeEndpoint } from './sentry-tunnel';
+
+export function startRelayForwarder(): void {
+  if (localInbox || !(env.NEXT_PUBLIC_POSTHOG_KEY || env.NEXT_PUBLIC_SENTRY_DSN)) return;
+  installRelayForwarder(
+    new RelayForwarder({
+      target: (row) =>
+        row.destination === 'posthog'
+          ? env.NEXT_PUBLIC_POSTHOG_KEY
+            ? storedPosthogTarget(row.path, env.NEXT_PUBLIC_POSTHOG_HOST)
+            : null
+          : configuredEnvelopeEndpoint(env.NEXT_PUBLIC_SENTRY_DSN),
+    }),
+  );
+}
