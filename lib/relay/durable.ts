@@ -39,7 +39,8 @@ export async function relayOrStore(from: Request, target: URL, options: RelayOpt
   }
   const headers = Object.fromEntries(outgoingHeaders(from, options).entries());
   try {
-    await storeRequest({ destination: stored.destination, path: stored.path, headers, body: options.body });
+    const dropped = await storeRequest({ destination: stored.destination, path: stored.path, headers, body: options.body });
+    if (dropped) currentRelayForwarder()?.noteDropped(dropped);
   } catch (error) {
     if (!storeFailureLogged) console.error('[relay] could not store a request for later delivery', error instanceof Error ? error.message : String(error));
     storeFailureLogged = true;

@@ -10,7 +10,8 @@
 // Across instances on PostgreSQL the row leases (SKIP LOCKED) keep any row from being sent by two of them.
 import 'server-only';
 import { AppError } from '@/lib/server/errors';
-import { claim, release, remove, type Destination, type StoredRow } from './queue';
+import { backlog, claim, release, remove, type Backlog, type Destination, type StoredRow } from './queue';
+import { redatedBody } from './redate';
 import { relay } from './relay';
 
 const BATCH = 20;
@@ -57,6 +58,17 @@ export class RelayForwarder {
     this.stopped = true;
     if (this.poller) clearInterval(this.poller);
     for (const lane of this.lanes.values()) if (lane.timer) clearTimeout(lane.timer);
+  }
+
+  /** Rows the queue's bounds pushed out (queue.ts storeRequest). */
+  noteDropped(rows: number): void {
+    this.counters.dropped += rows;
+  }
+
+  /** What waits and what happened to the rest, for the health output. */
+  async stats(now = Date.now()): Promise<ForwarderCounters & Omit<Backlog, 'oldestStoredAt'> & { oldestAgeMs: number | null }> {
+    const { rows, bytes, oldestStoredAt } = await backlog();
+    return { ...this.counters, rows, bytes, oldestAgeMs: oldestStoredAt === null ? null : Math.max(0, now - oldestStoredAt) };
   }
 
   /** A row was stored: a round soon, unless the destination is backing off (its timer stands). */
@@ -140,9 +152,11 @@ export class RelayForwarder {
       }
       let status: number;
       try {
+        // PostHog re-dates by `sent_at`: moved forward by the time the row waited (redate.ts).
+        const body = row.destination === 'posthog' ? redatedBody(row.body, Date.now() - row.storedAt, row.headers['content-type']) : row.body;
         const res = await relay(new Request(target), target, {
           method: 'POST',
-          body: row.body,
+          body,
           headers: new Headers(row.headers),
           timeoutMs: this.options.timeoutMs,
           cooldownMs: this.options.cooldownMs,
