@@ -4,6 +4,7 @@
 import 'server-only';
 import { env, localInbox } from '@/lib/env';
 import { installRelayForwarder, RelayForwarder } from './forwarder';
+import { backlog } from './queue';
 import { storedPosthogTarget } from './posthog-proxy';
 import { configuredEnvelopeEndpoint } from './sentry-tunnel';
 
@@ -18,5 +19,13 @@ export function startRelayForwarder(): void {
             : null
           : configuredEnvelopeEndpoint(env.NEXT_PUBLIC_SENTRY_DSN),
     }),
+  );
+  // The start-up output says what a previous process left to deliver (the health output says it from then on).
+  void backlog().then(
+    ({ rows, bytes, oldestStoredAt }) => {
+      if (rows === 0 || oldestStoredAt === null) return;
+      console.info(`[relay] ${rows} stored request(s), ${bytes} bytes, the oldest ${Math.round((Date.now() - oldestStoredAt) / 1000)} s old: delivering to PostHog/Sentry`);
+    },
+    () => undefined,
   );
 }
