@@ -2,6 +2,7 @@
 // with PostHog or Sentry configured. Stored rows go where the configuration says now: a PostHog path is rebuilt on
 // the configured host, an envelope goes to the configured DSN (a destination switched off meanwhile drops its rows).
 import 'server-only';
+import { serverAnalytics } from '@/lib/analytics/server/client';
 import { env, localInbox } from '@/lib/env';
 import { installRelayForwarder, RelayForwarder } from './forwarder';
 import { backlog } from './queue';
@@ -18,6 +19,8 @@ export function startRelayForwarder(): void {
             ? storedPosthogTarget(row.path, env.NEXT_PUBLIC_POSTHOG_HOST)
             : null
           : configuredEnvelopeEndpoint(env.NEXT_PUBLIC_SENTRY_DSN),
+      // The deployment reporting on itself: personless, never a visitor.
+      report: (report) => serverAnalytics().capture('analytics.relay_backlog', report, { distinctId: 'orbit_server', hasPerson: false }),
     }),
   );
   // The start-up output says what a previous process left to deliver (the health output says it from then on).

@@ -204,6 +204,17 @@ describe('delivered at its own time', () => {
     expect(sent.batch[0]?.timestamp, 'the event itself is as sent').toBe(sentAt);
     expect(await f.stats()).toMatchObject({ rows: 0, delivered: 1, oldestAgeMs: null });
   });
+
+  it('once the upstream takes requests again, one analytics.relay_backlog report per interval, with what changed since the last', async () => {
+    const reports: unknown[] = [];
+    const { guardEvent } = await import('@/lib/analytics/validate');
+    for (let i = 0; i < 3; i++) await storeRequest({ destination: 'sentry', path: '', headers: {}, body: new TextEncoder().encode(envelope(`${i}`.padStart(32, '0'))) });
+    installRelayForwarder(forwarder({ report: (r) => reports.push(r), reportIntervalMs: 0 }));
+    await expect.poll(() => reports.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(reports[0]).toEqual({ queued: 0, bytes: 0, oldest_age_s: 0, delivered: 3, dropped: 0, rejected: 0, window_s: expect.any(Number) });
+    // What the catalog accepts, so the report is never dropped by validation.
+    expect(guardEvent('analytics.relay_backlog', reports[0] as never, { mode: 'drop' })).toEqual(reports[0]);
+  });
 });
 
 describe('bounds', () => {

@@ -30,7 +30,22 @@ export type ForwarderOptions = {
   maxDelayMs?: number;
   pollMs?: number;
   batch?: number;
+  /** Called after a round that delivered, at most once per reportIntervalMs (`analytics.relay_backlog`). */
+  report?: (report: BacklogReport) => void;
+  reportIntervalMs?: number;
 };
+
+export type BacklogReport = {
+  queued: number;
+  bytes: number;
+  oldest_age_s: number;
+  delivered: number;
+  dropped: number;
+  rejected: number;
+  window_s: number;
+};
+
+const REPORT_INTERVAL_MS = 60_000;
 
 export type ForwarderCounters = { delivered: number; rejected: number; failedRounds: number; dropped: number };
 
@@ -43,6 +58,7 @@ export class RelayForwarder {
   private readonly lanes = new Map<Destination, Lane>(DESTINATIONS.map((d) => [d, { failures: 0, dueAt: Number.POSITIVE_INFINITY, running: false }]));
   private poller?: ReturnType<typeof setInterval>;
   private stopped = false;
+  private reported = { at: Date.now(), delivered: 0, dropped: 0, rejected: 0 };
 
   constructor(private readonly options: ForwarderOptions) {}
 
@@ -132,12 +148,30 @@ export class RelayForwarder {
         lane.failures = 0;
         if (rows.length < batch) break;
       }
+      await this.reportIfDue();
     } catch (error) {
       // The database itself failed (a restart, a lost connection): the rows stay, the poller comes back to them.
       console.error('[relay] forwarding stored requests failed', error instanceof Error ? error.message : String(error));
     } finally {
       lane.running = false;
     }
+  }
+
+  /** The backlog report, once the upstream took something and the interval has passed since the last one. */
+  private async reportIfDue(now = Date.now()): Promise<void> {
+    const { report, reportIntervalMs = REPORT_INTERVAL_MS } = this.options;
+    if (!report || this.counters.delivered === this.reported.delivered || now - this.reported.at < reportIntervalMs) return;
+    const stats = await this.stats(now);
+    report({
+      queued: stats.rows,
+      bytes: stats.bytes,
+      oldest_age_s: Math.round((stats.oldestAgeMs ?? 0) / 1000),
+      delivered: stats.delivered - this.reported.delivered,
+      dropped: stats.dropped - this.reported.dropped,
+      rejected: stats.rejected - this.reported.rejected,
+      window_s: Math.round((now - this.reported.at) / 1000),
+    });
+    this.reported = { at: now, delivered: stats.delivered, dropped: stats.dropped, rejected: stats.rejected };
   }
 
   /** Sends rows in order; the index of the first one that failed, or -1 when all are done. */
