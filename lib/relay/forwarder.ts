@@ -35,7 +35,7 @@ export type ForwarderOptions = {
   reportIntervalMs?: number;
 };
 
-export type BacklogReport = {
+type BacklogReport = {
   queued: number;
   bytes: number;
   oldest_age_s: number;
