@@ -33,6 +33,9 @@ export async function register(): Promise<void> {
       }
       throw error;
     }
+    // Requests the relay stored while PostHog or Sentry was down are delivered from now on (lib/relay/forwarder.ts).
+    const { startRelayForwarder } = await import('./lib/relay/deployment');
+    startRelayForwarder();
     // Queued analytics events are flushed on SIGTERM/SIGINT and at exit (lib/analytics/server/shutdown.ts).
     const { registerAnalyticsShutdown } = await import('./lib/analytics/server/shutdown');
     registerAnalyticsShutdown();

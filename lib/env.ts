@@ -66,8 +66,9 @@ export const env = createEnv({
     POSTHOG_MAX_QUEUE: z.coerce.number().int().positive().default(10_000),
     /** Salt of the `ip_hash` and `email_hash` properties. Default: derived from BETTER_AUTH_SECRET. */
     POSTHOG_IP_HASH_SALT: z.string().min(16).optional(),
-    /** 1 lets PostHog resolve GeoIP for server events; off by default (`$geoip_disable`). */
-    POSTHOG_GEOIP: bool.optional(),
+    /** How much of the visitor's address (derived with TRUSTED_PROXY_HOPS) PostHog gets for GeoIP: `truncated`
+     *  (IPv4 /24, IPv6 /48), `full`, or `none` (every event says `$geoip_disable`). lib/server/client-ip.ts. */
+    POSTHOG_CLIENT_IP: z.enum(['truncated', 'full', 'none']).default('truncated'),
     /** Share of requests recorded as `api.request` (0 = none, 1 = all). */
     POSTHOG_API_REQUEST_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.1),
     /** Benchmark only: 1 enables POST /api/bench/naive-tasks/[id], the naive await-per-event pattern (docs/performance.md). */
@@ -75,6 +76,10 @@ export const env = createEnv({
     /** Analytics consent mode, read at runtime by the root layout (wins over NEXT_PUBLIC_ANALYTICS_CONSENT, which is
      *  inlined at build). Default opt-out: see lib/telemetry/browser/consent.ts and docs/analytics-setup.md. */
     ANALYTICS_CONSENT: z.enum(['opt-in', 'opt-out', 'off']).optional(),
+    /** The relay's store-and-forward queue (lib/relay/queue.ts): rows and bytes kept while PostHog or Sentry is
+     *  down; past either bound the oldest are dropped (and counted). */
+    RELAY_QUEUE_MAX_ROWS: z.coerce.number().int().positive().default(20_000),
+    RELAY_QUEUE_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
     // Error tracking (server side); optional.
     SENTRY_DSN: z.url().optional(),
     SENTRY_AUTH_TOKEN: z.string().min(1).optional(),

@@ -17,13 +17,18 @@ export type RecordedRequest = {
   headers: IncomingHttpHeaders;
   /** the body after every decoding step above, as text */
   body: string;
+  /** the body bytes as received */
+  raw: Buffer;
   /** PostHog events found in the body (capture endpoints) */
   events: { event: string; distinct_id?: string; properties?: Record<string, unknown> }[];
   /** Sentry envelope: its header and items (type + parsed payload) */
   envelope?: { header: Record<string, unknown>; items: { type: string; payload: unknown }[] };
 };
 
-export type UpstreamMode = 'normal' | 'refuse' | 'reset' | 'blackhole';
+export type UpstreamMode = 'normal' | 'refuse' | 'reset' | 'blackhole' | 'unavailable' | 'rate-limited' | 'refusing';
+
+/** The status a failing mode answers with (the request is not recorded: a failing host processed nothing). */
+const FAILING_STATUS: Partial<Record<UpstreamMode, number>> = { unavailable: 503, 'rate-limited': 429, refusing: 400 };
 
 type FaultStats = {
   /** connections reset in `reset` mode */
@@ -34,6 +39,8 @@ type FaultStats = {
   blackholedFromBrowser: number;
   /** the most blackholed requests held open at the same time (what callers let pile up) */
   maxHeld: number;
+  /** requests answered 503, 429 or 400 in `unavailable` / `rate-limited` / `refusing` mode */
+  answered: number;
 };
 
 export type FakeUpstream = {
@@ -113,7 +120,7 @@ function reply(path: string, method: string): { status: number; type: string; bo
 export async function startFakeUpstream(port = 0): Promise<FakeUpstream> {
   const requests: RecordedRequest[] = [];
   let mode: UpstreamMode = 'normal';
-  const faults: FaultStats = { reset: 0, blackholed: 0, blackholedFromBrowser: 0, maxHeld: 0 };
+  const faults: FaultStats = { reset: 0, blackholed: 0, blackholedFromBrowser: 0, maxHeld: 0, answered: 0 };
   const sockets = new Set<Socket>();
   const held = new Set<Socket>();
   const server: Server = createServer((req, res) => {
@@ -125,6 +132,14 @@ export async function startFakeUpstream(port = 0): Promise<FakeUpstream> {
       held.add(req.socket);
       faults.maxHeld = Math.max(faults.maxHeld, held.size);
       req.socket.once('close', () => held.delete(req.socket));
+      return;
+    }
+    const failing = FAILING_STATUS[mode];
+    if (failing) {
+      req.resume();
+      faults.answered++;
+      res.writeHead(failing, { 'content-type': 'application/json', 'retry-after': '1' });
+      res.end('{}');
       return;
     }
     const chunks: Buffer[] = [];
@@ -140,6 +155,7 @@ export async function startFakeUpstream(port = 0): Promise<FakeUpstream> {
         query,
         headers: req.headers,
         body,
+        raw: Buffer.concat(chunks),
         events: isEnvelope ? [] : posthogEvents(body),
         envelope: isEnvelope ? parseEnvelope(body) : undefined,
       });

@@ -541,6 +541,22 @@ export const catalog = {
     example: { queue_overflow: 120, invalid: 0, window_s: 60 },
     notEmittedInE2E: 'Needs PostHog unreachable long enough to fill the queue, or an invalid call site; lib/analytics/server/reliability.test.ts provokes both.',
   }),
+  'analytics.relay_backlog': defineEvent({
+    description: "The relay's store-and-forward queue once PostHog or Sentry takes requests again: what still waits, and what was delivered, dropped by the bounds or refused since the last report. Personless; one per report interval at most.",
+    owner: 'platform',
+    emittedFrom: 'server',
+    schema: z.strictObject({
+      queued: z.int().min(0).describe('Stored requests still waiting'),
+      bytes: z.int().min(0).describe('Their bytes'),
+      oldest_age_s: z.number().min(0).describe('Age of the oldest waiting request, seconds (0 when none waits)'),
+      delivered: z.int().min(0).describe('Stored requests delivered since the last report'),
+      dropped: z.int().min(0).describe('Stored requests pushed out by RELAY_QUEUE_MAX_ROWS / RELAY_QUEUE_MAX_BYTES since the last report'),
+      rejected: z.int().min(0).describe('Stored requests the upstream refused for good (4xx) since the last report'),
+      window_s: z.number().min(0).describe('Seconds covered by this report'),
+    }),
+    example: { queued: 0, bytes: 0, oldest_age_s: 0, delivered: 42, dropped: 0, rejected: 0, window_s: 60 },
+    notEmittedInE2E: 'Sent to a real PostHog host after an outage, never to the local collector the scan reads; lib/relay/durable.test.ts asserts the report.',
+  }),
   'flags.fallback_used': defineEvent({
     description: 'Server flag evaluation answered with the code defaults (PostHog slow, failing or its definitions not loaded). Aggregated per report interval.',
     owner: 'platform',

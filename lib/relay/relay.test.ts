@@ -90,7 +90,9 @@ describe('ingest proxy (/ingest/*, outside local mode)', () => {
     expect(seen.path).toBe('/e/');
     expect(seen.query).toEqual({ ip: '0', ver: '1' });
     expect(seen.body).toBe(body);
-    for (const h of FORBIDDEN) expect(seen.headers[h], h).toBeUndefined();
+    for (const h of FORBIDDEN.filter((name) => name !== 'x-forwarded-for')) expect(seen.headers[h], h).toBeUndefined();
+    // The visitor's network (one trusted proxy, POSTHOG_CLIENT_IP's default), not the header as the client sent it.
+    expect(seen.headers['x-forwarded-for']).toBe('203.0.113.0');
     expect(seen.headers['content-type']).toBe('application/json');
     expect(seen.headers['user-agent']).toBe(SIGNED_IN_HEADERS['user-agent']);
   });
@@ -146,6 +148,47 @@ describe('ingest proxy (/ingest/*, outside local mode)', () => {
   });
 });
 
+describe("the visitor's address for PostHog's GeoIP (POSTHOG_CLIENT_IP, one trusted proxy)", () => {
+  // The client forged the left entry; the trusted proxy appended the right one (the real visitor).
+  const FORGED_CHAIN = { 'x-forwarded-for': '198.51.100.99, 203.0.113.77', 'x-real-ip': '198.51.100.98', forwarded: 'for=198.51.100.97' };
+
+  async function capture(config: Partial<import('./posthog-proxy').IngestConfig>, path = '/ingest/e/', headers: Record<string, string> = FORGED_CHAIN) {
+    const { proxyIngest } = await import('./posthog-proxy');
+    const { relayRoute } = await import('./route');
+    upstream.requests.length = 0;
+    const method = path.startsWith('/ingest/static/') ? 'GET' : 'POST';
+    const res = await relayRoute((req) => proxyIngest(req, { key: 'phc_test', host: upstream.url, trustedProxyHops: 1, ...config }), 'GET, HEAD, POST')(
+      new Request(`http://127.0.0.1:3000${path}`, { method, headers, body: method === 'POST' ? '[{"event":"$pageview","properties":{}}]' : undefined }),
+    );
+    expect(res.status).toBe(200);
+    expect(upstream.requests).toHaveLength(1);
+    const seen = upstream.requests[0]!;
+    const text = JSON.stringify(seen.headers);
+    for (const forged of ['198.51.100.99', '198.51.100.98', '198.51.100.97']) expect(text, `forged ${forged}`).not.toContain(forged);
+    for (const h of ['x-real-ip', 'forwarded', 'x-forwarded-host']) expect(seen.headers[h], h).toBeUndefined();
+    return seen.headers['x-forwarded-for'];
+  }
+
+  it('truncated (the default): the derived address with its host part removed, nothing of the forged chain', async () => {
+    expect(await capture({})).toBe('203.0.113.0');
+    expect(await capture({ clientIp: 'truncated' })).toBe('203.0.113.0');
+    expect(await capture({}, '/ingest/e/', { 'x-forwarded-for': '2001:db8:abcd:12::7, 2001:db8:beef:1:2:3:4:5' })).toBe('2001:db8:beef::');
+  });
+
+  it('full: the derived address, never the chain the client wrote', async () => {
+    expect(await capture({ clientIp: 'full' })).toBe('203.0.113.77');
+  });
+
+  it('none: no forwarding header at all', async () => {
+    expect(await capture({ clientIp: 'none' })).toBeUndefined();
+  });
+
+  it('no trusted address (a chain shorter than the hops), or an SDK file: no forwarding header, never the server presented as the visitor', async () => {
+    expect(await capture({ trustedProxyHops: 3 })).toBeUndefined();
+    expect(await capture({ clientIp: 'full' }, '/ingest/static/recorder.js')).toBeUndefined();
+  });
+});
+
 describe('Sentry tunnel (/monitoring)', () => {
   it('relays an envelope for the configured DSN to its envelope endpoint, without cookies, whatever ?o=&p= say', async () => {
     const body = envelope(dsn);
@@ -197,22 +240,20 @@ describe('Sentry tunnel (/monitoring)', () => {
 });
 
 describe('upstream failures are gateway errors, never a hang', () => {
+  // Capture requests are stored instead (durable.test.ts); everything else gets the gateway error.
   it('a blackholed upstream (accepts, never answers) gives a 504 JSON answer within the timeout, then 503 at once', async () => {
     const { proxyIngest } = await import('./posthog-proxy');
-    const { tunnelEnvelope } = await import('./sentry-tunnel');
     const { relayRoute } = await import('./route');
     const hole = `http://127.0.0.1:${BLACKHOLE_PORT}`;
+    const send = (path: string, init?: RequestInit) =>
+      relayRoute((req) => proxyIngest(req, { key: 'k', host: hole, timeoutMs: 300 }), 'GET, HEAD, POST')(new Request(`http://127.0.0.1:3000${path}`, init));
     const started = Date.now();
-    const a = await relayRoute((req) => proxyIngest(req, { key: 'k', host: hole, timeoutMs: 300 }), 'GET, HEAD, POST')(
-      new Request('http://127.0.0.1:3000/ingest/e/', { method: 'POST', body: '[]' }),
-    );
+    const a = await send('/ingest/flags/?v=2', { method: 'POST', body: '{}' });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(a.status).toBe(504);
     expect(await a.json()).toMatchObject({ error: { code: 'upstream_timeout' } });
-    // The same host moments later (here through the tunnel): not tried again during the cooldown.
-    const b = await relayRoute((req) => tunnelEnvelope(req, { dsn: `http://k@127.0.0.1:${BLACKHOLE_PORT}/1`, timeoutMs: 300 }), 'POST')(
-      new Request('http://127.0.0.1:3000/monitoring', { method: 'POST', body: envelope(`http://k@127.0.0.1:${BLACKHOLE_PORT}/1`) }),
-    );
+    // The same host moments later: not tried again during the cooldown.
+    const b = await send('/ingest/array/k/config');
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(b.status).toBe(503);
     expect(await b.json()).toMatchObject({ error: { code: 'upstream_unavailable' } });

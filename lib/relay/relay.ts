@@ -8,7 +8,10 @@ import 'server-only';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { AppError } from '@/lib/server/errors';
 
-/** Request headers a relayed request keeps; everything else (Cookie, Authorization, X-Forwarded-*, …) is dropped. */
+/**
+ * Request headers a relayed request keeps; everything else (Cookie, Authorization, X-Forwarded-*, …) is dropped.
+ * The only X-Forwarded-For ever sent is the one the caller derives (RelayOptions.forwardedFor).
+ */
 export const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-encoding', 'user-agent', 'accept', 'accept-language'] as const;
 
 /** Response headers the browser gets back; everything else (Set-Cookie, Location, server internals) is dropped. */
@@ -98,7 +101,16 @@ export type RelayOptions = {
   cooldownMs?: number;
   /** headers to send instead of the allow-listed ones of `from` (the tunnel sets its own content type) */
   headers?: Headers;
+  /** the one address sent as X-Forwarded-For (derived and reduced by the caller); never the client's own header */
+  forwardedFor?: string | null;
 };
+
+/** The headers a relayed request goes out with (and a stored one is kept with, lib/relay/queue.ts). */
+export function outgoingHeaders(from: Request, options: Pick<RelayOptions, 'headers' | 'forwardedFor'>): Headers {
+  const headers = new Headers(options.headers ?? pick(from.headers, FORWARDED_REQUEST_HEADERS));
+  if (options.forwardedFor) headers.set('x-forwarded-for', options.forwardedFor);
+  return headers;
+}
 
 /**
  * Sends one request to `target` and returns the upstream answer with only the allow-listed response headers.
@@ -109,7 +121,7 @@ export async function relay(from: Request, target: URL, options: RelayOptions): 
   const timeoutMs = options.timeoutMs ?? RELAY_TIMEOUT_MS;
   admit(target.origin, Date.now());
   stripLast();
-  const headers = options.headers ?? pick(from.headers, FORWARDED_REQUEST_HEADERS);
+  const headers = outgoingHeaders(from, options);
   headers.set(RELAY_MARK, '1');
   let upstream: Response;
   try {

@@ -6,7 +6,7 @@ import 'server-only';
 import { z } from 'zod';
 import { readBoundedBody } from '@/lib/server/bounded-body';
 import { AppError } from '@/lib/server/errors';
-import { relay } from './relay';
+import { relayOrStore } from './durable';
 
 /** The browser SDK's envelopes (errors, spans) are small; Orbit sends no Sentry replays or attachments. */
 const TUNNEL_MAX_BODY_BYTES = 1024 * 1024;
@@ -37,6 +37,12 @@ function envelopeEndpoint(dsn: ParsedDsn): URL {
   url.searchParams.set('sentry_key', dsn.publicKey);
   url.searchParams.set('sentry_version', '7');
   return url;
+}
+
+/** The configured DSN's envelope endpoint (where stored envelopes go), or null without a valid DSN. */
+export function configuredEnvelopeEndpoint(dsn: string | undefined): URL | null {
+  const parsed = dsn ? parseDsn(dsn) : null;
+  return parsed ? envelopeEndpoint(parsed) : null;
 }
 
 const envelopeHeader = z.object({ dsn: z.string().min(1).max(2048) });
@@ -78,5 +84,6 @@ export async function tunnelEnvelope(req: Request, config: TunnelConfig): Promis
   const headers = new Headers({ 'content-type': 'application/x-sentry-envelope' });
   const ua = req.headers.get('user-agent');
   if (ua) headers.set('user-agent', ua);
-  return relay(req, envelopeEndpoint(configured), { method: 'POST', body, headers, timeoutMs: config.timeoutMs });
+  // Kept when Sentry cannot take it (durable.ts); the SDK gets what Sentry answers an accepted envelope.
+  return relayOrStore(req, envelopeEndpoint(configured), { method: 'POST', body, headers, timeoutMs: config.timeoutMs }, { destination: 'sentry', path: '', accepted: () => Response.json({}) });
 }

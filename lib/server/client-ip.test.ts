@@ -1,6 +1,6 @@
 // Which address a request is counted under, for each number of trusted proxy hops.
 import { describe, expect, it } from 'vitest';
-import { addressKey, canonicalIp, CLIENT_IP_HEADER, clientIp, IPV6_SUBNET_BITS, withClientIp } from './client-ip';
+import { addressKey, canonicalIp, CLIENT_IP_HEADER, clientIp, disclosedIp, IPV6_SUBNET_BITS, withClientIp } from './client-ip';
 
 const h = (init: Record<string, string>) => new Headers(init);
 
@@ -98,5 +98,23 @@ describe('the socket address of a direct deployment (0 hops)', () => {
     expect(seen).toEqual(['127.0.0.1', '127.0.0.1']);
     // A request that never passed through a stamped server: the forged header is ignored.
     expect(clientIp(h({ [PEER_HEADER]: `${'00'.repeat(16)} 203.0.113.3` }), 0)).toBeNull();
+  });
+});
+
+describe('disclosedIp (what PostHog may see, POSTHOG_CLIENT_IP)', () => {
+  it('truncated: IPv4 last octet zeroed, IPv6 cut to its /48, any spelling', () => {
+    expect(disclosedIp('203.0.113.77', 'truncated')).toBe('203.0.113.0');
+    expect(disclosedIp('::ffff:203.0.113.77', 'truncated')).toBe('203.0.113.0');
+    expect(disclosedIp('2001:db8:abcd:12:1:2:3:4', 'truncated')).toBe('2001:db8:abcd::');
+    expect(disclosedIp('2001:0DB8:ABCD:0012:0000:0000:0000:0001', 'truncated')).toBe('2001:db8:abcd::');
+    expect(disclosedIp('::1', 'truncated')).toBe('::');
+  });
+
+  it('full: the canonical address; none, no address or not an address: null', () => {
+    expect(disclosedIp('203.0.113.77', 'full')).toBe('203.0.113.77');
+    expect(disclosedIp('2001:DB8::1', 'full')).toBe('2001:db8::1');
+    expect(disclosedIp('203.0.113.77', 'none')).toBeNull();
+    expect(disclosedIp(null, 'truncated')).toBeNull();
+    expect(disclosedIp('203.0.113.77, 1.2.3.4', 'full')).toBeNull();
   });
 });

@@ -66,14 +66,35 @@ function ipv6Groups(ip: string): number[] {
 /** What per-address limits count for a canonical address: the IPv4 address, or `<prefix>::/64` for IPv6. */
 export function addressKey(ip: string | null): string | null {
   if (ip === null || isIP(ip) !== 6) return ip;
-  const groups = ipv6Groups(ip);
-  const prefix = groups.map((g, i) => {
-    const bits = Math.min(16, Math.max(0, IPV6_SUBNET_BITS - i * 16));
-    return (g & ((0xffff << (16 - bits)) & 0xffff)).toString(16);
-  });
-  return `${new SocketAddress({ address: prefix.join(':'), family: 'ipv6' }).address}/${IPV6_SUBNET_BITS}`;
+  return `${ipv6Prefix(ip, IPV6_SUBNET_BITS)}/${IPV6_SUBNET_BITS}`;
 }
 
+/** How much of the client's address PostHog gets (POSTHOG_CLIENT_IP): its network only, all of it, or nothing. */
+export type ClientIpDisclosure = 'truncated' | 'full' | 'none';
+
+/** The prefix length an IPv6 address is cut to for PostHog: a site's /48 still resolves country and region. */
+const IPV6_DISCLOSED_BITS = 48;
+
+/** `ip` with the bits past `bits` zeroed, in canonical form. */
+function ipv6Prefix(ip: string, bits: number): string {
+  const groups = ipv6Groups(ip).map((g, i) => {
+    const keep = Math.min(16, Math.max(0, bits - i * 16));
+    return (g & ((0xffff << (16 - keep)) & 0xffff)).toString(16);
+  });
+  return new SocketAddress({ address: groups.join(':'), family: 'ipv6' }).address;
+}
+
+/**
+ * What a canonical client address becomes before it leaves Orbit for PostHog: `truncated` zeroes the host part
+ * (IPv4 last octet, IPv6 past the /48), `full` keeps it, `none` (or no address) gives null.
+ */
+export function disclosedIp(ip: string | null, disclosure: ClientIpDisclosure): string | null {
+  if (ip === null || disclosure === 'none') return null;
+  const canonical = canonicalIp(ip);
+  if (canonical === null || disclosure === 'full') return canonical;
+  if (isIP(canonical) === 4) return canonical.replace(/\.\d+$/, '.0');
+  return ipv6Prefix(canonical, IPV6_DISCLOSED_BITS);
+}
 
 /**
  * A copy of `headers` for Better Auth: the client's own CLIENT_IP_HEADER removed, the derived address set when

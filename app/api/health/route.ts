@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { NextResponse } from 'next/server';
 import { databaseKind, db } from '@/lib/db';
 import { billingProvider, env, localInbox } from '@/lib/env';
+import { currentRelayForwarder } from '@/lib/relay/forwarder';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,6 +20,8 @@ export async function GET(): Promise<Response> {
     database = { status: 'error', kind: databaseKind() };
   }
   const healthy = database.status === 'ok';
+  // The relay's store-and-forward backlog (docs/reliability.md): what waits for PostHog or Sentry, and what was lost.
+  const relay = healthy ? await currentRelayForwarder()?.stats().catch(() => null) : null;
   return NextResponse.json(
     {
       status: healthy ? 'ok' : 'degraded',
@@ -30,6 +33,7 @@ export async function GET(): Promise<Response> {
         sentry: (env.NEXT_PUBLIC_SENTRY_DSN ?? env.SENTRY_DSN) ? 'cloud' : localInbox ? 'local' : 'off',
         localInbox,
       },
+      ...(relay ? { relay } : {}),
     },
     { status: healthy ? 200 : 503, headers: { 'cache-control': 'no-store' } },
   );

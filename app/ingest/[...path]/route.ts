@@ -13,7 +13,7 @@ const collector = inboxRoute({
   POST: ingestHandler('POST'),
 });
 
-const proxy = relayRoute((req) => proxyIngest(req, { key: env.NEXT_PUBLIC_POSTHOG_KEY, host: env.NEXT_PUBLIC_POSTHOG_HOST }), 'GET, HEAD, POST');
+const proxy = relayRoute((req) => proxyIngest(req, { key: env.NEXT_PUBLIC_POSTHOG_KEY, host: env.NEXT_PUBLIC_POSTHOG_HOST, clientIp: env.POSTHOG_CLIENT_IP }), 'GET, HEAD, POST');
 
 const route = (method: Method | 'OPTIONS') => (localInbox ? collector[method] : proxy);
 

@@ -45,6 +45,7 @@ export const dashboards = [
       { kind: 'trend', key: 'errors-by-category' },
       { kind: 'trend', key: 'api-error-rate' },
       { kind: 'trend', key: 'api-latency-p95' },
+      { kind: 'trend', key: 'relay-backlog' },
     ],
   },
 ] as const satisfies readonly DashboardDefinition[];

@@ -83,6 +83,18 @@ export const trends = [
     unit: 'percent',
   },
   {
+    key: 'relay-backlog',
+    name: 'Relay backlog',
+    question: 'After PostHog or Sentry was down, how much did the relay hold back, and did any of it get lost?',
+    series: [
+      { event: 'analytics.relay_backlog', label: 'Delivered after an outage (p95 per report)', math: { p95: 'delivered' } },
+      { event: 'analytics.relay_backlog', label: 'Dropped by the bounds (p95 per report)', math: { p95: 'dropped' } },
+    ],
+    interval: 'day',
+    range: 14,
+    unit: 'count',
+  },
+  {
     key: 'api-latency-p95',
     name: 'API p95 latency by route',
     question: 'Which routes are slow for the slowest 5 % of requests?',

@@ -26,6 +26,8 @@ export type AnalyticsIdentity = {
   /** posthog-js session id, so server events join the session replay. */
   sessionId?: string | null;
   ipHash?: string | null;
+  /** The visitor's address as PostHog may see it (POSTHOG_CLIENT_IP: truncated or full), sent as `$ip` for GeoIP. */
+  ip?: string | null;
   /** False for a visitor without any PostHog id: the event is personless (`$process_person_profile: false`). */
   hasPerson?: boolean;
 };
@@ -199,6 +201,8 @@ function contextProperties(identity: AnalyticsIdentity): Record<string, string |
   const props: Record<string, string | boolean> = { app: 'orbit', deployment: env.DEPLOYMENT };
   if (identity.sessionId) props.$session_id = identity.sessionId;
   if (identity.ipHash) props.ip_hash = identity.ipHash;
+  // Without it the outbox marks the event `$geoip_disable`: PostHog would otherwise locate the server.
+  if (identity.ip) props.$ip = identity.ip;
   if (identity.hasPerson === false) props.$process_person_profile = false;
   return props;
 }

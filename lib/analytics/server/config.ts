@@ -22,7 +22,6 @@ export type ServerAnalyticsConfig = {
   requestTimeoutMs: number;
   /** Events kept in memory while PostHog is unreachable; past it the oldest waiting event is dropped. */
   maxQueue: number;
-  geoip: boolean;
   /** Share of requests recorded as `api.request` (0–1). */
   apiRequestSampleRate: number;
   /** Replaces the transport (local mode's in-process collector, tests). */
@@ -49,7 +48,6 @@ export function configFromEnv(): ServerAnalyticsConfig {
     flushIntervalMs: env.POSTHOG_FLUSH_INTERVAL_MS,
     requestTimeoutMs: env.POSTHOG_REQUEST_TIMEOUT_MS,
     maxQueue: env.POSTHOG_MAX_QUEUE,
-    geoip: env.POSTHOG_GEOIP ?? false,
     apiRequestSampleRate: env.POSTHOG_API_REQUEST_SAMPLE_RATE,
     fetch: mode === 'local' ? inProcessCollectorFetch : undefined,
     // Local mode evaluates flags like production with a personal key: posthog-node polls the definitions, here

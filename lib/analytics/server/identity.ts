@@ -4,14 +4,14 @@
 //    client adds to same-origin calls, or from posthog-js's persistence cookie `ph_<key>_posthog`;
 // 3. neither → a random id with `$process_person_profile: false` (a personless event, no ghost person).
 // The session id travels the same way (`x-posthog-session-id`, or `$sesid` in the cookie), so server events join
-// the session replay. IPs and emails never leave the server raw: `ip_hash`/`email_hash` are salted SHA-256,
-// truncated.
+// the session replay. Emails never leave the server raw (`email_hash`, salted SHA-256, truncated); the address
+// goes as `ip_hash` and, for GeoIP, as `$ip` only as far as POSTHOG_CLIENT_IP allows (truncated by default).
 import 'server-only';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { POSTHOG_LOCAL_KEY, posthogCookieName } from '@/lib/analytics/constants';
 import { posthogCookieIds, readCookie, requestPosthogIds, type PosthogIds } from '@/lib/analytics/posthog-cookie';
 import { env } from '@/lib/env';
-import { clientIp } from '@/lib/server/client-ip';
+import { clientIp, disclosedIp, type ClientIpDisclosure } from '@/lib/server/client-ip';
 import type { PersonProperties } from '@/lib/analytics/person-properties';
 import type { AnalyticsIdentity } from './client';
 
@@ -49,19 +49,22 @@ export function browserIds(headers: Headers): PosthogIds {
 }
 
 /** The identity of a request: the user when signed in, else the browser's anonymous id, else a personless id. */
-export function identityFromRequest(headers: Headers, user: { id: string } | null): AnalyticsIdentity {
+export function identityFromRequest(headers: Headers, user: { id: string } | null, disclosure: ClientIpDisclosure = env.POSTHOG_CLIENT_IP): AnalyticsIdentity {
   const browser = browserIds(headers);
-  const hash = ipHash(clientIp(headers));
+  const address = clientIp(headers);
+  // The same address the ingest relay forwards for the browser's events, so a person's GeoIP does not depend on
+  // which side sent first.
+  const where = { ipHash: ipHash(address), ip: disclosedIp(address, disclosure) };
   if (user) {
     return {
       distinctId: user.id,
       anonymousId: browser.distinctId && browser.distinctId !== user.id ? browser.distinctId : null,
       sessionId: browser.sessionId,
-      ipHash: hash,
+      ...where,
     };
   }
-  if (browser.distinctId) return { distinctId: browser.distinctId, sessionId: browser.sessionId, ipHash: hash };
-  return { distinctId: randomUUID(), sessionId: browser.sessionId, ipHash: hash, hasPerson: false };
+  if (browser.distinctId) return { distinctId: browser.distinctId, sessionId: browser.sessionId, ...where };
+  return { distinctId: randomUUID(), sessionId: browser.sessionId, ...where, hasPerson: false };
 }
 
 /** An identity without a request (webhooks, jobs): the person is known by id only. */

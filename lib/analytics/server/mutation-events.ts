@@ -102,7 +102,7 @@ function send(events: readonly TrackedEvent[], identity: AnalyticsIdentity, work
       const anonymousId = identity.hasPerson === false ? null : identity.distinctId !== userId ? identity.distinctId : identity.anonymousId;
       analytics.identify(userId, { ...personPropertiesFromEmail(email), ...properties }, anonymousId);
       if (anonymousId) analytics.alias(userId, anonymousId);
-      who = { distinctId: userId, anonymousId, sessionId: identity.sessionId, ipHash: identity.ipHash };
+      who = { distinctId: userId, anonymousId, sessionId: identity.sessionId, ipHash: identity.ipHash, ip: identity.ip };
     }
     if (e.group) analytics.groupIdentify('workspace', e.group.workspace, e.group.properties, who.distinctId);
     const workspace = e.groups?.workspace ?? workspaceId;

@@ -73,7 +73,9 @@ export class Outbox {
       maxBatchSize: this.batchSize,
       fetchRetryCount: 0,
       requestTimeout: config.requestTimeoutMs + POSTHOG_DEADLINE_MARGIN_MS,
-      disableGeoip: !config.geoip,
+      // The server's own address is never a visitor's location: flag requests and every event without the
+      // visitor's `$ip` (client.ts, POSTHOG_CLIENT_IP) say `$geoip_disable`.
+      disableGeoip: true,
       fetch: this.transport.fetch,
       personalApiKey: config.personalApiKey,
       featureFlagsPollingInterval: config.personalApiKey ? 60_000 : null,
@@ -160,7 +162,7 @@ export class Outbox {
   private async send(batch: OutboxEvent[]): Promise<BatchOutcome> {
     try {
       for (const { event, distinctId, properties, groups, timestamp, uuid } of batch) {
-        this.posthog.capture({ event, distinctId, properties, groups, timestamp, uuid });
+        this.posthog.capture({ event, distinctId, properties, groups, timestamp, uuid, disableGeoip: typeof properties.$ip !== 'string' });
       }
       await this.posthog.flush();
     } catch (error) {

@@ -158,10 +158,12 @@ describe('server capture through the mutation wrapper', () => {
         workspace_id: m.workspaceId,
         $session_id: 'sess-1',
         ip_hash: ipHash('203.0.113.7'),
+        // POSTHOG_CLIENT_IP's default: the visitor's network for GeoIP, never the full address or the server's.
+        $ip: '203.0.113.0',
         $groups: { workspace: m.workspaceId },
-        $geoip_disable: true,
         $lib: 'posthog-node',
       });
+      expect(e.properties).not.toHaveProperty('$geoip_disable');
     }
   });
 
@@ -181,11 +183,11 @@ describe('server capture through the mutation wrapper', () => {
     const text = JSON.stringify(all);
     expect(text).not.toContain(email);
     expect(text).not.toContain(ip);
-    expect(text).not.toContain('"$ip"');
     const signedUp = all.find((e) => e.event === 'auth.signed_up' && e.properties.$session_id === 'sess-privacy');
     expect(signedUp).toBeDefined();
     const userId = signedUp!.distinctId;
-    expect(signedUp!.properties).toMatchObject({ user_id: userId, method: 'email', ip_hash: ipHash(ip) });
+    // The address PostHog may locate: the truncated one (POSTHOG_CLIENT_IP's default), never the raw one (above).
+    expect(signedUp!.properties).toMatchObject({ user_id: userId, method: 'email', ip_hash: ipHash(ip), $ip: '198.51.100.0' });
     // The browser's anonymous person and the user are one person now.
     expect(await mergedDistinctIds(anon)).toEqual(expect.arrayContaining([anon, userId]));
     const person = await getPerson(userId);
@@ -351,6 +353,34 @@ describe('identity and helpers', () => {
     expect(none.hasPerson).toBe(false);
     // A header that is not an id is ignored, not trusted.
     expect(identityFromRequest(new Headers({ 'x-posthog-distinct-id': '<script>' }), null).hasPerson).toBe(false);
+  });
+
+  it("server events follow POSTHOG_CLIENT_IP: `$ip` truncated or full, or `$geoip_disable` (never the server's address)", async () => {
+    const headers = new Headers({ 'x-forwarded-for': '198.51.100.99, 203.0.113.77', 'x-posthog-distinct-id': `geo-${unique()}` });
+    const analytics = configureServerAnalytics({});
+    const sent: Record<string, string> = {};
+    for (const disclosure of ['truncated', 'full', 'none'] as const) {
+      const identity = identityFromRequest(headers, null, disclosure);
+      const projectId = `prj_${disclosure}_${unique()}`;
+      sent[disclosure] = projectId;
+      analytics.capture('task.created', { task_id: 'tsk_1', project_id: projectId, workspace_id: 'ws_1' }, identity);
+    }
+    // An event about nobody's request (a webhook, the system's own reports) has no visitor to locate.
+    analytics.capture('task.created', { task_id: 'tsk_1', project_id: `prj_system_${unique()}`, workspace_id: 'ws_1' }, { distinctId: `sys-${unique()}` });
+    analytics.identify(`usr-${unique()}`, { plan: 'free' });
+    await drainServerAnalytics();
+    const props = async (disclosure: string) => (await storedEvents('task.created')).find((e) => e.properties.project_id === sent[disclosure])?.properties;
+    expect(await props('truncated')).toMatchObject({ $ip: '203.0.113.0' });
+    expect(await props('truncated')).not.toHaveProperty('$geoip_disable');
+    expect(await props('full')).toMatchObject({ $ip: '203.0.113.77' });
+    expect(await props('none')).toMatchObject({ $geoip_disable: true });
+    expect(await props('none')).not.toHaveProperty('$ip');
+    const all = JSON.stringify(await db.select().from(inboxEvents));
+    expect(all, 'the client-written part of the chain').not.toContain('198.51.100.99');
+    for (const e of await db.select().from(inboxEvents)) {
+      if (e.source !== 'server') continue;
+      expect(typeof e.properties.$ip === 'string' || e.properties.$geoip_disable === true, `${e.event} is located by the visitor or not at all`).toBe(true);
+    }
   });
 
   it('turns concrete paths into route templates', () => {

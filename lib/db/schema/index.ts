@@ -4,3 +4,4 @@ export * from './app';
 export * from './billing';
 export * from './inbox';
 export * from './rate-limits';
+export * from './relay';

@@ -173,6 +173,21 @@ describe('initPostHog', () => {
     ]);
   });
 
+  it('POSTHOG_CLIENT_IP=none: every event, recordings included, says $geoip_disable; otherwise none does', () => {
+    initPostHog(orbitWith([]), { ...bootstrap, geoipDisable: true });
+    for (const event of ['$pageview', '$autocapture', '$snapshot', '$identify']) sdk.posthog.capture(event, { $current_url: 'https://orbit.test/pricing' });
+    expect(sdk.state.captured.map((c) => [c.event, c.props['$geoip_disable']])).toEqual([
+      ['$pageview', true],
+      ['$autocapture', true],
+      ['$snapshot', true],
+      ['$identify', true],
+    ]);
+    sdk.state.captured = [];
+    initPostHog(orbitWith([]), bootstrap);
+    sdk.posthog.capture('$autocapture', { $current_url: 'https://orbit.test/pricing' });
+    expect(sdk.state.captured[0]?.props).not.toHaveProperty('$geoip_disable');
+  });
+
   it('never sends events from the inbox pages', () => {
     const o = orbitWith([]);
     initPostHog(o, bootstrap);

@@ -105,6 +105,9 @@ export function initPostHog(state: TelemetryState, b: OrbitBootstrap, { extensio
   let skipAutoPageviewOf: string | undefined;
   const beforeSend = (event: CaptureResult | null): CaptureResult | null => {
     if (!event) return null;
+    // POSTHOG_CLIENT_IP=none: PostHog would otherwise locate the server the relay sends from. Every event,
+    // recordings' `$snapshot` included (super properties do not reach those).
+    if (b.geoipDisable) event.properties['$geoip_disable'] = true;
     const url = event.properties['$current_url'];
     if (typeof url === 'string' && isUntrackedPath(new URL(url, location.href).pathname)) return null;
     // posthog-js adds document.title, which can be what a user typed (a project page is titled with its name).

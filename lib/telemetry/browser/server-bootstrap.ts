@@ -55,6 +55,7 @@ export const getAnalyticsBootstrap = cache(async (): Promise<OrbitBootstrap> => 
     user: user ? { id: user.id, props: { ...personPropertiesFromEmail(user.email), plan: workspace?.plan ?? null, workspace_role: workspace?.role ?? null } } : null,
     workspace: workspace ? { id: workspace.id, props: { plan: workspace.plan } } : null,
     monitoring: browserMonitoring(),
+    geoipDisable: env.POSTHOG_CLIENT_IP === 'none',
     dev: process.env.NODE_ENV !== 'production',
   };
 });

@@ -79,6 +79,8 @@ export type OrbitBootstrap = {
   user: { id: string; props: PersonProperties } | null;
   workspace: { id: string; props: GroupProperties } | null;
   monitoring: BrowserMonitoring;
+  /** POSTHOG_CLIENT_IP=none: every event says `$geoip_disable` (the relay forwards no address to locate) */
+  geoipDisable?: boolean;
   /** development: invalid events throw; production: the invalid keys are dropped and reported */
   dev: boolean;
 };

@@ -1,0 +1,86 @@
+// The relay's durable queue: a capture request PostHog or Sentry could not take (refused, reset, timed out, 5xx, 429)
+// is kept in the app's database (table relay_queue, PGlite or PostgreSQL) until the forwarder (forwarder.ts) delivers
+// it. Bounded by rows and bytes: past either, the oldest rows are dropped and counted. A row holds the allow-listed
+// headers it would have been sent with and the body as the browser sent it (already under the relay's body cap).
+import 'server-only';
+import { and, asc, count, inArray, lt, min, sql, sum } from 'drizzle-orm';
+import { db } from '@/lib/db';
+import { relayQueue } from '@/lib/db/schema';
+import { env } from '@/lib/env';
+
+export type Destination = 'posthog' | 'sentry';
+
+export type QueuedRequest = {
+  destination: Destination;
+  /** PostHog: the path and query after `/ingest`; Sentry: '' (the configured DSN decides). */
+  path: string;
+  headers: Record<string, string>;
+  body: Uint8Array;
+};
+
+export type StoredRow = QueuedRequest & { id: number; storedAt: number; attempts: number };
+
+export type QueueLimits = { maxRows: number; maxBytes: number };
+
+function limitsFromEnv(): QueueLimits {
+  return { maxRows: env.RELAY_QUEUE_MAX_ROWS, maxBytes: env.RELAY_QUEUE_MAX_BYTES };
+}
+
+/** Stores one request, then drops the oldest rows past the bounds; resolves to how many were dropped. */
+export async function storeRequest(request: QueuedRequest, limits: QueueLimits = limitsFromEnv(), now = Date.now()): Promise<number> {
+  await db.insert(relayQueue).values({ ...request, bytes: request.body.byteLength, storedAt: now });
+  return trim(limits);
+}
+
+/** Drops the oldest rows beyond `maxRows` rows or `maxBytes` bytes (counting from the newest). */
+async function trim({ maxRows, maxBytes }: QueueLimits): Promise<number> {
+  const dropped = await db
+    .delete(relayQueue)
+    .where(
+      sql`${relayQueue.id} in (select id from (select id, row_number() over (order by id desc) as newer_rows,
+        sum(bytes) over (order by id desc) as newer_bytes from ${relayQueue}) ranked
+        where newer_rows > ${maxRows} or newer_bytes > ${maxBytes})`,
+    )
+    .returning({ id: relayQueue.id });
+  return dropped.length;
+}
+
+/**
+ * Leases up to `limit` of the oldest free rows of `destination` until `now + leaseMs`, oldest first. Rows another
+ * instance is claiming at the same moment are skipped (SKIP LOCKED), and a leased row is not claimed again before its
+ * lease ends, so two instances never send the same row (a crashed one's rows come back when the lease ends).
+ */
+export async function claim(destination: Destination, limit: number, leaseMs: number, now = Date.now()): Promise<StoredRow[]> {
+  const free = db
+    .select({ id: relayQueue.id })
+    .from(relayQueue)
+    .where(and(sql`${relayQueue.destination} = ${destination}`, lt(relayQueue.leasedUntil, now)))
+    .orderBy(asc(relayQueue.id))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const rows = await db
+    .update(relayQueue)
+    .set({ leasedUntil: now + leaseMs, attempts: sql`${relayQueue.attempts} + 1` })
+    .where(inArray(relayQueue.id, free))
+    .returning();
+  return rows
+    .map((r) => ({ id: r.id, destination: r.destination, path: r.path, headers: r.headers, body: r.body, storedAt: r.storedAt, attempts: r.attempts }))
+    .sort((a, b) => a.id - b.id);
+}
+
+/** Deletes rows once delivered (or refused for good). */
+export async function remove(ids: number[]): Promise<void> {
+  if (ids.length) await db.delete(relayQueue).where(inArray(relayQueue.id, ids));
+}
+
+/** Hands leased rows back at once (a failed round: the next one, here or elsewhere, starts from them). */
+export async function release(ids: number[]): Promise<void> {
+  if (ids.length) await db.update(relayQueue).set({ leasedUntil: 0 }).where(inArray(relayQueue.id, ids));
+}
+
+export type Backlog = { rows: number; bytes: number; oldestStoredAt: number | null };
+
+export async function backlog(): Promise<Backlog> {
+  const [row] = await db.select({ rows: count(), bytes: sum(relayQueue.bytes), oldest: min(relayQueue.storedAt) }).from(relayQueue);
+  return { rows: Number(row?.rows ?? 0), bytes: Number(row?.bytes ?? 0), oldestStoredAt: row?.oldest === null || row?.oldest === undefined ? null : Number(row.oldest) };
+}
