@@ -95,14 +95,30 @@ describe('one event per rule fires exactly that rule', () => {
     expect((await report()).warnings.map((w) => [w.rule, w.path])).toEqual([['wrong_side', 'properties.$lib']]);
   });
 
-  it('duplicate_pageview: two $pageview of one URL in one window, no $pageleave between', async () => {
+  it('duplicate_pageview: posthog-js counted one navigation twice in one page load', async () => {
+    const s = session();
+    const pv = (url: string, id: string, prev?: string) => web(s, url, { $pageview_id: id, ...(prev ? { $prev_pageview_id: prev } : {}) });
+    await send([
+      { event: '$pageview', distinct_id: 'anon-1', properties: pv('http://localhost/pricing', 'pv-1'), timestamp: at(900) },
+      { event: '$pageview', distinct_id: 'anon-1', properties: pv('http://localhost/pricing', 'pv-2', 'pv-1'), timestamp: at(800) },
+    ]);
+    expect(await fired()).toEqual(['duplicate_pageview']);
+    // A reload starts a page load of its own (no $prev_pageview_id), even with no $pageleave sent; another URL is
+    // another navigation.
+    await send([
+      { event: '$pageview', distinct_id: 'anon-1', properties: pv('http://localhost/pricing', 'pv-3'), timestamp: at(700) },
+      { event: '$pageview', distinct_id: 'anon-1', properties: pv('http://localhost/signup', 'pv-4', 'pv-3'), timestamp: at(600) },
+    ]);
+    expect(await fired()).toEqual(['duplicate_pageview']);
+  });
+
+  it('duplicate_pageview from a sender without pageview ids: the same URL within 10 s, no $pageleave between', async () => {
     const s = session();
     await send([
       { event: '$pageview', distinct_id: 'anon-1', properties: web(s, 'http://localhost/pricing'), timestamp: at(900) },
       { event: '$pageview', distinct_id: 'anon-1', properties: web(s, 'http://localhost/pricing'), timestamp: at(300) },
     ]);
     expect(await fired()).toEqual(['duplicate_pageview']);
-    // A reload ($pageleave between) is a new navigation; so is another URL.
     await send([
       { event: '$pageleave', distinct_id: 'anon-1', properties: web(s, 'http://localhost/pricing'), timestamp: at(200) },
       { event: '$pageview', distinct_id: 'anon-1', properties: web(s, 'http://localhost/pricing'), timestamp: at(100) },
@@ -207,9 +223,10 @@ describe('PII shapes', () => {
     ['5555-5555-5555-4444', 'a card number'],
     ['+44 20 7946 0958', 'a phone number'],
     ['(415) 555-2671', 'a phone number'],
+    ['call (415) 555-2671.', 'a phone number'],
   ])('%s is %s', (value, shape) => expect(piiShape(value, [])).toBe(shape));
 
-  it.each(['1733430000000', '2026-12-05T21:49:16.123Z', '019ae000-0000-7000-8000-000000000001', '4111111111111112', 'ws_Yc1n0p2QeR5sT7uV9wX1', '/projects/12345', 'v1.449.2'])(
+  it.each(['1733430000000', '2026-12-05T21:49:16.123Z', '019ae000-0000-7000-8000-000000000001', '4111111111111112', 'ws_Yc1n0p2QeR5sT7uV9wX1', '/projects/12345', 'v1.449.2', '01948d2e-1234-7567-8901-234567890123', '2026-12-05 21:49:16'])(
     '%s is none',
     (value) => expect(piiShape(value, [])).toBeNull(),
   );

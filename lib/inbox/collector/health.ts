@@ -59,7 +59,7 @@ const DUPLICATE_PAGEVIEW_MS = 10_000;
 /** Events the rules never look at: the SDK's own plumbing, not product analytics. */
 const UNCHECKED = new Set(['$snapshot', '$snapshot_items']);
 /** PostHog events besides the catalog's list the SDKs send on their own for Orbit's configuration. */
-const SDK_EVENTS = new Set(['$rageclick', '$dead_click', '$set', '$create_alias', '$merge_dangerously', '$opt_in']);
+const SDK_EVENTS = new Set(['$rageclick', '$dead_click', '$$heatmap', '$set', '$create_alias', '$merge_dangerously', '$opt_in']);
 const CONTEXT = new Set<string>(CONTEXT_PROPERTIES);
 const HASHED = new Set<string>(HASHED_PROPERTIES);
 /** Walk at most this many values per event for PII: bounded work whatever an event holds. */
@@ -69,7 +69,8 @@ const MAX_FINDINGS_PER_RULE = 5;
 // ---- PII shapes ----
 
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9-]+(\.[A-Z0-9-]+)*\.[A-Z]{2,}/i;
-const DIGIT_RUN = /\+?\(?\d[\d ().-]{7,22}\d/g;
+/** A run of digits and separators standing alone: not a piece of an id, a UUID or a version. */
+const DIGIT_RUN = /(?<![\w.-])\+?\(?\d[\d ().-]{7,22}\d(?![\w-]|\.\d)/g;
 /** Card networks' leading digits (Visa, Mastercard, Amex, Discover, JCB, Diners): a timestamp or an id is none. */
 const CARD_PREFIX = /^(4|5[1-5]|2[2-7]|3[47]|6011|65|35|30[0-5]|36|38)/;
 
@@ -197,12 +198,53 @@ function checkEvent(e: CheckedEvent, ctx: CheckContext): Finding[] {
 
 // ---- across events ----
 
+/**
+ * posthog-js links the pageviews of one page load: each carries `$pageview_id`, and every one after the first its
+ * predecessor's as `$prev_pageview_id`. A pageview whose predecessor in the same load has the same URL counted one
+ * navigation twice; the first pageview of a load (a reload, a new tab) is a navigation of its own. Events without
+ * these ids (another sender) fall back to: the same URL in the same window less than 10 s after the pageview before
+ * it, with no `$pageleave` between.
+ */
 async function duplicatePageviews(tx: Tx, events: CheckedEvent[]): Promise<Map<number, Finding>> {
   const found = new Map<number, Finding>();
   const pageviews = events.filter((e) => e.event === '$pageview' && e.sessionId);
   if (!pageviews.length) return found;
-  const sessions = [...new Set(pageviews.map((e) => e.sessionId!))];
-  const since = new Date(Math.min(...pageviews.map((e) => e.timestamp.getTime())) - DUPLICATE_PAGEVIEW_MS);
+  const linked = pageviews.filter((e) => str(e.properties.$pageview_id));
+  const unlinked = pageviews.filter((e) => !str(e.properties.$pageview_id));
+  const flag = (e: CheckedEvent, url: string | null, ms: number) =>
+    found.set(e.id, {
+      rule: 'duplicate_pageview',
+      path: 'properties.$current_url',
+      message: `A second $pageview of ${String(url).slice(0, 200)} ${ms} ms after the first, for the same navigation.`,
+    });
+
+  const prevIds = [...new Set(linked.flatMap((e) => str(e.properties.$prev_pageview_id) ?? []))];
+  if (prevIds.length) {
+    const previous = await tx
+      .select({
+        sessionId: inboxEvents.sessionId,
+        timestamp: inboxEvents.timestamp,
+        pageviewId: sql<string>`${inboxEvents.properties}->>'$pageview_id'`,
+        url: sql<string | null>`${inboxEvents.properties}->>'$current_url'`,
+      })
+      .from(inboxEvents)
+      .where(
+        and(
+          inArray(inboxEvents.sessionId, [...new Set(linked.map((e) => e.sessionId!))]),
+          eq(inboxEvents.event, '$pageview'),
+          inArray(sql`${inboxEvents.properties}->>'$pageview_id'`, prevIds),
+        ),
+      );
+    for (const e of linked) {
+      const prev = str(e.properties.$prev_pageview_id);
+      const before = prev ? previous.find((p) => p.pageviewId === prev && p.sessionId === e.sessionId) : undefined;
+      const url = str(e.properties.$current_url);
+      if (before && before.url === url) flag(e, url, +e.timestamp - +before.timestamp);
+    }
+  }
+
+  if (!unlinked.length) return found;
+  const since = new Date(Math.min(...unlinked.map((e) => e.timestamp.getTime())) - DUPLICATE_PAGEVIEW_MS);
   const around = await tx
     .select({
       id: inboxEvents.id,
@@ -213,19 +255,21 @@ async function duplicatePageviews(tx: Tx, events: CheckedEvent[]): Promise<Map<n
       url: sql<string | null>`${inboxEvents.properties}->>'$current_url'`,
     })
     .from(inboxEvents)
-    .where(and(inArray(inboxEvents.sessionId, sessions), inArray(inboxEvents.event, ['$pageview', '$pageleave']), gte(inboxEvents.timestamp, since)));
-  for (const e of pageviews) {
+    .where(
+      and(
+        inArray(inboxEvents.sessionId, [...new Set(unlinked.map((e) => e.sessionId!))]),
+        inArray(inboxEvents.event, ['$pageview', '$pageleave']),
+        gte(inboxEvents.timestamp, since),
+      ),
+    );
+  for (const e of unlinked) {
     const window = str(e.properties.$window_id) ?? null;
     const before = around
       .filter((o) => o.id !== e.id && o.sessionId === e.sessionId && o.window === window && (o.timestamp < e.timestamp || (+o.timestamp === +e.timestamp && o.id < e.id)))
       .sort((a, b) => +b.timestamp - +a.timestamp || b.id - a.id)[0];
-    const url = str(e.properties.$current_url) ?? null;
+    const url = str(e.properties.$current_url);
     if (before?.event === '$pageview' && before.url === url && +e.timestamp - +before.timestamp <= DUPLICATE_PAGEVIEW_MS) {
-      found.set(e.id, {
-        rule: 'duplicate_pageview',
-        path: 'properties.$current_url',
-        message: `A second $pageview of ${String(url).slice(0, 200)} ${+e.timestamp - +before.timestamp} ms after the first, with no $pageleave between.`,
-      });
+      flag(e, url, +e.timestamp - +before.timestamp);
     }
   }
   return found;
