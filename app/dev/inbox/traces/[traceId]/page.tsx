@@ -17,8 +17,18 @@ const traceIdSegment = z.string().regex(/^[0-9a-f]{16,64}$/i);
 
 export const metadata = { title: 'Trace' };
 
-export default async function TracePage({ params }: { params: Promise<{ traceId: string }> }) {
+/** `?span=<span id>`: the span to highlight (an error's failing span); anything else is ignored. */
+const spanParam = z.string().regex(/^[0-9a-f]{16}$/i);
+
+export default async function TracePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ traceId: string }>;
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const traceId = pageSegment(traceIdSegment, (await params).traceId);
+  const highlight = spanParam.safeParse((await searchParams)?.span).data?.toLowerCase();
   if (traceId === null) notFound();
   const items = await traceItems(traceId);
   if (!items.length) notFound();
@@ -66,7 +76,7 @@ export default async function TracePage({ params }: { params: Promise<{ traceId:
           </ul>
         </div>
       ) : null}
-      {w.rows.length ? <WaterfallView waterfall={w} /> : <p className="text-sm text-slate-600">No span of this trace was received (only errors).</p>}
+      {w.rows.length ? <WaterfallView highlight={highlight} waterfall={w} /> : <p className="text-sm text-slate-600">No span of this trace was received (only errors).</p>}
     </div>
   );
 }
