@@ -272,8 +272,13 @@ export async function storeCapture(
     if (eventRows.length) {
       const rows = await tx.insert(inboxEvents).values(eventRows).onConflictDoNothing().returning();
       inserted = rows.length;
-      // A retry's duplicate was checked when it first arrived.
-      warnings = await recordHealth(tx, rows, now, batch.sentAt);
+      // A retry's duplicate was checked when it first arrived. In a savepoint: a check that fails loses its
+      // findings, never the events.
+      try {
+        warnings = await tx.transaction((sp) => recordHealth(sp, rows, now, batch.sentAt));
+      } catch (error) {
+        console.error('[collector] event health check failed; the events are stored without it', error);
+      }
     }
     if (snapshotRows.length) await tx.insert(inboxSnapshots).values(snapshotRows);
     await cap(tx, 'inbox_events', 'id');

@@ -1,0 +1,61 @@
+// From an error to its moment: a bug thrown in the browser during a recorded session; its error page in the inbox
+// links to the replay at the error's time (the player starts 2 s before it, the error marked on the timeline), to
+// the trace with the error's span highlighted, and back to its issue.
+import { randomBytes } from 'node:crypto';
+import { expect, makeUser, signUpAndOnboard, test, uniqueName } from './fixtures';
+import type { InboxIssue } from './inbox';
+import type { SentryItemRow } from '@/lib/inbox/rows';
+
+test('an error page opens the replay at the error and the trace at its span, and links back to its issue', async ({ page, request }) => {
+  test.setTimeout(180_000);
+  const bugName = `orbitMomentBug_${randomBytes(5).toString('hex')}`;
+  await signUpAndOnboard(page, makeUser('moment'), { workspace: uniqueName('Moment') });
+  const sentryUp = page.waitForRequest((r) => /\/sentry\/api\/\d+\/envelope\/|\/monitoring/.test(r.url()), { timeout: 30_000 });
+  await page.goto('/dev/errors');
+  await sentryUp;
+  await page.evaluate((name) => {
+    const bug = { [name]: () => { throw new Error(`moment bug (${name})`); } }[name]!;
+    setTimeout(bug, 0);
+  }, bugName);
+
+  let issue: InboxIssue | undefined;
+  await expect
+    .poll(async () => {
+      issue = ((await (await request.get('/api/dev/inbox/issues?limit=1000')).json()) as { issues: InboxIssue[] }).issues.find((i) => i.title.includes(bugName));
+      return issue?.count ?? 0;
+    }, { timeout: 30_000, message: `the issue of ${bugName}` })
+    .toBe(1);
+  const item = ((await (await request.get(`/api/dev/inbox/sentry?type=event&limit=1000&order=desc`)).json()) as { items: SentryItemRow[] }).items.find((i) =>
+    JSON.stringify(i.payload).includes(bugName),
+  )!;
+  const sessionOf = (payload: unknown) => JSON.stringify(payload).match(/"posthog[^"]*session[^"]*":"([^"]+)"/i)?.[1];
+  const sessionId = sessionOf(item.payload);
+  expect(sessionId, 'the error carries its PostHog session').toBeTruthy();
+  // The session's recording reaches the collector on posthog-js's flush.
+  await expect
+    .poll(async () => (await request.get(`/api/dev/inbox/recordings/${encodeURIComponent(sessionId!)}`)).status(), { timeout: 60_000 })
+    .toBe(200);
+
+  await page.goto(`/dev/inbox/errors/${item.id}`);
+  await expect(page.getByTestId('error-issue-link')).toHaveAttribute('href', `/dev/inbox/errors/issues/${issue!.id}`);
+
+  // The replay, at the error.
+  await page.getByTestId('error-replay-link').click();
+  await expect(page).toHaveURL(/\/dev\/inbox\/recordings\/[^?]+\?t=\d+/);
+  const moment = page.getByTestId('recording-moment');
+  await expect(moment).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('recording-error-marker')).toBeVisible();
+  const momentMs = Number(await moment.getAttribute('data-moment-ms'));
+  const playerMs = Number(await moment.getAttribute('data-player-ms'));
+  expect(momentMs).toBeGreaterThan(0);
+  expect(Math.abs(playerMs - Math.max(0, momentMs - 2_000)), `player at ${playerMs} ms, error at ${momentMs} ms`).toBeLessThan(1_000);
+
+  // The trace, at the failing span.
+  await page.goBack();
+  const traceLink = page.getByTestId('error-trace-link');
+  await expect(traceLink).toHaveAttribute('href', /\/dev\/inbox\/traces\/[0-9a-f]+\?span=[0-9a-f]{16}$/);
+  const span = new URL((await traceLink.getAttribute('href'))!, 'http://x').searchParams.get('span')!;
+  await traceLink.click();
+  await expect(page.getByTestId('waterfall')).toBeVisible();
+  await expect(page.locator(`#span-${span}[data-highlighted]`)).toBeVisible();
+});
