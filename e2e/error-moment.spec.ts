@@ -54,7 +54,16 @@ test('an error page opens the replay at the error and the trace at its span, and
   await page.goBack();
   const traceLink = page.getByTestId('error-trace-link');
   await expect(traceLink).toHaveAttribute('href', /\/dev\/inbox\/traces\/[0-9a-f]+\?span=[0-9a-f]{16}$/);
-  const span = new URL((await traceLink.getAttribute('href'))!, 'http://x').searchParams.get('span')!;
+  const href = new URL((await traceLink.getAttribute('href'))!, 'http://x');
+  const span = href.searchParams.get('span')!;
+  const traceId = href.pathname.split('/').at(-1)!;
+  // The error's span belongs to the page's transaction, which Sentry sends when it ends (idle, or on leaving).
+  await expect
+    .poll(async () => JSON.stringify(await (await request.get(`/api/dev/inbox/sentry?trace_id=${traceId}&limit=1000`)).json()).includes(`"span_id":"${span}"`), {
+      timeout: 60_000,
+      message: `span ${span} of trace ${traceId}`,
+    })
+    .toBe(true);
   await traceLink.click();
   await expect(page.getByTestId('waterfall')).toBeVisible();
   await expect(page.locator(`#span-${span}[data-highlighted]`)).toBeVisible();

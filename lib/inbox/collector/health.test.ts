@@ -139,6 +139,23 @@ describe('one event per rule fires exactly that rule', () => {
     expect(await fired()).toEqual(['identity_break']);
   });
 
+  it('identity_break is withdrawn when the browser identifies as that person afterwards', async () => {
+    const s = session();
+    await send([{ event: '$pageview', distinct_id: 'anon-8', properties: web(s, 'http://localhost/dashboard') }]);
+    await send([{ event: 'workspace.created', distinct_id: 'usr_late', properties: server({ $session_id: s, workspace_id: 'ws_late1' }) }]);
+    expect(await fired()).toEqual(['identity_break']);
+    // posthog-js's next batch: the identify that links the browser's anonymous id to the user.
+    await send([{ event: '$identify', distinct_id: 'usr_late', properties: web(s, 'http://localhost/dashboard', { $anon_distinct_id: 'anon-8' }) }]);
+    expect(await fired()).toEqual([]);
+    // Or the browser sends its next events on the server's id itself (signed in with a bootstrapped identity).
+    const s2 = session();
+    await send([{ event: '$pageview', distinct_id: 'anon-9', properties: web(s2, 'http://localhost/dashboard') }]);
+    await send([{ event: 'workspace.created', distinct_id: 'usr_boot', properties: server({ $session_id: s2, workspace_id: 'ws_late2' }) }]);
+    expect(await fired()).toEqual(['identity_break']);
+    await send([{ event: '$pageview', distinct_id: 'usr_boot', properties: web(s2, 'http://localhost/projects') }]);
+    expect(await fired()).toEqual([]);
+  });
+
   it('clock_skew: an event time more than 10 min from its arrival, and a sender clock off by as much', async () => {
     await send([{ event: 'auth.logged_in', distinct_id: 'usr_1', properties: server({ method: 'email', user_id: 'usr_1' }), timestamp: at(60 * 60_000) }]);
     expect((await report()).warnings.map((w) => [w.rule, w.path])).toEqual([['clock_skew', 'timestamp']]);

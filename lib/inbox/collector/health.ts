@@ -317,6 +317,36 @@ async function registeredSecrets(tx: Tx): Promise<string[]> {
 
 export const MAX_SECRETS = 1_000;
 
+const MERGES = new Set(['$identify', '$create_alias', '$merge_dangerously']);
+
+/**
+ * An identity break is judged when the server event arrives, but the browser's side can come later (posthog-js
+ * batches): its `$identify`, or its events on the server's id. Breaks this request healed (a browser id of that
+ * session now belongs to the same person) are withdrawn.
+ */
+async function withdrawHealedBreaks(tx: Tx, events: CheckedEvent[]): Promise<void> {
+  const touched = [
+    ...new Set(
+      events
+        .filter((e) => MERGES.has(e.event) || (e.source === 'web' && e.sessionId))
+        .flatMap((e) => [e.distinctId, str(e.properties.$anon_distinct_id), e.properties.alias === undefined ? null : String(e.properties.alias)])
+        .filter((id): id is string => !!id),
+    ),
+  ];
+  if (!touched.length) return;
+  await tx.execute(sql`
+    delete from ${inboxHealthWarnings} w
+    using ${inboxPersonDistinctIds} b
+    where w.rule = 'identity_break'
+      and b.distinct_id = w.distinct_id
+      and b.person_id in (select person_id from ${inboxPersonDistinctIds} where distinct_id in ${touched})
+      and exists (
+        select 1 from ${inboxEvents} e
+        join ${inboxPersonDistinctIds} a on a.distinct_id = e.distinct_id
+        where e.session_id = w.session_id and e.source = 'web' and a.person_id = b.person_id
+      )`);
+}
+
 /** Checks the events one capture request stored and writes a warning row per finding; returns how many. */
 export async function recordHealth(tx: Tx, events: CheckedEvent[], now: Date, sentAt: Date | null): Promise<number> {
   if (!events.length) return 0;
@@ -345,5 +375,6 @@ export async function recordHealth(tx: Tx, events: CheckedEvent[], now: Date, se
     }
   }
   if (rows.length) await tx.insert(inboxHealthWarnings).values(rows);
+  await withdrawHealedBreaks(tx, events);
   return rows.length;
 }

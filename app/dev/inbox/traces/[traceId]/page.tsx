@@ -76,6 +76,12 @@ export default async function TracePage({
           </ul>
         </div>
       ) : null}
+      {highlight && !w.rows.some((r) => r.span.spanId === highlight) ? (
+        <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="span-not-received">
+          The error&apos;s span <code className="font-mono text-xs">{highlight}</code> has not arrived yet: Sentry sends a page&apos;s
+          transaction when it ends. Reload in a moment.
+        </p>
+      ) : null}
       {w.rows.length ? <WaterfallView highlight={highlight} waterfall={w} /> : <p className="text-sm text-slate-600">No span of this trace was received (only errors).</p>}
     </div>
   );
