@@ -62,7 +62,7 @@ export default async function ErrorPage({ params }: { params: Promise<{ id: stri
         <div className="mt-4 grid gap-4 lg:grid-cols-[1fr_auto]">
           <KvTable rows={facts} />
           <div className="flex flex-col gap-2 text-sm lg:w-72">
-            {issue ? <LinkCard href={`/dev/inbox/errors/issues/${issue.id}`} label={`Issue · ${issue.count} event${issue.count === 1 ? "" : "s"}`} value={issue.title} testId="error-issue-link" /> : null}
+            {issue ? <LinkCard href={`/dev/inbox/errors/issues/${issue.id}`} label={`Issue · ${issue.count} event${issue.count === 1 ? '' : 's'}`} value={issue.title} testId="error-issue-link" /> : null}
             {traceId ? (
               <LinkCard
                 href={`/dev/inbox/traces/${traceId}${spanId ? `?span=${encodeURIComponent(spanId)}` : ''}`}
