@@ -15,5 +15,9 @@ test('no event of the run raised an event-health finding', async ({ request }) =
   const line = `Event health: ${report.checked_events} events checked, ${total} findings`;
   console.log(line);
   test.info().annotations.push({ type: 'event-health', description: line });
-  expect(report.warnings, `${line}:\n${describeFindings(report.warnings)}`).toEqual([]);
+  const warnings = report.warnings.filter((w) => w.severity === 'warn');
+  if (warnings.length) console.warn(`${line}; warnings:\n${describeFindings(warnings)}`);
+  // Errors fail the run; warnings too with EVENT_HEALTH_STRICT=1 (see e2e/fixtures.ts).
+  const failing = process.env.EVENT_HEALTH_STRICT === '1' ? report.warnings : report.warnings.filter((w) => w.severity === 'error');
+  expect(failing, `${line}:\n${describeFindings(failing)}`).toEqual([]);
 });
