@@ -84,6 +84,8 @@ export default defineConfig({
     { name: 'privacy-scan', testMatch: /privacy\.scan\.ts/, dependencies: ['chromium'] },
     // After the suite: every catalog event was received, from the side the catalog says (lib/analytics/catalog.ts).
     { name: 'catalog-coverage', testMatch: /catalog-coverage\.scan\.ts/, dependencies: ['chromium'] },
+    // After the suite: no stored event raised an event-health finding; prints how many events were checked.
+    { name: 'event-health', testMatch: /health\.scan\.ts/, dependencies: ['chromium'] },
   ],
   webServer: {
     command: `"${process.execPath}" e2e/support/tee-server.mjs "${serverLog}" "${process.execPath}" "${NEXT_BIN}" start -H 127.0.0.1 -p ${PORT}`,

@@ -156,4 +156,6 @@ test('the local inbox: every page, with the data a session leaves', async ({ pag
   await followFirst(page, '/dev/inbox/dashboards/', 'inbox: a dashboard');
   await page.goto('/dev/inbox/funnels');
   await checkPage(page, 'inbox: funnels');
+  await page.goto('/dev/inbox/health');
+  await checkPage(page, 'inbox: event health');
 });

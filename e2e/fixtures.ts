@@ -5,6 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { Inbox, type Identity } from './inbox';
+import { describeFindings, findingsFor, registerHealthSecrets, watchIdentities, type SentIdentities } from './support/event-health';
 import { ROOT } from './support/test-server';
 import { registerSecret, registerTypedFields } from './support/typed-secrets';
 import { actionBody, actionIds, actionRedirect } from '../test-support/server-actions';
@@ -206,6 +207,7 @@ export async function checkout(
   registerSecret('card', card);
   registerSecret('cvc', '123');
   registerSecret('name', 'E2E Card Holder');
+  await registerHealthSecrets(page.request, ['E2E Card Holder', card]);
   await page.getByLabel('Card number').fill(card);
   await page.getByLabel('Expiry').fill('12 / 34');
   await page.getByLabel('CVC').fill('123');
@@ -220,9 +222,16 @@ function watchCsp(context: BrowserContext, seen: string[]): void {
   });
 }
 
+/** EVENT_HEALTH_STRICT=1: warn-level event-health findings fail too (the goal once the last one is fixed). */
+const strictHealth = process.env.EVENT_HEALTH_STRICT === '1';
+
 type Fixtures = {
   /** CSP violations seen in this test's browser contexts; any at all fails the test (automatic). */
   cspViolations: string[];
+  /** The analytics ids (distinct and session) this test's browsers sent events with. */
+  sentIdentities: SentIdentities;
+  /** Fails the test when the collector found an event-health problem on its own ids (automatic). */
+  eventHealth: void;
   /** A unique user that does not exist yet (sign them up with `signUp`). */
   freshUser: TestUser;
   /** Query API of the local collector (PostHog and Sentry traffic), bound to this test's server. */
@@ -248,18 +257,46 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
-  freshUser: async ({}, provide, testInfo) => {
-    await provide(makeUser(`w${testInfo.workerIndex}`));
+  sentIdentities: async ({ context }, provide) => {
+    const ids: SentIdentities = { distinctIds: new Set(), sessionIds: new Set() };
+    watchIdentities(context, ids);
+    await provide(ids);
+  },
+  eventHealth: [
+    async ({ request, sentIdentities }, provide, testInfo) => {
+      await provide();
+      // A test already failing says why itself; a server without the inbox (production mode) has no findings to read.
+      if (testInfo.status !== testInfo.expectedStatus || !sentIdentities.distinctIds.size) return;
+      const findings = await findingsFor(request, sentIdentities);
+      // Errors (the data is wrong) fail the test; warnings (suspect) are printed and attached, and fail the run's
+      // scan only with EVENT_HEALTH_STRICT=1 until the remaining identity_break is fixed in the product
+      // (docs/testing.md, "Event health").
+      const warnings = findings.filter((f) => f.severity === 'warn');
+      if (warnings.length) {
+        testInfo.annotations.push({ type: 'event-health warnings', description: describeFindings(warnings) });
+        console.warn(`event-health warnings on "${testInfo.title}":\n${describeFindings(warnings)}`);
+      }
+      const errors = strictHealth ? findings : findings.filter((f) => f.severity === 'error');
+      expect(errors, `event-health findings on this test's events (docs/local-inbox.md, "Event health"):\n${describeFindings(errors)}`).toEqual([]);
+    },
+    { auto: true },
+  ],
+  freshUser: async ({ request }, provide, testInfo) => {
+    const user = makeUser(`w${testInfo.workerIndex}`);
+    // What the user will type: the collector's PII rule flags any event carrying it.
+    await registerHealthSecrets(request, [user.name, user.email, user.password]);
+    await provide(user);
   },
   inbox: async ({ request }, provide) => {
     await provide(new Inbox(request));
   },
-  newPage: async ({ browser, baseURL, userAgent, locale, timezoneId, viewport, cspViolations }, provide) => {
+  newPage: async ({ browser, baseURL, userAgent, locale, timezoneId, viewport, cspViolations, sentIdentities }, provide) => {
     const contexts: BrowserContext[] = [];
     await provide(async (options) => {
       // Same real-browser options as the default context (the launch args are the browser's, shared).
       const context = await browser.newContext({ userAgent, locale, timezoneId, viewport, baseURL: options?.baseURL ?? baseURL });
       watchCsp(context, cspViolations);
+      watchIdentities(context, sentIdentities);
       contexts.push(context);
       await registerTypedFields(context);
       return context.newPage();

@@ -12,24 +12,25 @@ test('PostHog (raw and posthog-node) and Sentry traffic land in the inbox', asyn
     headers: { 'content-type': 'application/json' },
     data: {
       api_key: 'phc_e2e_local',
-      event: 'e2e_smoke_raw',
+      // Catalog events, valid: the run's event-health scan (e2e/health.scan.ts) holds test traffic to the plan too.
+      event: 'workspace.created',
       distinct_id: identity.distinctId,
-      properties: { smoke: 'raw', step: 1 },
+      properties: { workspace_id: 'ws_e2eSmokeRaw' },
       timestamp: new Date().toISOString(),
     },
   });
   expect(raw.ok(), `POST /ingest/e/ → ${raw.status()}`).toBe(true);
-  await inbox.waitForEvent('e2e_smoke_raw', { distinctId: identity.distinctId, since: identity.since, properties: { smoke: 'raw' } });
+  await inbox.waitForEvent('workspace.created', { distinctId: identity.distinctId, since: identity.since, properties: { workspace_id: 'ws_e2eSmokeRaw' } });
 
   const client = new PostHog('phc_e2e_local', { host: `${origin}/ingest`, flushAt: 1, flushInterval: 0 });
-  client.capture({ distinctId: identity.distinctId, event: 'e2e_smoke_node', properties: { smoke: 'node', step: 2 } });
+  client.capture({ distinctId: identity.distinctId, event: 'workspace.renamed', properties: { workspace_id: 'ws_e2eSmokeNode' } });
   await client.shutdown();
 
-  const node = await inbox.waitForEvent('e2e_smoke_node', { distinctId: identity.distinctId, since: identity.since, properties: { smoke: 'node', step: 2 } });
+  const node = await inbox.waitForEvent('workspace.renamed', { distinctId: identity.distinctId, since: identity.since, properties: { workspace_id: 'ws_e2eSmokeNode' } });
   expect(node.source).toBe('server');
-  await inbox.expectEventsInOrder(['e2e_smoke_raw', 'e2e_smoke_node'], { distinctId: identity.distinctId, since: identity.since });
+  await inbox.expectEventsInOrder(['workspace.created', 'workspace.renamed'], { distinctId: identity.distinctId, since: identity.since });
 
-  await inbox.expectNoEventBefore('e2e_smoke_never_sent', 'e2e_smoke_node', { distinctId: identity.distinctId, since: identity.since });
+  await inbox.expectNoEventBefore('e2e_smoke_never_sent', 'workspace.renamed', { distinctId: identity.distinctId, since: identity.since });
 
   // Another identity's query sees none of it.
   expect(await inbox.events({ distinctId: `${identity.distinctId}-other`, since: identity.since })).toEqual([]);

@@ -7,6 +7,10 @@
 //       APP_URL (or http://127.0.0.1:3000) + /ingest.
 //   tail [--event X] [--distinct-id Y] [--from-start] [--origin URL] [--interval MS]
 //       Prints the local inbox's events live (polls GET /api/dev/inbox/events?after=<id>, docs/local-inbox.md).
+//   health [--since 10m] [--fail-on warn|error] [--origin URL]
+//       Prints the local inbox's event-health findings (GET /api/dev/inbox/health, docs/local-inbox.md "Event
+//       health") since a duration (`90s`, `10m`, `2h`, `1d`) or an ISO time, and exits 1 when any finding is at or
+//       above --fail-on (default warn: any finding), for CI.
 //   provision [--dry-run]
 //       Creates or updates the funnels, trends, cohorts, dashboards and alerts of lib/analytics/insights in PostHog
 //       (POSTHOG_PERSONAL_API_KEY + POSTHOG_PROJECT_ID [+ POSTHOG_API_HOST]) and the alert rules in Sentry
@@ -19,11 +23,12 @@ import { configureServerAnalytics } from '@/lib/analytics/server/client';
 import { formatReport, provision, provisionConfig } from '@/lib/analytics/insights/provision';
 import { validateEvent } from '@/lib/analytics/validate';
 import { env } from '@/lib/env';
-import type { InboxEventRow, InboxStats } from '@/lib/inbox/rows';
+import type { HealthReport, InboxEventRow, InboxStats } from '@/lib/inbox/rows';
 
 const USAGE = `usage:
   npm run analytics -- capture <event> --distinct-id ID [--props '{"key":"value"}'] [--host URL]
   npm run analytics -- tail [--event NAME] [--distinct-id ID] [--from-start] [--origin URL] [--interval MS]
+  npm run analytics -- health [--since 10m] [--fail-on warn|error] [--origin URL]
   npm run analytics -- provision [--dry-run]`;
 
 const localOrigin = () => (env.APP_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
@@ -103,6 +108,37 @@ async function tail(args: string[]): Promise<void> {
   }
 }
 
+/** `10m`, `90s`, `2h`, `1d` before now, or an ISO time. */
+function sinceDate(value: string): Date {
+  const duration = /^(\d+)(s|m|h|d)$/.exec(value);
+  if (duration) return new Date(Date.now() - Number(duration[1]) * { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[duration[2] as 's' | 'm' | 'h' | 'd']);
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) fail(`--since: "${value}" is neither a duration (10m, 2h) nor an ISO time.`);
+  return date;
+}
+
+async function health(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { since: { type: 'string' }, 'fail-on': { type: 'string', default: 'warn' }, origin: { type: 'string' } },
+  });
+  const failOn = values['fail-on'];
+  if (failOn !== 'warn' && failOn !== 'error') fail('--fail-on is warn or error.');
+  const origin = (values.origin ?? localOrigin()).replace(/\/$/, '');
+  const query = new URLSearchParams({ limit: '1000' });
+  if (values.since) query.set('since', sinceDate(values.since).toISOString());
+  const res = await fetch(`${origin}/api/dev/inbox/health?${query}`, { headers: { accept: 'application/json' } });
+  if (!res.ok) fail(`GET /api/dev/inbox/health → ${res.status} (is Orbit running in local mode at ${origin}?)`);
+  const report = (await res.json()) as HealthReport;
+  for (const w of [...report.warnings].reverse()) {
+    console.log(`${w.created_at}  ${w.severity.padEnd(5)}  ${w.rule.padEnd(18)}  ${w.event.padEnd(28)}  ${w.path ?? ''}  ${w.message}  (${w.doc})`);
+  }
+  const counted = report.by_rule.filter((r) => r.count && (failOn === 'warn' || r.severity === 'error'));
+  const total = report.by_rule.reduce((n, r) => n + r.count, 0);
+  console.log(`${report.checked_events} events checked, ${total} findings${total ? `: ${report.by_rule.filter((r) => r.count).map((r) => `${r.rule} ${r.count}`).join(', ')}` : ''}.`);
+  if (counted.length) process.exit(1);
+}
+
 async function provisionCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean', default: false } } });
   const report = await provision({ config: provisionConfig(process.env), dryRun: values['dry-run'] });
@@ -113,6 +149,7 @@ async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'capture') return capture(rest);
   if (command === 'tail') return tail(rest);
+  if (command === 'health') return health(rest);
   if (command === 'provision') return provisionCommand(rest);
   fail(USAGE);
 }

@@ -30,6 +30,7 @@ const SHOTS = [
   { file: 'inbox-dashboard-reliability.png', path: '/dev/inbox/dashboards/reliability', ready: '[data-insight="api-latency-p95"]' },
   { file: 'inbox-dashboard-executive.png', path: '/dev/inbox/dashboards/executive', ready: '[data-insight="active-users"]' },
   { file: 'inbox-funnels.png', path: '/dev/inbox/funnels', ready: '[data-funnel="onboarding"]' },
+  { file: 'inbox-health.png', path: '/dev/inbox/health', ready: '[data-testid="health-view"]' },
 ];
 
 async function journey(browser) {

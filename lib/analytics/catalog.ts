@@ -620,6 +620,62 @@ export function eventsInFunnel(tag: FunnelTag): EventName[] {
 }
 
 /**
+ * Properties the SDK wrappers add to every event on top of what a call site passes (posthog-js super properties
+ * from lib/telemetry/browser/server-bootstrap.ts and the visit's entry context, the server client's context, the
+ * SDKs' own `token`/`distinct_id`). An event's schema checks the call site's part: these are not "extra" keys.
+ */
+export const CONTEXT_PROPERTIES = [
+  'app',
+  'app_version',
+  'deployment',
+  'auth_state',
+  'plan',
+  'workspace_id',
+  'ui_theme',
+  'referrer_url',
+  'referrer_domain',
+  'entry_path',
+  'entry_query',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_content',
+  'utm_term',
+  // posthog-js's campaign parameters besides UTM, sent (null when absent) with the first events of a page.
+  'gad_source',
+  'mc_cid',
+  'gclid',
+  'gclsrc',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'fbclid',
+  'msclkid',
+  'twclid',
+  'li_fat_id',
+  'igshid',
+  'ttclid',
+  'rdt_cid',
+  'epik',
+  'qclid',
+  'sccid',
+  'oppref',
+  'bfcid',
+  'irclid',
+  '_kx',
+  'orbit_replayed',
+  'ip_hash',
+  'token',
+  'distinct_id',
+] as const;
+
+/**
+ * Properties that hold a salted hash of personal data (lib/analytics/server/identity.ts), never the data: a hash
+ * can look like a number, so the live PII check (the inbox's event health) skips them.
+ */
+export const HASHED_PROPERTIES = ['email_hash', 'ip_hash'] as const;
+
+/**
  * PostHog's own events Orbit relies on. They keep their `$` names and are not in the catalog (posthog-js and
  * posthog-node define their properties); listed here so the docs say what each one is used for.
  */

@@ -74,6 +74,9 @@ export type InboxStats = {
   groups: number;
   sentry_items: number;
   sentry_by_type: Record<string, number>;
+  /** Event-health findings (lib/inbox/collector/health.ts) and how many of them are errors. */
+  health_warnings: number;
+  health_errors: number;
   /** Cursors for live views: poll the stats, refetch when one moves. */
   last_event_id: number | null;
   last_sentry_id: number | null;
@@ -115,3 +118,30 @@ export type Issue = {
 };
 
 export type IssueRow = Omit<Issue, 'events'> & { latest_event_id: number | null };
+
+/** One event-health finding (lib/inbox/collector/health.ts), linked to its event. */
+export type HealthWarningRow = {
+  id: number;
+  event_id: number;
+  event_uuid: string;
+  event: string;
+  rule: string;
+  severity: 'warn' | 'error';
+  /** Dotted path of the offending part (`properties.plan`, `properties.$set.email`), null for the event as a whole. */
+  path: string | null;
+  message: string;
+  distinct_id: string;
+  session_id: string | null;
+  created_at: string;
+  /** Where the rule is explained (docs/local-inbox.md#…). */
+  doc: string;
+};
+
+export type HealthReport = {
+  /** Events stored in the same scope (time, person, session): how many were checked. */
+  checked_events: number;
+  by_rule: { rule: string; title: string; severity: 'warn' | 'error'; count: number; doc: string }[];
+  by_event: { event: string; count: number }[];
+  /** Newest first. */
+  warnings: HealthWarningRow[];
+};

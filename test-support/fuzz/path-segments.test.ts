@@ -57,6 +57,7 @@ const API: Api[] = [
   { template: '/api/dev/inbox/persons/[distinctId]', load: () => import('@/app/api/dev/inbox/persons/[distinctId]/route'), methods: ['GET'], param: 'distinctId' },
   { template: '/api/dev/inbox/recordings/[sessionId]', load: () => import('@/app/api/dev/inbox/recordings/[sessionId]/route'), methods: ['GET'], param: 'sessionId' },
   { template: '/api/dev/inbox/sentry/[id]', load: () => import('@/app/api/dev/inbox/sentry/[id]/route'), methods: ['GET'], param: 'id', extra: NOT_AN_ITEM_ID },
+  { template: '/api/dev/inbox/health/[rule]', load: () => import('@/app/api/dev/inbox/health/[rule]/route'), methods: ['GET'], param: 'rule', extra: ['__proto__', 'constructor', 'toString'] },
   { template: '/api/[[...path]]', load: () => import('@/app/api/[[...path]]/route'), methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], param: 'path', catchAll: true },
   { template: '/api/auth/[...all]', load: () => import('@/app/api/auth/[...all]/route'), methods: ['GET', 'POST'], param: 'all', catchAll: true },
   { template: '/ingest/[...path]', load: () => import('@/app/ingest/[...path]/route'), methods: ['GET', 'POST'], param: 'path', catchAll: true },
@@ -224,11 +225,13 @@ describe('inbox text filters from the query string (compared in SQL)', () => {
     const sentry = await import('@/app/api/dev/inbox/sentry/route');
     const recordings = await import('@/app/api/dev/inbox/recordings/route');
     const recording = await import('@/app/api/dev/inbox/recordings/[sessionId]/route');
+    const health = await import('@/app/api/dev/inbox/health/route');
     const cases: [Handler, string][] = [
       ...['event', 'distinct_id', 'session_id'].map((key): [Handler, string] => [events.GET, `/api/dev/inbox/events?${key}=a%00b`]),
       ...['type', 'trace_id', 'event_id', 'project'].map((key): [Handler, string] => [sentry.GET, `/api/dev/inbox/sentry?${key}=%00`]),
       [recordings.GET, '/api/dev/inbox/recordings?distinct_id=%00'],
       [recording.GET, '/api/dev/inbox/recordings/s1?window_id=%00'],
+      ...['event', 'distinct_id', 'session_id'].map((key): [Handler, string] => [health.GET, `/api/dev/inbox/health?${key}=a%00b`]),
     ];
     for (const [handler, path] of cases) {
       const res = await handler(new NextRequest(`http://localhost${path}`), { params: Promise.resolve({ sessionId: 's1' }) });

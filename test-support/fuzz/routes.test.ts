@@ -41,6 +41,9 @@ const sentryItem = await import('@/app/api/dev/inbox/sentry/[id]/route');
 const stats = await import('@/app/api/dev/inbox/stats/route');
 const issues = await import('@/app/api/dev/inbox/issues/route');
 const issue = await import('@/app/api/dev/inbox/issues/[id]/route');
+const inboxHealth = await import('@/app/api/dev/inbox/health/route');
+const inboxHealthRule = await import('@/app/api/dev/inbox/health/[rule]/route');
+const inboxHealthSecrets = await import('@/app/api/dev/inbox/health/secrets/route');
 const health = await import('@/app/api/health/route');
 const apiNotFound = await import('@/app/api/[[...path]]/route');
 const { buildEvent, checkoutSessionObject, signPayload, subscriptionObject } = await import('@/lib/billing/events');
@@ -245,7 +248,7 @@ const tableCounts = (...tables: PgTable[]) => async (): Promise<number[]> => {
   return tables.map((_, i) => rows[0]![`n${i}`]!);
 };
 const appRows = tableCounts(schema.projects, schema.tasks);
-const inboxRows = tableCounts(schema.inboxEvents, schema.inboxSnapshots, schema.inboxSentryItems, schema.inboxPersons);
+const inboxRows = tableCounts(schema.inboxEvents, schema.inboxSnapshots, schema.inboxSentryItems, schema.inboxPersons, schema.inboxHealthWarnings);
 
 const pick = (mod: Record<string, unknown>) => (method: string) => mod[method] as Handler | undefined;
 const ALL = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
@@ -491,6 +494,25 @@ describe('collectors and the inbox query API (local mode)', () => {
       handles: ['GET'],
       path: (p) => `/api/dev/inbox/issues/${encodeURIComponent(String(p.id))}`,
       params: fc.oneof(fc.stringMatching(/^[0-9a-f]{16}$/), textParam('id').map((p) => p.id!)).map((id) => ({ id })),
+    },
+    { route: '/api/dev/inbox/health', handler: pick(inboxHealth), methods: ALL, handles: ['GET'], path: () => '/api/dev/inbox/health', params: noParams },
+    {
+      route: '/api/dev/inbox/health/[rule]',
+      handler: pick(inboxHealthRule),
+      methods: ALL,
+      handles: ['GET'],
+      path: (p) => `/api/dev/inbox/health/${encodeURIComponent(String(p.rule))}`,
+      params: fc.oneof(fc.constantFrom('schema', 'pii', 'unknown_event', '__proto__', 'constructor'), textParam('rule').map((p) => p.rule!)).map((rule) => ({ rule })),
+    },
+    {
+      route: '/api/dev/inbox/health/secrets',
+      handler: pick(inboxHealthSecrets),
+      methods: ALL,
+      handles: ['POST'],
+      path: () => '/api/dev/inbox/health/secrets',
+      params: noParams,
+      shaped: fc.array(fc.oneof(anyText, wrongType), { maxLength: 5 }).map((secrets) => JSON.stringify({ secrets })),
+      rows: tableCounts(schema.inboxHealthSecrets),
     },
     { route: '/api/dev/inbox/stats', handler: pick(stats), methods: ALL, handles: ['GET'], path: () => '/api/dev/inbox/stats', params: noParams },
   ];

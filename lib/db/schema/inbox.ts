@@ -1,7 +1,7 @@
 // The local inbox (local mode only): what the PostHog and Sentry SDKs sent to Orbit's embedded collector.
 // Every table is capped at INBOX_MAX_ROWS by its serial id (see lib/inbox/collector/store.ts), so no foreign keys to
 // the product tables and nothing here is ever business data.
-import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 type Json = Record<string, unknown>;
 
@@ -116,5 +116,46 @@ export const inboxSentryItems = pgTable(
   ],
 );
 
+/**
+ * One row per event-health finding (lib/inbox/collector/health.ts): the event is stored as sent, and each rule it
+ * breaks adds a row here. Deleted with its event (the cap trims events by id).
+ */
+export const inboxHealthWarnings = pgTable(
+  'inbox_health_warnings',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    eventId: bigint('event_id', { mode: 'number' })
+      .notNull()
+      .references(() => inboxEvents.id, { onDelete: 'cascade' }),
+    eventUuid: text('event_uuid').notNull(),
+    event: text('event').notNull(),
+    rule: text('rule').notNull(),
+    severity: text('severity', { enum: ['warn', 'error'] }).notNull(),
+    /** Dotted path of the offending property (`properties.plan`, `$set.email`); null for the event as a whole. */
+    path: text('path'),
+    message: text('message').notNull(),
+    distinctId: text('distinct_id').notNull(),
+    sessionId: text('session_id'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('inbox_health_warnings_event_id_idx').on(t.eventId),
+    index('inbox_health_warnings_rule_idx').on(t.rule),
+    index('inbox_health_warnings_session_id_idx').on(t.sessionId),
+    index('inbox_health_warnings_distinct_id_idx').on(t.distinctId),
+  ],
+);
+
+/**
+ * Values a test typed into the product (passwords, card numbers, names): an event carrying one is a `pii` finding.
+ * Registered through POST /api/dev/inbox/health/secrets; kept across "Clear inbox" (they are settings, not data).
+ */
+export const inboxHealthSecrets = pgTable('inbox_health_secrets', {
+  value: text('value').primaryKey(),
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type InboxEvent = typeof inboxEvents.$inferSelect;
+export type InboxHealthWarning = typeof inboxHealthWarnings.$inferSelect;
 export type InboxSentryItem = typeof inboxSentryItems.$inferSelect;

@@ -4,7 +4,9 @@ import 'server-only';
 import { z } from 'zod';
 import { isStorableText, pathSegment } from '@/lib/server/path-segment';
 import { AppError } from '@/lib/server/errors';
-import { inboxRoute, parseQuery, zodMessage, type Params } from './http';
+import { HEALTH_RULE_NAMES } from './health';
+import { healthReport, registerSecrets } from './health-query';
+import { badRequest, inboxRoute, parseQuery, readBody, zodMessage, type Params } from './http';
 import { getIssueById, getIssues } from './issues-api';
 import {
   getPerson,
@@ -109,6 +111,51 @@ async function getSentryById(_req: Request, params: Params): Promise<Response> {
   return Response.json(item);
 }
 
+const healthRule = z.enum(HEALTH_RULE_NAMES);
+const healthSchema = z.object({
+  rule: healthRule.optional(),
+  event: text,
+  severity: z.enum(['warn', 'error']).optional(),
+  distinct_id: text,
+  session_id: text,
+  event_id: cursor,
+  since,
+  after: cursor,
+  limit,
+});
+
+async function getHealth(req: Request): Promise<Response> {
+  return Response.json(await healthReport(parseQuery(req, healthSchema)));
+}
+
+async function getHealthByRule(req: Request, params: Params): Promise<Response> {
+  const rule = healthRule.safeParse(params.rule);
+  if (!rule.success) throw new AppError('not_found', `No event-health rule by this name (rules: ${HEALTH_RULE_NAMES.join(', ')}).`);
+  const query = parseQuery(req, healthSchema.omit({ rule: true }));
+  return Response.json(await healthReport({ ...query, rule: rule.data }));
+}
+
+/** A secret worth looking for: long enough not to match by chance, storable text. */
+const secretsBody = z.strictObject({
+  secrets: z
+    .array(z.string().min(4).max(500).refine(isStorableText, 'Must not contain NUL or malformed Unicode.'))
+    .min(1)
+    .max(100),
+});
+
+async function postHealthSecrets(req: Request): Promise<Response> {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await readBody(req)));
+  } catch {
+    throw badRequest('The body must be JSON: { "secrets": ["…"] }.');
+  }
+  const body = secretsBody.safeParse(json);
+  if (!body.success) throw badRequest(`Invalid body: ${zodMessage(body.error)}`);
+  await registerSecrets(body.data.secrets);
+  return new Response(null, { status: 204 });
+}
+
 async function getStats(): Promise<Response> {
   return Response.json(await inboxStats());
 }
@@ -134,4 +181,7 @@ export const queryApiRoutes = {
   'sentry/[id]': inboxRoute({ GET: getSentryById }),
   issues: inboxRoute({ GET: getIssues }),
   'issues/[id]': inboxRoute({ GET: getIssueById }),
+  health: inboxRoute({ GET: getHealth }),
+  'health/[rule]': inboxRoute({ GET: getHealthByRule }),
+  'health/secrets': inboxRoute({ POST: postHealthSecrets }),
 };

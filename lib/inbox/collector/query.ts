@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import {
   inboxEvents,
   inboxGroups,
+  inboxHealthWarnings,
   inboxPersonDistinctIds,
   inboxPersons,
   inboxSentryItems,
@@ -248,6 +249,8 @@ export async function inboxStats(): Promise<InboxStats> {
       event: sql<number | null>`(select max(${inboxEvents.id}) from ${inboxEvents})`,
       sentry: sql<number | null>`(select max(${inboxSentryItems.id}) from ${inboxSentryItems})`,
       snapshot: sql<number | null>`(select max(${inboxSnapshots.id}) from ${inboxSnapshots})`,
+      warnings: sql<number>`(select count(*)::int from ${inboxHealthWarnings})`,
+      healthErrors: sql<number>`(select count(*)::int from ${inboxHealthWarnings} where ${inboxHealthWarnings.severity} = 'error')`,
     })
     .from(sql`(select 1) as one`);
   return {
@@ -258,6 +261,8 @@ export async function inboxStats(): Promise<InboxStats> {
     groups,
     sentry_items: sentryItems,
     sentry_by_type: Object.fromEntries(byType.map((r) => [r.type, Number(r.n)])),
+    health_warnings: Number(last?.warnings ?? 0),
+    health_errors: Number(last?.healthErrors ?? 0),
     // Cursors for live views: poll stats, refetch when one moves.
     last_event_id: last?.event === null || last?.event === undefined ? null : Number(last.event),
     last_sentry_id: last?.sentry === null || last?.sentry === undefined ? null : Number(last.sentry),

@@ -10,6 +10,7 @@ import { newId } from '@/lib/db/ids';
 import {
   inboxEvents,
   inboxGroups,
+  inboxHealthWarnings,
   inboxPersonDistinctIds,
   inboxPersons,
   inboxSentryItems,
@@ -19,6 +20,7 @@ import { env } from '@/lib/env';
 import { decompressionBudget, type DecompressionBudget } from './decode';
 import { AppError } from '@/lib/server/errors';
 import { badRequest } from './http';
+import { recordHealth } from './health';
 import { eventTimestamp, type CaptureBatch, type RawEvent } from './posthog-decode';
 import { rrwebTimestamp, snapshotEvents, type RrwebEvent } from './rrweb';
 import type { SentryRow } from './sentry-envelope';
@@ -198,7 +200,7 @@ function timeRange(events: RrwebEvent[]): { start: number; end: number } | null 
 
 const isSnapshot = (e: RawEvent) => e.event === '$snapshot' || e.event === '$snapshot_items';
 
-export type CaptureResult = { events: number; duplicates: number; snapshots: number };
+export type CaptureResult = { events: number; duplicates: number; snapshots: number; warnings: number };
 
 /**
  * Stores one capture request (events, recordings, persons, groups) atomically. Recordings are decoded (from the
@@ -266,9 +268,17 @@ export async function storeCapture(
       });
     }
     let inserted = 0;
+    let warnings = 0;
     if (eventRows.length) {
-      const rows = await tx.insert(inboxEvents).values(eventRows).onConflictDoNothing().returning({ id: inboxEvents.id });
+      const rows = await tx.insert(inboxEvents).values(eventRows).onConflictDoNothing().returning();
       inserted = rows.length;
+      // A retry's duplicate was checked when it first arrived. In a savepoint: a check that fails loses its
+      // findings, never the events.
+      try {
+        warnings = await tx.transaction((sp) => recordHealth(sp, rows, now, batch.sentAt));
+      } catch (error) {
+        console.error('[collector] event health check failed; the events are stored without it', error);
+      }
     }
     if (snapshotRows.length) await tx.insert(inboxSnapshots).values(snapshotRows);
     await cap(tx, 'inbox_events', 'id');
@@ -276,7 +286,7 @@ export async function storeCapture(
     await cap(tx, 'inbox_persons', 'seq');
     await cap(tx, 'inbox_person_distinct_ids', 'seq');
     await cap(tx, 'inbox_groups', 'seq');
-    return { events: inserted, duplicates: eventRows.length - inserted, snapshots: snapshotRows.length };
+    return { events: inserted, duplicates: eventRows.length - inserted, snapshots: snapshotRows.length, warnings };
   });
 }
 
@@ -296,6 +306,7 @@ export async function storeSentryRows(project: string, envelopeHeader: Json, row
 /** DELETE /api/dev/inbox: everything the collector ever stored. */
 export async function clearInbox(): Promise<void> {
   await db.transaction(async (tx) => {
+    await tx.delete(inboxHealthWarnings);
     await tx.delete(inboxEvents);
     await tx.delete(inboxSnapshots);
     await tx.delete(inboxPersonDistinctIds);

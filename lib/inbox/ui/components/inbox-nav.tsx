@@ -12,6 +12,8 @@ export type InboxStats = {
   persons: number;
   sentry_items: number;
   sentry_by_type: Record<string, number>;
+  health_warnings: number;
+  health_errors: number;
   last_event_id: number | null;
   last_sentry_id: number | null;
   last_snapshot_id: number | null;
@@ -84,6 +86,7 @@ export function InboxNav({ initial }: { initial: InboxStats }) {
     { href: `${BASE}/recordings`, label: 'Recordings', count: stats.recordings },
     { href: `${BASE}/errors`, label: 'Errors', count: errors, alert: errors > 0 },
     { href: `${BASE}/traces`, label: 'Traces', count: traces },
+    { href: `${BASE}/health`, label: 'Health', count: stats.health_warnings, alert: stats.health_errors > 0 },
     { href: `${BASE}/funnels`, label: 'Funnels' },
     { href: `${BASE}/dashboards`, label: 'Dashboards' },
   ];

@@ -1,6 +1,7 @@
 'use client';
 // Session replay: rrweb-player (loaded on this page only) beside the session's PostHog events. Clicking an
-// event seeks the replay to it; while playing, the event being replayed is highlighted.
+// event seeks the replay to it; while playing, the event being replayed is highlighted. Opened with a moment (`at`,
+// an error's time), the player starts there and the moment is marked on a timeline under it.
 import 'rrweb-player/dist/style.css';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
@@ -20,10 +21,13 @@ type Recording = { session_id: string; start: string; end: string; snapshots: { 
 
 const FULL_SNAPSHOT = 2;
 
-export function RecordingView({ sessionId, events, hasRecording }: { sessionId: string; events: InboxEventRow[]; hasRecording: boolean }) {
+/** Seek this long before the moment, so the replay shows what led to it. */
+const LEAD_MS = 2_000;
+
+export function RecordingView({ sessionId, events, hasRecording, at }: { sessionId: string; events: InboxEventRow[]; hasRecording: boolean; at?: number }) {
   const target = useRef<HTMLDivElement>(null);
   const player = useRef<PlayerHandle | null>(null);
-  const [state, setState] = useState<{ status: 'loading' | 'ready' | 'error' | 'none'; message?: string; start?: number; count?: number }>({
+  const [state, setState] = useState<{ status: 'loading' | 'ready' | 'error' | 'none'; message?: string; start?: number; end?: number; count?: number }>({
     status: hasRecording ? 'loading' : 'none',
   });
   const [offset, setOffset] = useState(0);
@@ -62,7 +66,14 @@ export function RecordingView({ sessionId, events, hasRecording }: { sessionId: 
         if (typeof value === 'number') setOffset(value);
       });
       player.current = instance;
-      setState({ status: 'ready', start: snapshots[0]?.timestamp ?? Date.parse(recording.start), count: snapshots.length });
+      const first = snapshots[0]?.timestamp ?? Date.parse(recording.start);
+      const last = snapshots.at(-1)?.timestamp ?? Date.parse(recording.end);
+      if (at !== undefined) {
+        const target = Math.min(Math.max(0, at - first - LEAD_MS), Math.max(0, last - first));
+        instance.goto(target, false);
+        setOffset(target);
+      }
+      setState({ status: 'ready', start: first, end: last, count: snapshots.length });
     })().catch((error: unknown) => {
       if (!cancelled) setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
     });
@@ -72,7 +83,7 @@ export function RecordingView({ sessionId, events, hasRecording }: { sessionId: 
       player.current = null;
       if (el) el.innerHTML = '';
     };
-  }, [sessionId, hasRecording]);
+  }, [sessionId, hasRecording, at]);
 
   const start = state.start ?? (events[0] ? Date.parse(events[0].timestamp) : 0);
   const offsets = events.map((e) => Date.parse(e.timestamp) - start);
@@ -98,6 +109,9 @@ export function RecordingView({ sessionId, events, hasRecording }: { sessionId: 
         {state.status === 'loading' ? <p className="px-2 py-16 text-center text-sm text-slate-600">Loading the replay…</p> : null}
         {state.status === 'error' ? <p className="px-2 py-16 text-center text-sm text-rose-700">{state.message}</p> : null}
         <div ref={target} className="inbox-player w-full overflow-hidden [&_.rr-player]:!shadow-none" data-testid="recording-player" />
+        {state.status === 'ready' && at !== undefined && state.start !== undefined && state.end !== undefined ? (
+          <MomentTimeline start={state.start} end={state.end} at={at} offset={offset} onSeek={(ms) => player.current?.goto(ms, false)} />
+        ) : null}
         {state.status === 'ready' ? (
           <p className="mt-2 px-1 text-xs text-slate-500">{state.count} rrweb events · inactivity skipped · click an event on the right to jump to it</p>
         ) : null}
@@ -143,4 +157,34 @@ function nameReplayerControls(root: HTMLElement): void {
   buttons[0]?.setAttribute('aria-label', 'Play or pause');
   if (buttons.length > 1) buttons[buttons.length - 1]!.setAttribute('aria-label', 'Full screen');
   root.querySelector('.rr-controller__btns input[type="checkbox"]')?.setAttribute('aria-label', 'Skip inactive periods');
+}
+
+/**
+ * The recording's span with the moment it was opened at (an error) marked, and where the player is: the marker
+ * seeks there again. `data-player-ms` says the player's position in ms from the recording's start (the e2e reads it).
+ */
+function MomentTimeline({ start, end, at, offset, onSeek }: { start: number; end: number; at: number; offset: number; onSeek: (ms: number) => void }) {
+  const span = Math.max(1, end - start);
+  const pct = (ms: number) => `${Math.min(100, Math.max(0, (ms / span) * 100))}%`;
+  const moment = at - start;
+  return (
+    <div className="mt-2 px-1" data-testid="recording-moment" data-moment-ms={moment} data-player-ms={Math.round(offset)}>
+      <div className="relative h-5 rounded bg-slate-100">
+        <span className="absolute inset-y-0 left-0 rounded-l bg-brand-100" style={{ width: pct(offset) }} />
+        <button
+          type="button"
+          onClick={() => onSeek(Math.max(0, moment - LEAD_MS))}
+          className="absolute top-0 h-5 w-1.5 -translate-x-1/2 rounded-sm bg-rose-500 hover:bg-rose-600"
+          style={{ left: pct(moment) }}
+          title="The error: replay from 2 s before it"
+          aria-label="Replay from 2 seconds before the error"
+          data-testid="recording-error-marker"
+        />
+      </div>
+      <p className="mt-1 text-[11px] text-slate-600">
+        <span className="font-semibold text-rose-700">Error</span> at {formatDuration(Math.max(0, moment))} into the recording · the player starts 2 s
+        before it
+      </p>
+    </div>
+  );
 }

@@ -10,7 +10,8 @@ import { KvTable, inline } from './kv-table';
 const BAR = { browser: 'bg-sky-500', server: 'bg-violet-500' } as const;
 const TEXT = { browser: 'text-sky-700', server: 'text-violet-700' } as const;
 
-export function WaterfallView({ waterfall: w }: { waterfall: Waterfall }) {
+/** `highlight`: a span id (an error's failing span), shown open and marked. */
+export function WaterfallView({ waterfall: w, highlight }: { waterfall: Waterfall; highlight?: string }) {
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return (
     <div className="overflow-hidden rounded-xl bg-white shadow-soft ring-1 ring-slate-200/80" data-testid="waterfall">
@@ -30,8 +31,13 @@ export function WaterfallView({ waterfall: w }: { waterfall: Waterfall }) {
       </div>
       <ol>
         {w.rows.map((r) => (
-          <li key={r.span.spanId} className="border-b border-slate-100 last:border-0">
-            <details className="group">
+          <li
+            key={r.span.spanId}
+            id={`span-${r.span.spanId}`}
+            className={`border-b border-slate-100 last:border-0 ${r.span.spanId === highlight ? 'scroll-mt-20 bg-rose-50 ring-2 ring-rose-400 ring-inset' : ''}`}
+            data-highlighted={r.span.spanId === highlight || undefined}
+          >
+            <details className="group" open={r.span.spanId === highlight || undefined}>
               <summary className="grid cursor-pointer list-none grid-cols-[minmax(18rem,38%)_1fr] items-center hover:bg-slate-50">
                 <div className="flex min-w-0 items-center gap-1.5 py-1 pr-2 pl-4" style={{ paddingLeft: `${1 + r.depth * 1.1}rem` }}>
                   <span className={`w-3 shrink-0 text-[10px] text-slate-500 transition-transform group-open:rotate-90`}>▸</span>

@@ -9,6 +9,7 @@ import { JsonBlock } from '@/lib/inbox/ui/components/json-view';
 import { KvTable, Section, inline } from '@/lib/inbox/ui/components/kv-table';
 import { StackTrace } from '@/lib/inbox/ui/components/stack-trace';
 import { ClockTime, RelativeTime } from '@/lib/inbox/ui/components/time';
+import { listIssues } from '@/lib/inbox/collector/issues-api';
 import { getSentryItem } from '@/lib/inbox/collector/query';
 import { sentryItemId } from '@/lib/inbox/collector/query-api';
 import { pageSegment } from '@/lib/server/path-segment';
@@ -28,6 +29,10 @@ export default async function ErrorPage({ params }: { params: Promise<{ id: stri
   const side = payloadSide(p) ?? 'server';
   const traceId = item.trace_id;
   const ph = posthogLinkOf(p);
+  // One click to the error's moment: the replay sought to its time, the trace with its span highlighted, its issue.
+  const spanId = str(get(p, 'contexts', 'trace', 'span_id'));
+  const atMs = ts ? Math.round(ts * 1000) : Date.parse(item.received_at);
+  const issue = (await listIssues()).find((i) => i.events.some((e) => e.id === item.id));
   const user = userOf(p);
   const tags = tagsOf(p);
   const request = get(p, 'request');
@@ -57,13 +62,26 @@ export default async function ErrorPage({ params }: { params: Promise<{ id: stri
         <div className="mt-4 grid gap-4 lg:grid-cols-[1fr_auto]">
           <KvTable rows={facts} />
           <div className="flex flex-col gap-2 text-sm lg:w-72">
+            {issue ? <LinkCard href={`/dev/inbox/errors/issues/${issue.id}`} label={`Issue · ${issue.count} event${issue.count === 1 ? '' : 's'}`} value={issue.title} testId="error-issue-link" /> : null}
             {traceId ? (
-              <LinkCard href={`/dev/inbox/traces/${traceId}`} label="Trace" value={traceId} />
+              <LinkCard
+                href={`/dev/inbox/traces/${traceId}${spanId ? `?span=${encodeURIComponent(spanId)}` : ''}`}
+                label={spanId ? 'Trace, at the failing span' : 'Trace'}
+                value={traceId}
+                testId="error-trace-link"
+              />
             ) : (
               <span className="text-xs text-slate-500">No trace id.</span>
             )}
             {ph.distinctId ? <LinkCard href={`/dev/inbox/persons/${encodeURIComponent(ph.distinctId)}`} label="PostHog person" value={ph.distinctId} /> : null}
-            {ph.sessionId ? <LinkCard href={`/dev/inbox/recordings/${encodeURIComponent(ph.sessionId)}`} label="PostHog session replay" value={ph.sessionId} /> : null}
+            {ph.sessionId ? (
+              <LinkCard
+                href={`/dev/inbox/recordings/${encodeURIComponent(ph.sessionId)}?t=${atMs}`}
+                label="Session replay, at the error"
+                value={ph.sessionId}
+                testId="error-replay-link"
+              />
+            ) : null}
             {ph.url ? (
               <a href={ph.url} className="truncate text-xs text-brand-700 hover:underline">
                 {ph.url}
@@ -115,9 +133,9 @@ export default async function ErrorPage({ params }: { params: Promise<{ id: stri
   );
 }
 
-function LinkCard({ href, label, value }: { href: string; label: string; value: string }) {
+function LinkCard({ href, label, value, testId }: { href: string; label: string; value: string; testId?: string }) {
   return (
-    <Link href={href} className="block rounded-lg px-3 py-2 ring-1 ring-slate-200 hover:bg-brand-50 hover:ring-brand-200">
+    <Link href={href} className="block rounded-lg px-3 py-2 ring-1 ring-slate-200 hover:bg-brand-50 hover:ring-brand-200" data-testid={testId}>
       <span className="block text-[11px] font-semibold tracking-wide text-slate-600 uppercase">{label} →</span>
       <span className="block truncate font-mono text-xs text-brand-700">{value}</span>
     </Link>

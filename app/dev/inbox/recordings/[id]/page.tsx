@@ -1,6 +1,7 @@
 // /dev/inbox/recordings/<session_id> — plays a session back (rrweb-player) next to the session's events.
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { z } from 'zod';
 import { PageTitle } from '@/lib/inbox/ui/components/page-title';
 import { RecordingView } from '@/lib/inbox/ui/components/recording-view';
 import { listRecordings } from '@/lib/inbox/collector/query';
@@ -9,8 +10,18 @@ import { pageSegment, pathSegment } from '@/lib/server/path-segment';
 
 export const metadata = { title: 'Recording' };
 
-export default async function RecordingPage({ params }: { params: Promise<{ id: string }> }) {
+/** `?t=<epoch ms>`: the moment to open the replay at (an error's time); anything else is ignored. */
+const momentParam = z.coerce.number().int().min(0).max(8.64e15);
+
+export default async function RecordingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sessionId = pageSegment(pathSegment(), (await params).id);
+  const at = momentParam.safeParse((await searchParams)?.t).data;
   if (sessionId === null) notFound();
   const [events, recordings] = await Promise.all([recentEvents({ session_id: sessionId, limit: 1000 }), listRecordings({ limit: 1000 })]);
   const recording = recordings.find((r) => r.session_id === sessionId);
@@ -37,7 +48,7 @@ export default async function RecordingPage({ params }: { params: Promise<{ id: 
           'Session'
         )}
       </PageTitle>
-      <RecordingView sessionId={sessionId} events={[...events].reverse()} hasRecording={!!recording} />
+      <RecordingView sessionId={sessionId} events={[...events].reverse()} hasRecording={!!recording} at={at} />
     </div>
   );
 }

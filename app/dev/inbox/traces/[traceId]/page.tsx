@@ -17,8 +17,18 @@ const traceIdSegment = z.string().regex(/^[0-9a-f]{16,64}$/i);
 
 export const metadata = { title: 'Trace' };
 
-export default async function TracePage({ params }: { params: Promise<{ traceId: string }> }) {
+/** `?span=<span id>`: the span to highlight (an error's failing span); anything else is ignored. */
+const spanParam = z.string().regex(/^[0-9a-f]{16}$/i);
+
+export default async function TracePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ traceId: string }>;
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const traceId = pageSegment(traceIdSegment, (await params).traceId);
+  const highlight = spanParam.safeParse((await searchParams)?.span).data?.toLowerCase();
   if (traceId === null) notFound();
   const items = await traceItems(traceId);
   if (!items.length) notFound();
@@ -66,7 +76,13 @@ export default async function TracePage({ params }: { params: Promise<{ traceId:
           </ul>
         </div>
       ) : null}
-      {w.rows.length ? <WaterfallView waterfall={w} /> : <p className="text-sm text-slate-600">No span of this trace was received (only errors).</p>}
+      {highlight && !w.rows.some((r) => r.span.spanId === highlight) ? (
+        <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="span-not-received">
+          The error&apos;s span <code className="font-mono text-xs">{highlight}</code> has not arrived yet: Sentry sends a page&apos;s
+          transaction when it ends. Reload in a moment.
+        </p>
+      ) : null}
+      {w.rows.length ? <WaterfallView highlight={highlight} waterfall={w} /> : <p className="text-sm text-slate-600">No span of this trace was received (only errors).</p>}
     </div>
   );
 }

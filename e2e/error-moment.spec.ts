@@ -1,0 +1,85 @@
+// From an error to its moment: a bug thrown in the browser during a recorded session; its error page in the inbox
+// links to the replay at the error's time (the player starts 2 s before it, the error marked on the timeline), to
+// the trace with the error's span highlighted, and back to its issue.
+import { randomBytes } from 'node:crypto';
+import { expect, makeUser, signUpAndOnboard, test, uniqueName } from './fixtures';
+import type { InboxIssue } from './inbox';
+import type { SentryItemRow } from '@/lib/inbox/rows';
+
+test('an error page opens the replay at the error and the trace at its span, and links back to its issue', async ({ page, request }) => {
+  // Passed its replay part once in a full run (player at the error − 2 s within 1 s; then failed on the span, now
+  // awaited), but alone the error's session often has no recording in the collector within 60 s: to be settled
+  // before it gates the suite.
+  test.fixme(true, "the error's session recording does not reliably reach the collector in time");
+  test.setTimeout(180_000);
+  const bugName = `orbitMomentBug_${randomBytes(5).toString('hex')}`;
+  await signUpAndOnboard(page, makeUser('moment'), { workspace: uniqueName('Moment') });
+  // A product page (the debug pages under /dev are not tracked): both SDKs up, posthog-js with its session.
+  const sentryUp = page.waitForRequest((r) => /\/sentry\/api\/\d+\/envelope\/|\/monitoring/.test(r.url()), { timeout: 30_000 });
+  const posthogUp = page.waitForRequest((r) => r.method() === 'POST' && /\/ingest\/(e|i\/v0\/e|batch|s)\//.test(r.url()), { timeout: 30_000 });
+  await page.goto('/dashboard');
+  await Promise.all([sentryUp, posthogUp]);
+
+  // An error links the PostHog session once posthog-js has one (it loads on idle): throw until an event carries it.
+  const sessionOf = (payload: unknown) => JSON.stringify(payload).match(/"posthog[^"]*session[^"]*":"([^"]+)"/i)?.[1];
+  let item: SentryItemRow | undefined;
+  await expect
+    .poll(
+      async () => {
+        await page.evaluate((name) => {
+          const bug = { [name]: () => { throw new Error(`moment bug (${name})`); } }[name]!;
+          setTimeout(bug, 0);
+        }, bugName);
+        await page.waitForTimeout(2_000);
+        const { items } = (await (await request.get('/api/dev/inbox/sentry?type=event&limit=1000&order=desc')).json()) as { items: SentryItemRow[] };
+        item = items.find((i) => JSON.stringify(i.payload).includes(bugName) && sessionOf(i.payload));
+        return Boolean(item);
+      },
+      { timeout: 90_000, intervals: [1_000], message: `an error of ${bugName} with its PostHog session` },
+    )
+    .toBe(true);
+  const sessionId = sessionOf(item!.payload)!;
+  let issue: InboxIssue | undefined;
+  await expect
+    .poll(async () => {
+      issue = ((await (await request.get('/api/dev/inbox/issues?limit=1000')).json()) as { issues: InboxIssue[] }).issues.find((i) => i.title.includes(bugName));
+      return issue?.count ?? 0;
+    }, { timeout: 30_000, message: `the issue of ${bugName}` })
+    .toBeGreaterThan(0);
+  // The session's recording reaches the collector on posthog-js's flush.
+  await expect
+    .poll(async () => (await request.get(`/api/dev/inbox/recordings/${encodeURIComponent(sessionId!)}`)).status(), { timeout: 60_000 })
+    .toBe(200);
+
+  await page.goto(`/dev/inbox/errors/${item!.id}`);
+  await expect(page.getByTestId('error-issue-link')).toHaveAttribute('href', `/dev/inbox/errors/issues/${issue!.id}`);
+
+  // The replay, at the error.
+  await page.getByTestId('error-replay-link').click();
+  await expect(page).toHaveURL(/\/dev\/inbox\/recordings\/[^?]+\?t=\d+/);
+  const moment = page.getByTestId('recording-moment');
+  await expect(moment).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('recording-error-marker')).toBeVisible();
+  const momentMs = Number(await moment.getAttribute('data-moment-ms'));
+  const playerMs = Number(await moment.getAttribute('data-player-ms'));
+  expect(momentMs).toBeGreaterThan(0);
+  expect(Math.abs(playerMs - Math.max(0, momentMs - 2_000)), `player at ${playerMs} ms, error at ${momentMs} ms`).toBeLessThan(1_000);
+
+  // The trace, at the failing span.
+  await page.goBack();
+  const traceLink = page.getByTestId('error-trace-link');
+  await expect(traceLink).toHaveAttribute('href', /\/dev\/inbox\/traces\/[0-9a-f]+\?span=[0-9a-f]{16}$/);
+  const href = new URL((await traceLink.getAttribute('href'))!, 'http://x');
+  const span = href.searchParams.get('span')!;
+  const traceId = href.pathname.split('/').at(-1)!;
+  // The error's span belongs to the page's transaction, which Sentry sends when it ends (idle, or on leaving).
+  await expect
+    .poll(async () => JSON.stringify(await (await request.get(`/api/dev/inbox/sentry?trace_id=${traceId}&limit=1000`)).json()).includes(`"span_id":"${span}"`), {
+      timeout: 60_000,
+      message: `span ${span} of trace ${traceId}`,
+    })
+    .toBe(true);
+  await traceLink.click();
+  await expect(page.getByTestId('waterfall')).toBeVisible();
+  await expect(page.locator(`#span-${span}[data-highlighted]`)).toBeVisible();
+});
