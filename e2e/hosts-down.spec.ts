@@ -218,7 +218,7 @@ for (const mode of ['refuse', 'blackhole'] satisfies UpstreamMode[]) {
       if (mode === 'blackhole') {
         // Only the requests already on their way when the host went silent, then one probe per cooldown, may reach it.
         const allowed = 8 + Math.ceil((upAt - downAt) / RELAY_COOLDOWN_MS);
-        expect.soft(fake.faults.blackholedFromBrowser, `browser requests relayed to the silent host (allowed ${allowed})`).toBeLessThanOrEqual(allowed);
+        expect.soft(fake.faults.blackholedFromBrowser, `browser requests relayed to the silent host (allowed ${allowed}; down at ${downAt}, up at ${upAt}):\n${fake.faults.blackholedLog.join('\n')}`).toBeLessThanOrEqual(allowed);
       }
       figures[mode] = {
         steps,

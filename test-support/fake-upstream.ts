@@ -37,6 +37,8 @@ type FaultStats = {
   blackholed: number;
   /** of those, the ones a browser sent (through the relays) */
   blackholedFromBrowser: number;
+  /** when and where each of those arrived (ms since the epoch, method and path): what a failing bound prints */
+  blackholedLog: string[];
   /** the most blackholed requests held open at the same time (what callers let pile up) */
   maxHeld: number;
   /** requests answered 503, 429 or 400 in `unavailable` / `rate-limited` / `refusing` mode */
@@ -120,7 +122,7 @@ function reply(path: string, method: string): { status: number; type: string; bo
 export async function startFakeUpstream(port = 0): Promise<FakeUpstream> {
   const requests: RecordedRequest[] = [];
   let mode: UpstreamMode = 'normal';
-  const faults: FaultStats = { reset: 0, blackholed: 0, blackholedFromBrowser: 0, maxHeld: 0, answered: 0 };
+  const faults: FaultStats = { reset: 0, blackholed: 0, blackholedFromBrowser: 0, blackholedLog: [], maxHeld: 0, answered: 0 };
   const sockets = new Set<Socket>();
   const held = new Set<Socket>();
   const server: Server = createServer((req, res) => {
@@ -128,7 +130,10 @@ export async function startFakeUpstream(port = 0): Promise<FakeUpstream> {
       // Read the request (a real host accepts the bytes) and never answer.
       req.resume();
       faults.blackholed++;
-      if (/Chrome\//.test(String(req.headers['user-agent'] ?? ''))) faults.blackholedFromBrowser++;
+      if (/Chrome\//.test(String(req.headers['user-agent'] ?? ''))) {
+        faults.blackholedFromBrowser++;
+        faults.blackholedLog.push(`${Date.now()} ${req.method} ${req.url}`);
+      }
       held.add(req.socket);
       faults.maxHeld = Math.max(faults.maxHeld, held.size);
       req.socket.once('close', () => held.delete(req.socket));

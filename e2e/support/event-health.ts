@@ -66,5 +66,8 @@ export async function registerHealthSecrets(request: APIRequestContext, secrets:
   const values = [...new Set(secrets.map((s) => s.trim()).filter((s) => s.length >= 4 && s.length <= 500))];
   if (!values.length) return;
   const res = await request.post('/api/dev/inbox/health/secrets', { data: { secrets: values } });
+  // A server without the local inbox (production mode, the relay and hosts-down servers) answers 404: nothing checks
+  // its events, so there is nothing to register.
+  if (res.status() === 404) return;
   if (res.status() !== 204) throw new Error(`POST /api/dev/inbox/health/secrets: ${res.status()} ${await res.text()}`);
 }
