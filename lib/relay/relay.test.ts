@@ -310,6 +310,42 @@ describe('a host that is down costs one attempt per cooldown, not one per browse
     }
   });
 
+  it('a request already on its way when the host went silent opens no second probe when it fails', async () => {
+    const { relay } = await import('./relay');
+    const { relayRoute } = await import('./route');
+    const mine: Socket[] = [];
+    // Requests, not connections: the client may open a spare connection when one of its requests is aborted.
+    let requests = 0;
+    const hole = createServer((socket) => {
+      mine.push(socket);
+      socket.once('data', () => requests++);
+    });
+    await new Promise<void>((resolve) => hole.listen(BASE + 99, '127.0.0.1', resolve));
+    const target = new URL(`http://127.0.0.1:${BASE + 99}/e/`);
+    const send = (timeoutMs: number) =>
+      relayRoute((req) => relay(req, target, { method: 'POST', body: new Uint8Array(2), timeoutMs, cooldownMs: 300 }), 'POST')(
+        new Request('http://127.0.0.1:3000/ingest/e/', { method: 'POST', body: '[]' }),
+      );
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    try {
+      const early = send(2_000); // on its way before anyone knows the host is silent
+      await sleep(50);
+      expect((await send(200)).status, 'the first failure starts the cooldown').toBe(504);
+      await sleep(450);
+      const probe = send(3_000); // the cooldown is over: this one probes
+      await sleep(100);
+      expect((await early).status, 'the early request fails while the probe is out').toBe(504);
+      await sleep(400); // past the cooldown that late failure started, the probe still out
+      const during = await send(300);
+      expect(during.status, 'the probe is still out: fail fast').toBe(503);
+      expect(requests, 'requests: the early one, the first failure, the probe').toBe(3);
+      expect((await probe).status).toBe(504);
+    } finally {
+      for (const socket of mine) socket.destroy();
+      await new Promise<void>((resolve) => hole.close(() => resolve()));
+    }
+  });
+
   it('a host that answers again is relayed normally after the cooldown', async () => {
     const { relay } = await import('./relay');
     const port = BASE + 98;

@@ -83,15 +83,29 @@ function stripLast(): void {
  */
 const downHosts = new Map<string, { until: number; probing: boolean }>();
 
-/** Throws 503 while `origin` is cooling down or another request is probing it; otherwise lets this one through. */
-function admit(origin: string, now: number): void {
+/**
+ * Throws 503 while `origin` is cooling down or another request is probing it; otherwise lets this one through.
+ * Returns true when this request is the probe.
+ */
+function admit(origin: string, now: number): boolean {
   const down = downHosts.get(origin);
-  if (!down) return;
+  if (!down) return false;
   if (now < down.until || down.probing) {
     const retryAfter = Math.max(1, Math.ceil((down.until - now) / 1000));
     throw new AppError('upstream_unavailable', `${new URL(origin).host} did not answer moments ago; not retried for ${retryAfter} s.`, { retryAfter });
   }
   down.probing = true;
+  return true;
+}
+
+/**
+ * Records a failed attempt: the host cools down. A request that was already on its way before the host failed can
+ * fail while a probe is out; it extends the cooldown but leaves the probe the only one out.
+ */
+function markDown(origin: string, cooldownMs: number, wasProbe: boolean): void {
+  const down = downHosts.get(origin);
+  const until = Math.max(Date.now() + cooldownMs, down?.until ?? 0);
+  downHosts.set(origin, { until, probing: !wasProbe && (down?.probing ?? false) });
 }
 
 export type RelayOptions = {
@@ -119,7 +133,7 @@ export function outgoingHeaders(from: Request, options: Pick<RelayOptions, 'head
  */
 export async function relay(from: Request, target: URL, options: RelayOptions): Promise<Response> {
   const timeoutMs = options.timeoutMs ?? RELAY_TIMEOUT_MS;
-  admit(target.origin, Date.now());
+  const probe = admit(target.origin, Date.now());
   stripLast();
   const headers = outgoingHeaders(from, options);
   headers.set(RELAY_MARK, '1');
@@ -136,7 +150,7 @@ export async function relay(from: Request, target: URL, options: RelayOptions): 
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
-    downHosts.set(target.origin, { until: Date.now() + (options.cooldownMs ?? RELAY_COOLDOWN_MS), probing: false });
+    markDown(target.origin, options.cooldownMs ?? RELAY_COOLDOWN_MS, probe);
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
       throw new AppError('upstream_timeout', `${target.host} did not answer within ${timeoutMs} ms.`);
     }
