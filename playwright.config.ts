@@ -71,18 +71,15 @@ export default defineConfig({
   },
   projects: [
     // Checks the server is healthy and warms the pages once, so the first real test is not the one paying for it.
-    // Every test project depends on it, so all of them run in one phase: Playwright starts the projects of a phase
-    // only once every project of the phase before has ended, and chromium would otherwise wait for the slow, serial
-    // relay project with one worker idle (~75 s of the run).
     { name: 'setup', testMatch: /.*\.setup\.ts/ },
     { name: 'chromium', testMatch: /.*\.spec\.ts/, testIgnore: /(restart|postgres|relay|hosts-down)\.spec\.ts/, dependencies: ['setup'] },
     // Starts and stops its own server on port E2E_PORT_BASE + 1; independent of the shared one.
-    { name: 'restart', testMatch: /restart\.spec\.ts/, dependencies: ['setup'] },
+    { name: 'restart', testMatch: /restart\.spec\.ts/ },
     // Servers with real (fake) backends configured (e2e/support/relay-config.ts) and their fake host on
     // E2E_PORT_BASE + 8, shared by these specs one at a time: relay.spec (server on + 7), hosts-down.spec (on + 30).
-    { name: 'relay', testMatch: /(relay|hosts-down)\.spec\.ts/, workers: 1, dependencies: ['setup'] },
+    { name: 'relay', testMatch: /(relay|hosts-down)\.spec\.ts/, workers: 1 },
     // Two servers of its own (E2E_PORT_BASE + 10, + 11) on the PostgreSQL scripts/test.mjs starts (docs/testing.md).
-    { name: 'postgres', testMatch: /postgres\.spec\.ts/, dependencies: ['setup'] },
+    { name: 'postgres', testMatch: /postgres\.spec\.ts/ },
     // Last: searches everything the collector stored during the run for the secrets the tests typed.
     { name: 'privacy-scan', testMatch: /privacy\.scan\.ts/, dependencies: ['chromium'] },
     // After the suite: every catalog event was received, from the side the catalog says (lib/analytics/catalog.ts).
