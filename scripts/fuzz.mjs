@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run test:fuzz`: the property-based suites (test-support/fuzz/routes.test.ts, test-support/fuzz/actions.test.ts) on a seed of
+// `npm run test:fuzz`: the property-based suites (test-support/fuzz/routes.test.ts, test-support/fuzz/actions-*.test.ts) on a seed of
 // your choice, to explore beyond the fixed seed `npm test` runs (test-support/fuzz/settings.ts). Prints the seed first and,
 // on a failure, the command that reproduces it; each failing property prints its counterexample as an entry for
 // test-support/fuzz/corpus.ts. See docs/testing.md, "Fuzzing".
@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SUITES = ['test-support/fuzz/routes.test.ts', 'test-support/fuzz/actions.test.ts'];
+const SUITES = ['test-support/fuzz/routes.test.ts', 'test-support/fuzz/actions-account.test.ts', 'test-support/fuzz/actions-billing.test.ts', 'test-support/fuzz/actions-onboarding.test.ts'];
 
 function usage(message) {
   if (message) console.error(`fuzz.mjs: ${message}\n`);
