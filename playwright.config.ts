@@ -70,14 +70,18 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
+    // The projects without dependencies run first, side by side on the two workers; the longest (hosts-down) is listed
+    // first so it starts first and the other worker takes the rest of them meanwhile.
+    { name: 'hosts-down', testMatch: /hosts-down\.spec\.ts/, workers: 1 },
     // Checks the server is healthy and warms the pages once, so the first real test is not the one paying for it.
     { name: 'setup', testMatch: /.*\.setup\.ts/ },
     { name: 'chromium', testMatch: /.*\.spec\.ts/, testIgnore: /(restart|postgres|relay|hosts-down)\.spec\.ts/, dependencies: ['setup'] },
     // Starts and stops its own server on port E2E_PORT_BASE + 1; independent of the shared one.
     { name: 'restart', testMatch: /restart\.spec\.ts/ },
-    // Servers with real (fake) backends configured (e2e/support/relay-config.ts) and their fake host on
-    // E2E_PORT_BASE + 8, shared by these specs one at a time: relay.spec (server on + 7), hosts-down.spec (on + 30).
-    { name: 'relay', testMatch: /(relay|hosts-down)\.spec\.ts/, workers: 1 },
+    // Servers with real (fake) backends configured (e2e/support/relay-config.ts), one project per fake host so the two
+    // run side by side: relay.spec (server on + 7, fake host + 8), hosts-down.spec (server on + 30 and + 31, fake host
+    // + 9). Each spec's tests share its fake host and its server, so they run one at a time.
+    { name: 'relay', testMatch: /relay\.spec\.ts/, workers: 1 },
     // Two servers of its own (E2E_PORT_BASE + 10, + 11) on the PostgreSQL scripts/test.mjs starts (docs/testing.md).
     { name: 'postgres', testMatch: /postgres\.spec\.ts/ },
     // Last: searches everything the collector stored during the run for the secrets the tests typed.

@@ -4,14 +4,16 @@
 // must work at its normal pace, the page must see no error, the relay must answer the browser quickly and hold no
 // pile of sockets open, the server must log nothing unexpected; and once the host is back, every event and recording
 // chunk the browser captured during the outage, on every page (stored by the relay, lib/relay/durable.ts), and the
-// server's PostHog events arrive, once each by uuid, and the Sentry envelopes the relay accepted arrive too. Own server on E2E_PORT_BASE + 30; the fake host is relay-config's (E2E_PORT_BASE + 8).
+// server's PostHog events arrive, once each by uuid, and the Sentry envelopes the relay accepted arrive too. Own server on E2E_PORT_BASE + 30; its fake host on + 9 (e2e/support/relay-config.ts).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { addTask, CARDS, checkout, completeOnboarding, createProject, expect, signUp, test, uniqueName } from './fixtures';
 import { startFakeUpstream, type FakeUpstream, type RecordedRequest, type UpstreamMode } from '../test-support/fake-upstream';
-import { RELAY_CONFIG, RELAY_UPSTREAM_PORT } from './support/relay-config';
+import { HOSTS_DOWN_UPSTREAM_PORT, relayConfig } from './support/relay-config';
+
+const RELAY_CONFIG = relayConfig(HOSTS_DOWN_UPSTREAM_PORT);
 import { E2E_PORT_BASE, newDataDir, ROOT, startServer, stopServer, type RunningServer } from './support/test-server';
 import { pagePostHog, posthogLoaded, telemetrySnapshot } from './support/telemetry-hook';
 
@@ -57,7 +59,7 @@ const allCaptured: Captured[] = [];
 
 test.beforeAll(async () => {
   test.setTimeout(900_000);
-  upstream = await startFakeUpstream(RELAY_UPSTREAM_PORT);
+  upstream = await startFakeUpstream(HOSTS_DOWN_UPSTREAM_PORT);
   server = await startServer({ port: PORT, dataDir: newDataDir('hosts-down'), env: RELAY_CONFIG });
   // Warm the pages with the host up, so a step's time is the outage's doing, not a cold start's.
   for (const page of ['/', '/signup', '/login', '/pricing', '/onboarding', '/dashboard', '/billing']) await fetch(`${server.url}${page}`).catch(() => undefined);
