@@ -77,3 +77,40 @@ test('an event captured and an error thrown before the SDKs load are delivered',
   expect(requests.length).toBeGreaterThan(0);
   expect(Math.min(...requests.map((r) => r.at))).toBeGreaterThanOrEqual(loadStart - 50);
 });
+
+// A full-page navigation right after load (a form post, a plain link) leaves before posthog-js has started: the
+// page's early queue is handed to the next page of the tab (state.ts `carryOverQueue`) and replayed there, with the
+// time and URL of the page it happened on. Without it, the click's catalog event and the page's own $pageview are lost.
+test('an event queued on a page left before the SDKs load is delivered from the next page', async ({ page, inbox, identity }) => {
+  // The first page's `load` never comes (one image held until the test ends), and its 10 s fallback is not reached:
+  // posthog-js cannot start on it.
+  await page.route('**/carry-over-hold.gif', () => undefined);
+  await page.addInitScript(() => {
+    if (location.pathname !== '/pricing') return;
+    document.addEventListener('DOMContentLoaded', () => {
+      const img = document.createElement('img');
+      img.src = '/carry-over-hold.gif';
+      img.alt = '';
+      document.body.appendChild(img);
+    });
+  });
+  await page.goto('/pricing', { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(telemetrySnapshot, null, { timeout: 20_000 });
+  const at = await page.evaluate(queueEventBeforeLoad, { name: 'client.error_shown', properties: { code: 'unknown', where: 'carried_over' } });
+  expect((await page.evaluate(telemetrySnapshot))!.posthogLoaded, 'posthog-js had not started on the page left').toBe(false);
+  const leftUrl = page.url();
+
+  await page.goto('/signup');
+  await page.waitForFunction(posthogLoaded, null, { timeout: 20_000 });
+  const distinctId = (await page.evaluate(telemetrySnapshot))!.distinctId!;
+
+  const event = await inbox.waitForEvent('client.error_shown', { distinctId, since: identity.since, properties: { where: 'carried_over' } });
+  expect(Math.abs(Date.parse(event.timestamp) - at!)).toBeLessThan(1_000);
+  expect(event.properties['$current_url']).toBe(leftUrl);
+  expect(event.properties['orbit_replayed']).toBe(true);
+  // The left page's own $pageview travels with it, also with its own URL; the next page's is its own.
+  const pageviews = await inbox.events({ event: '$pageview', distinctId, since: identity.since });
+  expect(pageviews.map((e) => e.properties['$current_url'])).toEqual(expect.arrayContaining([leftUrl, page.url()]));
+  // Handed over once: nothing is left in the tab's storage to replay again.
+  expect(await page.evaluate(() => sessionStorage.getItem('orbit:queued'))).toBeNull();
+});

@@ -28,6 +28,20 @@ export function track<N extends EventName>(name: N, ...[properties]: PropsArg<N>
   else enqueue(state, { kind: 'event', name, properties: props, at: Date.now(), url: location.href });
 }
 
+/**
+ * A catalog event about what the page shows (a step viewed, an experiment's variant seen), stamped with when the view
+ * was shown rather than when React mounted it: a visitor can click a server-rendered button before hydration, and the
+ * exposure must not land after the click it led to (PostHog counts a conversion only after its exposure).
+ */
+export function trackView<N extends EventName>(name: N, ...[properties]: PropsArg<N>): void {
+  const state = ready();
+  if (!state) return;
+  const props = properties as Record<string, unknown> | undefined;
+  const at = Math.min(state.shownAt ?? Date.now(), Date.now());
+  if (state.trackValidated) state.trackValidated(name, props, at);
+  else enqueue(state, { kind: 'event', name, properties: props, at, url: location.href });
+}
+
 function call(method: PostHogMethod, args: unknown[]): void {
   const state = ready();
   if (!state) return;

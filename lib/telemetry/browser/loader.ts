@@ -7,7 +7,7 @@ import { startConsent } from './consent';
 import { isUntrackedPath } from './enrichment';
 import { startPageviews } from './pageviews';
 import type { PostHogLike } from './sentry';
-import { enqueue, telemetry, type NavigationType, type TelemetryState } from './state';
+import { carryOverQueue, enqueue, telemetry, type NavigationType, type TelemetryState } from './state';
 
 /** Next's onRouterTransitionStart: to Sentry once loaded, queued until then. */
 export function routerTransitionStarted(href: string, navigationType: NavigationType): void {
@@ -32,6 +32,7 @@ const idle = (): Promise<void> =>
 export function startTelemetry(): void {
   const state = telemetry();
   startPageviews(state);
+  carryOverQueue(state);
   startClickRules(state);
 
   let linkPostHog: ((posthog: PostHogLike) => void) | undefined;

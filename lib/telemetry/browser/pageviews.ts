@@ -1,13 +1,20 @@
 // Pageviews before PostHog is loaded: one per path or query change, as posthog-js's history capture counts them,
 // queued with their real time and URL and replayed by posthog-init.ts. Once posthog-js is up it counts them itself.
+// Also keeps when the current view was shown (`state.shownAt`) for view events (index.ts `trackView`).
 import { isUntrackedPath } from './enrichment';
 import { enqueue, type TelemetryState } from './state';
 
 export function startPageviews(state: TelemetryState): void {
   const here = (): string => location.pathname + location.search;
   state.lastPageviewPath = here();
-  if (!isUntrackedPath(location.pathname)) enqueue(state, { kind: 'pageview', href: state.landingUrl, at: Date.now(), url: state.landingUrl });
+  state.shownAt = Date.now();
+  let shownPath = here();
+  if (!isUntrackedPath(location.pathname)) enqueue(state, { kind: 'pageview', href: state.landingUrl, at: state.shownAt, url: state.landingUrl });
   const onHistory = (): void => {
+    if (here() !== shownPath) {
+      shownPath = here();
+      state.shownAt = Date.now();
+    }
     if (state.posthog || state.consent === 'denied' || here() === state.lastPageviewPath) return;
     state.lastPageviewPath = here();
     if (!isUntrackedPath(location.pathname)) enqueue(state, { kind: 'pageview', href: location.href, at: Date.now(), url: location.href });

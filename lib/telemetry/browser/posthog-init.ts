@@ -132,10 +132,12 @@ export function initPostHog(state: TelemetryState, b: OrbitBootstrap, { extensio
   // new anonymous person instead of attributing the visit to the last user.
   if (!b.user && posthog.get_property('$user_state') === 'identified') posthog.reset();
 
-  const trackValidated = (name: string, props: Record<string, unknown> | undefined, queued?: { at: number; url: string }): void => {
+  /** `queued`: replayed from the early queue, with its own time and URL; `at` alone: a view event stamped when shown. */
+  const trackValidated = (name: string, props: Record<string, unknown> | undefined, queued?: { at: number; url: string }, at?: number): void => {
     const valid = guard(name, props, { mode: b.dev ? 'throw' : 'drop', report: (r) => reportInvalid(state, r) });
     if (valid === null) return;
     if (queued) posthog.capture(name, withUrl({ ...valid, orbit_replayed: true }, queued.url), { timestamp: new Date(queued.at) });
+    else if (at !== undefined) posthog.capture(name, valid, { timestamp: new Date(at) });
     else posthog.capture(name, valid);
   };
 
@@ -160,7 +162,7 @@ export function initPostHog(state: TelemetryState, b: OrbitBootstrap, { extensio
       });
     }
   }
-  state.trackValidated = (name, props) => trackValidated(name, props);
+  state.trackValidated = (name, props, at) => trackValidated(name, props, undefined, at);
   state.posthog = posthog; // synchronous with the drain above: nothing can slip between queue and SDK
   return posthog;
 }

@@ -49,7 +49,7 @@ export type TelemetryState = {
   /** set once posthog-js is initialised (posthog-init.ts) */
   posthog?: PostHog;
   /** validated `track`, installed with posthog-js */
-  trackValidated?: (name: string, props: Record<string, unknown> | undefined) => void;
+  trackValidated?: (name: string, props: Record<string, unknown> | undefined, at?: number) => void;
   /** set once Sentry is initialised (sentry.ts) */
   sentry?: SentryFacade;
   /** breadcrumbs and the user reported before Sentry loaded (report-error.ts) */
@@ -60,6 +60,8 @@ export type TelemetryState = {
   chooseConsent?: (choice: 'granted' | 'denied') => void;
   /** path + search of the last pageview queued before PostHog loaded (dedupes history calls) */
   lastPageviewPath?: string;
+  /** when the current view was shown: telemetry's start on a full page load, the URL change of a client navigation */
+  shownAt?: number;
 };
 
 export const INSTRUMENTATION_OFF = process.env.NEXT_PUBLIC_INSTRUMENTATION === 'off';
@@ -81,6 +83,50 @@ export function take<K extends QueuedKind>(state: TelemetryState, kinds: readonl
   const taken = state.queue.filter(wanted);
   state.queue = state.queue.filter((i) => !wanted(i));
   return taken;
+}
+
+/** sessionStorage key of the analytics items a page left before posthog-js started on it (`carryOverQueue`). */
+const CARRY_OVER_KEY = 'orbit:queued';
+/** Bound of what is carried over, serialised: beyond it the items are dropped rather than stored half. */
+const CARRY_OVER_MAX_BYTES = 64 * 1024;
+
+const isAnalyticsItem = (i: QueuedItem): boolean => (ANALYTICS_KINDS as readonly string[]).includes(i.kind);
+
+/**
+ * A full-page navigation (a form post, a plain link, a redirect) right after load leaves before posthog-js has
+ * started, and the early queue lives in the page's memory: the events captured there (a click's catalog event, the
+ * page's own `$pageview`) would be lost. So the page hands its analytics items to the next page of the same tab on
+ * `pagehide`, in sessionStorage (same origin, this tab only, gone with it), and the next page replays them first,
+ * with their own time and URL. Only with consent granted (nothing is stored before a "yes" or after a "no"), and only
+ * analytics items: they are JSON by construction (catalog properties, ids), unlike the Error objects Sentry takes.
+ * A page restored from the back/forward cache still holds its items in memory: it takes them back.
+ */
+export function carryOverQueue(state: TelemetryState): void {
+  let storage: Storage;
+  try {
+    storage = window.sessionStorage;
+    const carried = storage.getItem(CARRY_OVER_KEY);
+    storage.removeItem(CARRY_OVER_KEY);
+    const items = carried ? (JSON.parse(carried) as unknown) : [];
+    if (Array.isArray(items) && state.consent !== 'denied') {
+      const valid = items.filter((i): i is QueuedItem => !!i && typeof i === 'object' && isAnalyticsItem(i as QueuedItem) && typeof (i as QueuedItem).at === 'number');
+      state.queue = [...valid, ...state.queue].slice(0, MAX_QUEUE);
+    }
+  } catch {
+    return; // storage blocked (privacy mode, sandboxed frame) or a value not ours: nothing is carried
+  }
+  window.addEventListener('pagehide', () => {
+    try {
+      const items = state.posthog || state.consent !== 'granted' ? [] : state.queue.filter(isAnalyticsItem);
+      const json = JSON.stringify(items);
+      if (items.length && json.length <= CARRY_OVER_MAX_BYTES) storage.setItem(CARRY_OVER_KEY, json);
+    } catch {
+      // full or blocked storage: the items stay lost, as without this
+    }
+  });
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) storage.removeItem(CARRY_OVER_KEY);
+  });
 }
 
 /**
