@@ -151,6 +151,32 @@ function playwrightCounts() {
   return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0, skipped: s.skipped ?? 0, flaky: s.flaky ?? 0 };
 }
 
+/**
+ * `.ci/run` installs the system packages (Chromium, PostgreSQL) in the background while `npm ci` and the first stages
+ * run, and names the file it writes their exit code to in ORBIT_SYSTEM_PACKAGES_DONE (its output in
+ * ORBIT_SYSTEM_PACKAGES_LOG): the stages that need them wait here. Unset (a developer's run): nothing to wait for.
+ */
+let systemPackages;
+function systemPackagesReady() {
+  const done = process.env.ORBIT_SYSTEM_PACKAGES_DONE;
+  if (!done) return Promise.resolve();
+  systemPackages ??= (async () => {
+    const started = Date.now();
+    while (!existsSync(done) || readFileSync(done, 'utf8').trim() === '') await new Promise((r) => setTimeout(r, 500));
+    const code = Number(readFileSync(done, 'utf8').trim());
+    const log = process.env.ORBIT_SYSTEM_PACKAGES_LOG;
+    const output = log && existsSync(log) ? readFileSync(log, 'utf8') : '';
+    const waited = Date.now() - started > 1000 ? ` (waited ${seconds(Date.now() - started)} for them)` : '';
+    console.log(`\nSystem packages (installed by .ci/run alongside the first stages)${waited}:\n${output.trim().split('\n').slice(-8).join('\n')}`);
+    if (code !== 0) {
+      console.error(`.ci/run could not install the system packages (exit code ${code}); see above.`);
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    }
+  })();
+  return systemPackages;
+}
+
 const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
 
 async function main() {
@@ -163,8 +189,14 @@ async function main() {
   const isolatedEnv = { ...baseEnv, ...Object.fromEntries(CLOUD_KEYS.map((k) => [k, ''])), LOCAL_INBOX: '1' };
 
   // A throwaway PostgreSQL cluster for the `postgres` Playwright project and the migrator test, removed at exit
-  // (scripts/find-postgres.mjs). Without one a developer's run skips those tests and says why; CI must have one.
-  if (selected.includes('unit') || selected.includes('e2e')) {
+  // (scripts/find-postgres.mjs), started before the first stage that uses it (typecheck and lint do not, so on CI
+  // the system packages can still be installing meanwhile). Without one a developer's run skips those tests and says
+  // why; CI must have one.
+  let postgresStarted = false;
+  async function ensurePostgres() {
+    if (postgresStarted) return;
+    postgresStarted = true;
+    await systemPackagesReady();
     try {
       const pg = await startPostgres();
       baseEnv.ORBIT_TEST_DATABASE_URL = isolatedEnv.ORBIT_TEST_DATABASE_URL = pg.url;
@@ -209,12 +241,14 @@ async function main() {
       }
       return 0;
     },
-    unit: () =>
-      run(
+    unit: async () => {
+      await ensurePostgres();
+      return run(
         process.execPath,
         [bin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.relative(ROOT, VITEST_JSON)}`],
         { ...baseEnv, NODE_ENV: 'test' },
-      ),
+      );
+    },
     build: () => run(process.execPath, [bin('next'), 'build'], buildEnv()),
     // First-load JS of `/` from the build output against bench/size-budget.json (docs/performance.md).
     size: async () => {
@@ -230,6 +264,7 @@ async function main() {
       return run(process.execPath, [path.join(ROOT, 'scripts', 'size-budget.mjs'), '--dist', distDir], baseEnv);
     },
     e2e: async () => {
+      await ensurePostgres();
       // The browser first: no point building for a suite that cannot run.
       const browser = ensureBrowser({ install: true });
       if (!browser.found) {
