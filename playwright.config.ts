@@ -10,9 +10,12 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 const isCI = !!process.env.CI;
 
 // The config is evaluated by the runner and again by every worker: the runner picks the data directory and
-// hands it to the workers through the environment, so there is exactly one fresh database per run.
+// hands it to the workers through the environment, so there is exactly one fresh database per run. Other tools load
+// this file too (knip, an editor's Playwright plugin): only `playwright test` prunes old runs' directories, so a lint
+// beside a running suite never deletes its server's database.
 if (!process.env.ORBIT_E2E_DATA_DIR) {
-  pruneDataDirs();
+  const isTestRun = /playwright/.test(process.argv[1] ?? '') && process.argv.includes('test');
+  if (isTestRun) pruneDataDirs();
   process.env.ORBIT_E2E_DATA_DIR = newDataDir('run');
 }
 const dataDir = process.env.ORBIT_E2E_DATA_DIR;
