@@ -21,7 +21,7 @@ const [serverEvent, serverDefinition] = entries.find(([, d]) => d.emittedFrom ==
 const ctx = { params: Promise.resolve({ path: ['e'] }) };
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function capture(body: Uint8Array | string, query = '?compression=gzip-js&ver=1', headers: Record<string, string> = { 'content-type': 'text/plain' }): Promise<Response> {
+function capture(body: BodyInit, query = '?compression=gzip-js&ver=1', headers: Record<string, string> = { 'content-type': 'text/plain' }): Promise<Response> {
   return post(new Request(`http://127.0.0.1:3000/ingest/e/${query}`, { method: 'POST', headers, body }), ctx);
 }
 const gzipJson = (json: unknown) => new Uint8Array(gzipSync(JSON.stringify(json)));
