@@ -20,10 +20,14 @@ test('an error page opens the replay at the error and the trace at its span, and
   const sessionId = (await page.evaluate(telemetrySnapshot))?.sessionId;
   expect(sessionId, "posthog-js's session").toBeTruthy();
 
+  // Thrown during a client navigation, so the error happens inside a span (the navigation's, which Sentry opens
+  // synchronously on the click): after the page's load span ended, an error outside any span has no span to show.
   await page.evaluate((name) => {
     const bug = { [name]: () => { throw new Error(`moment bug (${name})`); } }[name]!;
+    document.querySelector<HTMLAnchorElement>('header a[href="/settings"], nav a[href="/settings"], a[href="/settings"]')!.click();
     setTimeout(bug, 0);
   }, bugName);
+  await expect(page).toHaveURL(/\/settings$/);
   const sessionOf = (payload: unknown) => JSON.stringify(payload).match(/"posthog[^"]*session[^"]*":"([^"]+)"/i)?.[1];
   let item: SentryItemRow | undefined;
   await expect
@@ -69,12 +73,16 @@ test('an error page opens the replay at the error and the trace at its span, and
   const href = new URL((await traceLink.getAttribute('href'))!, 'http://x');
   const span = href.searchParams.get('span')!;
   const traceId = href.pathname.split('/').at(-1)!;
-  // The error's span belongs to the page's transaction, which Sentry sends when it ends (idle, or on leaving).
+  // The error's span belongs to the navigation's transaction, which Sentry sends when it ends (idle, or on leaving):
+  // an item of the trace holding that span, other than the error event (which names it too).
   await expect
-    .poll(async () => JSON.stringify(await (await request.get(`/api/dev/inbox/sentry?trace_id=${traceId}&limit=1000`)).json()).includes(`"span_id":"${span}"`), {
-      timeout: 60_000,
-      message: `span ${span} of trace ${traceId}`,
-    })
+    .poll(
+      async () => {
+        const { items } = (await (await request.get(`/api/dev/inbox/sentry?trace_id=${traceId}&limit=1000`)).json()) as { items: SentryItemRow[] };
+        return items.some((i) => i.type !== 'event' && (i.span_id === span || JSON.stringify(i.payload).includes(`"span_id":"${span}"`)));
+      },
+      { timeout: 60_000, message: `a transaction with span ${span} of trace ${traceId}` },
+    )
     .toBe(true);
   await traceLink.click();
   await expect(page.getByTestId('waterfall')).toBeVisible();
