@@ -136,6 +136,7 @@ test('signed-in funnel reaches a separate PostHog/Sentry host through the proxy 
     // posthog-js's get_session_replay_url({ withTimestamp: true }) format: seconds into the session (its UUIDv7 start), 10 s back.
     const replay = new URL(sentryEvent!.tags['PostHog Recording URL']!);
     expect(`${replay.origin}${replay.pathname}`).toBe(`${fake.url}/project/${CONFIG.NEXT_PUBLIC_POSTHOG_KEY}/replay/${sessionId!}`);
+    expect(replay.searchParams.has('t'), 'the recording link opens at a moment').toBe(true);
     const sessionStart = parseInt(sessionId!.replace(/-/g, '').slice(0, 12), 16);
     expect(Number(replay.searchParams.get('t'))).toBe(Math.max(Math.floor((sentryEvent!.timestamp * 1000 - sessionStart) / 1000) - 10, 0));
     // posthog-js's sentryIntegration format: the org's issue search for the event, in the DSN's project.
