@@ -5,40 +5,45 @@ import { randomBytes } from 'node:crypto';
 import { expect, makeUser, signUpAndOnboard, test, uniqueName } from './fixtures';
 import type { InboxIssue } from './inbox';
 import type { SentryItemRow } from '@/lib/inbox/rows';
+import { posthogLoaded, sentryLoaded, telemetrySnapshot } from './support/telemetry-hook';
 
-test('an error page opens the replay at the error and the trace at its span, and links back to its issue', async ({ page, request }) => {
-  // Passed its replay part once in a full run (player at the error − 2 s within 1 s; then failed on the span, now
-  // awaited), but alone the error's session often has no recording in the collector within 60 s: to be settled
-  // before it gates the suite.
-  test.fixme(true, "the error's session recording does not reliably reach the collector in time");
+test('an error page opens the replay at the error and the trace at its span, and links back to its issue', async ({ page, request, inbox }) => {
   test.setTimeout(180_000);
   const bugName = `orbitMomentBug_${randomBytes(5).toString('hex')}`;
   await signUpAndOnboard(page, makeUser('moment'), { workspace: uniqueName('Moment') });
-  // A product page (the debug pages under /dev are not tracked): both SDKs up, posthog-js with its session.
-  const sentryUp = page.waitForRequest((r) => /\/sentry\/api\/\d+\/envelope\/|\/monitoring/.test(r.url()), { timeout: 30_000 });
-  const posthogUp = page.waitForRequest((r) => r.method() === 'POST' && /\/ingest\/(e|i\/v0\/e|batch|s)\//.test(r.url()), { timeout: 30_000 });
+  // A product page (the debug pages under /dev are not tracked): both SDKs up, posthog-js with its session, and its
+  // recorder running (it starts after PostHog's remote config): the error happens inside the recording.
   await page.goto('/dashboard');
-  await Promise.all([sentryUp, posthogUp]);
+  await page.waitForFunction(posthogLoaded, null, { timeout: 30_000 });
+  await page.waitForFunction(sentryLoaded, null, { timeout: 30_000 });
+  await page.waitForFunction(() => window.__orbit?.telemetry?.posthog?.sessionRecordingStarted() === true, null, { timeout: 30_000 });
+  const sessionId = (await page.evaluate(telemetrySnapshot))?.sessionId;
+  expect(sessionId, "posthog-js's session").toBeTruthy();
 
-  // An error links the PostHog session once posthog-js has one (it loads on idle): throw until an event carries it.
+  // Thrown during a client navigation, so the error happens inside a span (the navigation's, which Sentry opens
+  // synchronously on the click): after the page's load span ended, an error outside any span has no span to show.
+  await page.evaluate((name) => {
+    const bug = { [name]: () => { throw new Error(`moment bug (${name})`); } }[name]!;
+    document.querySelector<HTMLAnchorElement>('header a[href="/settings"], nav a[href="/settings"], a[href="/settings"]')!.click();
+    setTimeout(bug, 0);
+  }, bugName);
+  await expect(page).toHaveURL(/\/settings$/);
   const sessionOf = (payload: unknown) => JSON.stringify(payload).match(/"posthog[^"]*session[^"]*":"([^"]+)"/i)?.[1];
   let item: SentryItemRow | undefined;
   await expect
     .poll(
       async () => {
-        await page.evaluate((name) => {
-          const bug = { [name]: () => { throw new Error(`moment bug (${name})`); } }[name]!;
-          setTimeout(bug, 0);
-        }, bugName);
-        await page.waitForTimeout(2_000);
         const { items } = (await (await request.get('/api/dev/inbox/sentry?type=event&limit=1000&order=desc')).json()) as { items: SentryItemRow[] };
-        item = items.find((i) => JSON.stringify(i.payload).includes(bugName) && sessionOf(i.payload));
-        return Boolean(item);
+        item = items.find((i) => JSON.stringify(i.payload).includes(bugName));
+        return item ? sessionOf(item.payload) : undefined;
       },
-      { timeout: 90_000, intervals: [1_000], message: `an error of ${bugName} with its PostHog session` },
+      { timeout: 30_000, message: `the error of ${bugName}, linked to the PostHog session` },
     )
-    .toBe(true);
-  const sessionId = sessionOf(item!.payload)!;
+    .toBe(sessionId);
+  // Leaving the page flushes the recorder's buffer (past the error) and ends the page's transaction (the error's span):
+  // the collector then has both, without waiting on posthog-js's or Sentry's timers.
+  await page.goto('/pricing');
+  await inbox.waitForRecording(sessionId!, { minSnapshots: 2, timeout: 30_000 });
   let issue: InboxIssue | undefined;
   await expect
     .poll(async () => {
@@ -46,10 +51,6 @@ test('an error page opens the replay at the error and the trace at its span, and
       return issue?.count ?? 0;
     }, { timeout: 30_000, message: `the issue of ${bugName}` })
     .toBeGreaterThan(0);
-  // The session's recording reaches the collector on posthog-js's flush.
-  await expect
-    .poll(async () => (await request.get(`/api/dev/inbox/recordings/${encodeURIComponent(sessionId!)}`)).status(), { timeout: 60_000 })
-    .toBe(200);
 
   await page.goto(`/dev/inbox/errors/${item!.id}`);
   await expect(page.getByTestId('error-issue-link')).toHaveAttribute('href', `/dev/inbox/errors/issues/${issue!.id}`);
@@ -72,12 +73,16 @@ test('an error page opens the replay at the error and the trace at its span, and
   const href = new URL((await traceLink.getAttribute('href'))!, 'http://x');
   const span = href.searchParams.get('span')!;
   const traceId = href.pathname.split('/').at(-1)!;
-  // The error's span belongs to the page's transaction, which Sentry sends when it ends (idle, or on leaving).
+  // The error's span belongs to the navigation's transaction, which Sentry sends when it ends (idle, or on leaving):
+  // an item of the trace holding that span, other than the error event (which names it too).
   await expect
-    .poll(async () => JSON.stringify(await (await request.get(`/api/dev/inbox/sentry?trace_id=${traceId}&limit=1000`)).json()).includes(`"span_id":"${span}"`), {
-      timeout: 60_000,
-      message: `span ${span} of trace ${traceId}`,
-    })
+    .poll(
+      async () => {
+        const { items } = (await (await request.get(`/api/dev/inbox/sentry?trace_id=${traceId}&limit=1000`)).json()) as { items: SentryItemRow[] };
+        return items.some((i) => i.type !== 'event' && (i.span_id === span || JSON.stringify(i.payload).includes(`"span_id":"${span}"`)));
+      },
+      { timeout: 60_000, message: `a transaction with span ${span} of trace ${traceId}` },
+    )
     .toBe(true);
   await traceLink.click();
   await expect(page.getByTestId('waterfall')).toBeVisible();

@@ -12,7 +12,7 @@ import { CARDS, checkout, completeOnboarding, expect, signUp, test, uniqueName, 
 import { startFakeUpstream, type FakeUpstream, type RecordedRequest } from '../test-support/fake-upstream';
 import { RELAY_CONFIG, RELAY_SENTRY_PROJECT, RELAY_UPSTREAM_PORT } from './support/relay-config';
 import { E2E_PORT_BASE, newDataDir, ROOT, startServer, stopServer, type RunningServer } from './support/test-server';
-import { posthogLoaded, telemetrySnapshot } from './support/telemetry-hook';
+import { posthogLoaded, sentryLoaded, telemetrySnapshot } from './support/telemetry-hook';
 import { startTrustedProxy, type TrustedProxy } from './support/trusted-proxy';
 
 const PORT = E2E_PORT_BASE + 7;
@@ -20,7 +20,9 @@ const UPSTREAM_PORT = RELAY_UPSTREAM_PORT;
 const SENTRY_PROJECT = RELAY_SENTRY_PROJECT;
 /** One proxy in front of Orbit (e2e/support/trusted-proxy.ts): it appends the visitor's address, 203.0.113.77. */
 const PROXY_PORT = E2E_PORT_BASE + 34;
-const CONFIG = { ...RELAY_CONFIG, TRUSTED_PROXY_HOPS: '1', APP_URL: `http://127.0.0.1:${PROXY_PORT}` };
+/** SENTRY_ORG: `$exception` links back to the Sentry issue (lib/monitoring/shared/posthog-link.ts). */
+const SENTRY_ORG = 'orbit-e2e';
+const CONFIG = { ...RELAY_CONFIG, SENTRY_ORG, TRUSTED_PROXY_HOPS: '1', APP_URL: `http://127.0.0.1:${PROXY_PORT}` };
 const VISITOR = '203.0.113.77';
 const FORGED = '198.51.100.99';
 /** What the client itself writes into X-Forwarded-For: a forged entry, left of the proxy's. */
@@ -108,6 +110,39 @@ test('signed-in funnel reaches a separate PostHog/Sentry host through the proxy 
       expect(r.path).toBe(`/api/${SENTRY_PROJECT}/envelope/`);
       expect(r.envelope?.items.length, 'every envelope has items').toBeGreaterThan(0);
     }
+  });
+
+  await test.step("links: the Sentry event opens PostHog's recording at the error, and $exception opens the Sentry issue", async () => {
+    await page.waitForFunction(sentryLoaded, null, { timeout: 30_000 });
+    const sessionId = (await page.evaluate(telemetrySnapshot))?.sessionId;
+    expect(sessionId, "posthog-js's session").toBeTruthy();
+    const mark = `relaylink${Date.now().toString(36)}`;
+    await page.evaluate((m) => {
+      setTimeout(() => {
+        throw new Error(`relay link ${m}`);
+      });
+    }, mark);
+    type SentryEvent = { event_id: string; timestamp: number; tags: Record<string, string> };
+    let sentryEvent: SentryEvent | undefined;
+    await expect
+      .poll(() => {
+        sentryEvent = envelopes()
+          .filter(isBrowser)
+          .flatMap((r) => r.envelope!.items)
+          .find((i) => i.type === 'event' && JSON.stringify(i.payload).includes(mark))?.payload as SentryEvent | undefined;
+        return Boolean(sentryEvent);
+      }, { timeout: 45_000, message: `the Sentry event of ${mark}` })
+      .toBe(true);
+    // posthog-js's get_session_replay_url({ withTimestamp: true }) format: seconds into the session (its UUIDv7 start), 10 s back.
+    const replay = new URL(sentryEvent!.tags['PostHog Recording URL']!);
+    expect(`${replay.origin}${replay.pathname}`).toBe(`${fake.url}/project/${CONFIG.NEXT_PUBLIC_POSTHOG_KEY}/replay/${sessionId!}`);
+    expect(replay.searchParams.has('t'), 'the recording link opens at a moment').toBe(true);
+    const sessionStart = parseInt(sessionId!.replace(/-/g, '').slice(0, 12), 16);
+    expect(Number(replay.searchParams.get('t'))).toBe(Math.max(Math.floor((sentryEvent!.timestamp * 1000 - sessionStart) / 1000) - 10, 0));
+    // posthog-js's sentryIntegration format: the org's issue search for the event, in the DSN's project.
+    await expect
+      .poll(() => events().find((e) => e.event === '$exception' && JSON.stringify(e.properties).includes(mark))?.properties?.['$sentry_url'], { timeout: 45_000, message: `the $exception of ${mark}` })
+      .toBe(`https://sentry.io/organizations/${SENTRY_ORG}/issues/?project=${SENTRY_PROJECT}&query=${sentryEvent!.event_id}`);
   });
 
   await test.step('nothing the browser holds or typed reaches the third party', async () => {

@@ -74,13 +74,23 @@ test('a browser error reaches PostHog as $exception, linked to the Sentry event 
     .toBe(true);
   const sentryId = exception!.properties.$sentry_event_id;
   expect(sentryId).toMatch(/^[0-9a-f]{32}$/);
+  // The link back: locally the inbox's Sentry API (in production posthog-js's `$sentry_url` format, posthog-link.test.ts).
+  const origin = new URL(page.url()).origin;
+  expect(exception!.properties.$sentry_url).toBe(`${origin}/api/dev/inbox/sentry?type=event&event_id=${String(sentryId)}`);
   // Newest first: a whole suite's Sentry items sit in front of this one in ascending order.
+  let sentryEvent: { timestamp?: number; tags?: Record<string, string> } | undefined;
   await expect
     .poll(async () => {
       const res = await request.get('/api/dev/inbox/sentry?type=event&order=desc&limit=200');
       const { items } = (await res.json()) as { items: Array<{ event_id: string | null; payload: unknown }> };
       const item = items.find((i) => i.event_id === sentryId);
+      sentryEvent = item?.payload as typeof sentryEvent;
       return item ? JSON.stringify(item.payload).includes(mark) : false;
     }, { ...SLOW, message: `the Sentry event ${String(sentryId)} carrying ${mark}` })
     .toBe(true);
+  // And the Sentry event's recording link opens at the error: the inbox player takes the moment (epoch ms).
+  const sessionId = exception!.properties.$session_id;
+  const recording = new URL(sentryEvent!.tags!['PostHog Recording URL']!);
+  expect(recording.pathname).toBe(`/dev/inbox/recordings/${String(sessionId)}`);
+  expect(Math.abs(Number(recording.searchParams.get('t')) - sentryEvent!.timestamp! * 1000), 'the link opens at the error').toBeLessThan(1_000);
 });

@@ -557,6 +557,49 @@ export const catalog = {
     example: { queued: 0, bytes: 0, oldest_age_s: 0, delivered: 42, dropped: 0, rejected: 0, window_s: 60 },
     notEmittedInE2E: 'Sent to a real PostHog host after an outage, never to the local collector the scan reads; lib/relay/durable.test.ts asserts the report.',
   }),
+  'analytics.catalog_drift': defineEvent({
+    description:
+      "Events browsers sent through the /ingest relay that the catalog would not have: an unknown name, properties failing the event's schema, a server-only event from the browser. Counts only, per event name; personless; one per report interval at most, only when there is drift or a body the relay could not read.",
+    owner: 'platform',
+    emittedFrom: 'server',
+    schema: z.strictObject({
+      checked: z.int().min(0).describe('Events read since the last report'),
+      findings: z.int().min(0).describe('Of those, events with at least one finding'),
+      unknown_event: z.int().min(0).describe('Events whose name is not in the catalog nor a PostHog event it allows'),
+      schema: z.int().min(0).describe("Events whose properties fail the event's schema"),
+      wrong_side: z.int().min(0).describe('Server-only events sent by the browser'),
+      events: z
+        .array(
+          z.strictObject({
+            event: z
+              .string()
+              .regex(/^(\(other\)|[$\w][\w$.:-]{0,99})$/)
+              .describe("Event name (cut to 100 characters), or `(other)`: past the first 50 names, or not made of an event name's characters"),
+            unknown_event: z.int().min(0),
+            schema: z.int().min(0),
+            wrong_side: z.int().min(0),
+          }),
+        )
+        .max(51)
+        .describe('The counts per event name'),
+      unread: z.int().min(0).describe('Capture bodies not read: over the size cap or the decompression budget, undecodable, or the queue was full'),
+      window_s: z.number().min(0).describe('Seconds covered by this report'),
+    }),
+    example: {
+      checked: 1200,
+      findings: 3,
+      unknown_event: 1,
+      schema: 2,
+      wrong_side: 0,
+      events: [
+        { event: 'task.complete', unknown_event: 1, schema: 0, wrong_side: 0 },
+        { event: 'onboarding.step_completed', unknown_event: 0, schema: 2, wrong_side: 0 },
+      ],
+      unread: 0,
+      window_s: 60,
+    },
+    notEmittedInE2E: 'Counted by the /ingest relay outside local mode, never in front of the local collector the scan reads; lib/relay/catalog-drift.test.ts asserts the report.',
+  }),
   'flags.fallback_used': defineEvent({
     description: 'Server flag evaluation answered with the code defaults (PostHog slow, failing or its definitions not loaded). Aggregated per report interval.',
     owner: 'platform',

@@ -14,9 +14,16 @@ const Id = z.string().regex(/^[A-Za-z0-9_\-.:$]{1,200}$/);
 const PosthogCookie = z.object({
   distinct_id: Id.optional().catch(undefined),
   $sesid: z.tuple([z.unknown(), Id.optional().catch(undefined)]).rest(z.unknown()).optional().catch(undefined),
+  /** posthog-js's `$user_state`: `identified` once identify() ran in this browser (until reset()). */
+  $user_state: z.enum(['identified', 'anonymous']).optional().catch(undefined),
 });
 
-export type PosthogIds = { distinctId: string | null; sessionId: string | null };
+export type PosthogIds = {
+  distinctId: string | null;
+  sessionId: string | null;
+  /** Present when the browser says distinctId is an identified person (posthog-js's `$user_state`). */
+  identified?: true;
+};
 /** A PostHog person, and the session when known: what Sentry events link to. */
 export type PostHogIdentity = { distinctId: string; sessionId?: string };
 
@@ -47,7 +54,11 @@ export function posthogCookieIds(raw: string | undefined): PosthogIds {
   }
   const parsed = PosthogCookie.safeParse(json);
   if (!parsed.success) return { distinctId: null, sessionId: null };
-  return { distinctId: parsed.data.distinct_id ?? null, sessionId: parsed.data.$sesid?.[1] ?? null };
+  return {
+    distinctId: parsed.data.distinct_id ?? null,
+    sessionId: parsed.data.$sesid?.[1] ?? null,
+    ...(parsed.data.distinct_id !== undefined && parsed.data.$user_state === 'identified' ? { identified: true } : {}),
+  };
 }
 
 /** The person (and session) of posthog-js's cookie value, or null without a valid distinct id. */
@@ -59,8 +70,11 @@ export function identityFromCookie(raw: string | undefined): PostHogIdentity | n
 /** The browser's own ids for a request: the headers first (explicit, per call), the cookie as fallback. */
 export function requestPosthogIds(headers: Headers, projectKey: string): PosthogIds {
   const cookie = posthogCookieIds(readCookie(headers.get('cookie'), posthogCookieName(projectKey)));
+  const distinctId = cleanId(headers.get(DISTINCT_ID_HEADER)) ?? cookie.distinctId;
   return {
-    distinctId: cleanId(headers.get(DISTINCT_ID_HEADER)) ?? cookie.distinctId,
+    distinctId,
     sessionId: cleanId(headers.get(SESSION_ID_HEADER)) ?? cookie.sessionId,
+    // Known from the cookie only, and only for the id the cookie holds.
+    ...(distinctId !== null && distinctId === cookie.distinctId && cookie.identified === true ? { identified: true } : {}),
   };
 }

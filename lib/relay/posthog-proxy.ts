@@ -7,6 +7,7 @@ import { DEFAULT_POSTHOG_HOST } from '@/lib/analytics/constants';
 import { readBoundedBody } from '@/lib/server/bounded-body';
 import { clientIp, disclosedIp, type ClientIpDisclosure } from '@/lib/server/client-ip';
 import { AppError } from '@/lib/server/errors';
+import { observeCatalogDrift } from './catalog-drift';
 import { relayOrStore } from './durable';
 import { relay } from './relay';
 
@@ -85,8 +86,9 @@ export async function proxyIngest(req: Request, config: IngestConfig): Promise<R
   const forwardedFor = isAssetPath(target, config.host) ? null : disclosedIp(clientIp(req.headers, config.trustedProxyHops), config.clientIp ?? 'truncated');
   const rest = capturePath(req.url);
   if (body && rest !== null) {
-    // Events and recordings are kept when PostHog cannot take them (durable.ts); nothing else is.
-    return relayOrStore(req, target, { method, body, timeoutMs: config.timeoutMs, cooldownMs: config.cooldownMs, forwardedFor }, { destination: 'posthog', path: rest, accepted: capturedAnswer });
+    // Events and recordings are kept when PostHog cannot take them (durable.ts); nothing else is. Once answered,
+    // the body is counted for catalog drift (catalog-drift.ts), off the response path.
+    return relayOrStore(req, target, { method, body, timeoutMs: config.timeoutMs, cooldownMs: config.cooldownMs, forwardedFor }, { destination: 'posthog', path: rest, accepted: capturedAnswer }).finally(() => observeCatalogDrift(req, rest, body));
   }
   return relay(req, target, { method, body, timeoutMs: config.timeoutMs, forwardedFor });
 }

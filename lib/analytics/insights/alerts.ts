@@ -23,6 +23,17 @@ export const alerts = {
       threshold: 1,
       interval: 'hourly',
     },
+    {
+      key: 'catalog-drift',
+      name: 'Catalog drift in production',
+      question: 'Did browsers send any event the plan does not know or would refuse in the last hour?',
+      trend: 'catalog-drift',
+      // Events with drift: the sum of every rule's events.
+      seriesIndex: 3,
+      condition: 'absolute_value',
+      threshold: 0,
+      interval: 'hourly',
+    },
   ],
   sentryIssue: [
     {

@@ -46,6 +46,7 @@ export const dashboards = [
       { kind: 'trend', key: 'api-error-rate' },
       { kind: 'trend', key: 'api-latency-p95' },
       { kind: 'trend', key: 'relay-backlog' },
+      { kind: 'trend', key: 'catalog-drift' },
     ],
   },
 ] as const satisfies readonly DashboardDefinition[];

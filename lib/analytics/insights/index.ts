@@ -84,7 +84,7 @@ export function checkInsights(all: Insights = insights): string[] {
   for (const t of all.trends) {
     t.series.forEach((s, i) => {
       const where = `trend ${t.key} series ${i + 1}`;
-      const extra = [...(typeof s.math === 'object' ? [s.math.p95] : []), ...(s.math === 'weighted_total' ? ['sample_rate'] : []), ...(t.breakdown && s.event ? [t.breakdown] : [])];
+      const extra = [...(typeof s.math === 'object' ? ['sum' in s.math ? s.math.sum : s.math.p95] : []), ...(s.math === 'weighted_total' ? ['sample_rate'] : []), ...(t.breakdown && s.event ? [t.breakdown] : [])];
       problems.push(...checkEvent(where, s.event), ...checkProperties(where, s.event, s.properties, extra));
     });
     if (t.formula && !/^[A-Z\s\d.*/+()-]+$/.test(t.formula)) problems.push(`trend ${t.key}: formula "${t.formula}" uses more than series letters and arithmetic`);

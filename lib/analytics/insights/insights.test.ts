@@ -21,6 +21,7 @@ describe('insight definitions', () => {
     expect([...alerts.posthog, ...alerts.sentryIssue, ...alerts.sentryMetric].map((a) => a.key)).toEqual([
       'checkout-conversion-drop',
       'api-error-spike',
+      'catalog-drift',
       'new-issue',
       'checkout-error',
       'error-rate-spike',

@@ -95,6 +95,20 @@ export const trends = [
     unit: 'count',
   },
   {
+    key: 'catalog-drift',
+    name: 'Catalog drift',
+    question: 'Are browsers sending events the plan does not know, with properties it would refuse, or from the wrong side?',
+    series: [
+      { event: 'analytics.catalog_drift', label: 'Unknown event names', math: { sum: 'unknown_event' } },
+      { event: 'analytics.catalog_drift', label: 'Schema failures', math: { sum: 'schema' } },
+      { event: 'analytics.catalog_drift', label: 'Server-only events from the browser', math: { sum: 'wrong_side' } },
+      { event: 'analytics.catalog_drift', label: 'Events with drift', math: { sum: 'findings' } },
+    ],
+    interval: 'day',
+    range: 14,
+    unit: 'count',
+  },
+  {
     key: 'api-latency-p95',
     name: 'API p95 latency by route',
     question: 'Which routes are slow for the slowest 5 % of requests?',

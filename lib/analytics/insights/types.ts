@@ -44,9 +44,9 @@ export type FunnelDefinition = {
  * How a series aggregates its events:
  * - `total`: events; `weighted_total`: events weighted by 1 / `sample_rate` (sampled events like `api.request`);
  * - `dau`/`wau`/`mau`: distinct persons active on the day / in the 7 / 30 days ending on it;
- * - `p95`: 95th percentile of a numeric property.
+ * - `p95`: 95th percentile of a numeric property; `sum`: the sum of a numeric property over the events.
  */
-export type SeriesMath = 'total' | 'weighted_total' | 'dau' | 'wau' | 'mau' | { p95: string };
+export type SeriesMath = 'total' | 'weighted_total' | 'dau' | 'wau' | 'mau' | { p95: string } | { sum: string };
 
 export type TrendSeries = {
   /** `null`: any event (activity). */
@@ -94,7 +94,10 @@ export type DashboardDefinition = {
   items: readonly InsightRef[];
 };
 
-/** PostHog insight alert on a trend: `drop` alerts on a relative decrease, `spike` on a relative increase. */
+/**
+ * PostHog insight alert on a trend: on a relative decrease or increase (`threshold` a share of change), or on the
+ * value itself (`absolute_value`: fires above `threshold`).
+ */
 export type PostHogAlertDefinition = {
   key: string;
   name: string;
@@ -102,8 +105,8 @@ export type PostHogAlertDefinition = {
   trend: string;
   /** Index of the series (or 0 for the formula) it watches. */
   seriesIndex: number;
-  condition: 'relative_decrease' | 'relative_increase';
-  /** Share of change that fires it (0.3 = 30 %). */
+  condition: 'relative_decrease' | 'relative_increase' | 'absolute_value';
+  /** Share of change that fires it (0.3 = 30 %); for `absolute_value`, the value it fires above. */
   threshold: number;
   interval: 'hourly' | 'daily';
 };

@@ -4,7 +4,7 @@
 //    client adds to same-origin calls, or from posthog-js's persistence cookie `ph_<key>_posthog`;
 // 3. neither → a random id with `$process_person_profile: false` (a personless event, no ghost person).
 // The session id travels the same way (`x-posthog-session-id`, or `$sesid` in the cookie), so server events join
-// the session replay. Emails never leave the server raw (`email_hash`, salted SHA-256, truncated); the address
+// the session replay; a browser identified as another person (`$user_state` in the cookie) lends this user neither. Emails never leave the server raw (`email_hash`, salted SHA-256, truncated); the address
 // goes as `ip_hash` and, for GeoIP, as `$ip` only as far as POSTHOG_CLIENT_IP allows (truncated by default).
 import 'server-only';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
@@ -56,10 +56,13 @@ export function identityFromRequest(headers: Headers, user: { id: string } | nul
   // which side sent first.
   const where = { ipHash: ipHash(address), ip: disclosedIp(address, disclosure) };
   if (user) {
+    // A browser identified as someone else (another account signed in here before, posthog-js not reset yet): its id
+    // and its session are that person's, lent to nobody: no alias to them, no event of this user in their session.
+    const foreign = browser.identified === true && browser.distinctId !== user.id;
     return {
       distinctId: user.id,
-      anonymousId: browser.distinctId && browser.distinctId !== user.id ? browser.distinctId : null,
-      sessionId: browser.sessionId,
+      anonymousId: !foreign && browser.distinctId && browser.distinctId !== user.id ? browser.distinctId : null,
+      sessionId: foreign ? null : browser.sessionId,
       ...where,
     };
   }

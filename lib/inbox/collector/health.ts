@@ -6,17 +6,10 @@
 // pageview, identity break) read them in one query each per request.
 import 'server-only';
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
-import type { z } from 'zod';
 import type { Tx } from '@/lib/db';
 import { inboxEvents, inboxHealthSecrets, inboxHealthWarnings, inboxPersonDistinctIds } from '@/lib/db/schema';
-import {
-  catalog,
-  CONTEXT_PROPERTIES,
-  HASHED_PROPERTIES,
-  isEventName,
-  POSTHOG_EVENTS,
-  type EventDefinition,
-} from '@/lib/analytics/catalog';
+import { HASHED_PROPERTIES } from '@/lib/analytics/catalog';
+import { catalogFindings, UNCHECKED_EVENTS } from '@/lib/analytics/catalog-check';
 import type { Json } from '@/lib/inbox/rows';
 import { isObject, str } from '@/lib/inbox/json';
 
@@ -57,10 +50,7 @@ const CLOCK_SKEW_MS = 10 * 60_000;
 /** Two pageviews of one URL in one window closer than this, with no $pageleave between, are one navigation. */
 const DUPLICATE_PAGEVIEW_MS = 10_000;
 /** Events the rules never look at: the SDK's own plumbing, not product analytics. */
-const UNCHECKED = new Set(['$snapshot', '$snapshot_items']);
-/** PostHog events besides the catalog's list the SDKs send on their own for Orbit's configuration. */
-const SDK_EVENTS = new Set(['$rageclick', '$dead_click', '$$heatmap', '$set', '$create_alias', '$merge_dangerously', '$opt_in']);
-const CONTEXT = new Set<string>(CONTEXT_PROPERTIES);
+const UNCHECKED = UNCHECKED_EVENTS;
 const HASHED = new Set<string>(HASHED_PROPERTIES);
 /** Walk at most this many values per event for PII: bounded work whatever an event holds. */
 const MAX_VALUES = 2_000;
@@ -125,32 +115,6 @@ function piiFindings(e: CheckedEvent, secrets: readonly string[]): Finding[] {
   return findings;
 }
 
-// ---- the catalog ----
-
-function schemaFindings(e: CheckedEvent, definition: EventDefinition): Finding[] {
-  const shape = definition.schema.shape as Record<string, z.ZodType>;
-  // What the call site sent: the SDKs' `$` properties and the wrappers' context are not the event's to declare. A
-  // context key the event also declares (`plan`) is the event's, unless null: the super property's "none", which
-  // posthog-js merges under an event that left its optional `plan` out.
-  const own = Object.fromEntries(
-    Object.entries(e.properties).filter(
-      ([k, v]) => !k.startsWith('$') && (!CONTEXT.has(k) || (Object.hasOwn(shape, k) && v !== null)),
-    ),
-  );
-  const parsed = definition.schema.safeParse(own);
-  if (parsed.success) return [];
-  const findings: Finding[] = [];
-  for (const issue of parsed.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) findings.push({ rule: 'schema', path: `properties.${key}`, message: `"${key}" is not a property of ${e.event}.` });
-    } else {
-      const path = ['properties', ...issue.path.map(String)].join('.');
-      findings.push({ rule: 'schema', path, message: `${path}: ${issue.message}` });
-    }
-  }
-  return findings.slice(0, MAX_FINDINGS_PER_RULE);
-}
-
 // ---- per event ----
 
 type CheckContext = { secrets: readonly string[]; now: Date; sentAt: Date | null };
@@ -158,27 +122,7 @@ type CheckContext = { secrets: readonly string[]; now: Date; sentAt: Date | null
 /** The rules that need nothing but the event itself. */
 function checkEvent(e: CheckedEvent, ctx: CheckContext): Finding[] {
   if (UNCHECKED.has(e.event)) return [];
-  const findings: Finding[] = [];
-  const name = e.event;
-  if (!isEventName(name) && !Object.hasOwn(POSTHOG_EVENTS, e.event) && !SDK_EVENTS.has(e.event)) {
-    findings.push({
-      rule: 'unknown_event',
-      path: 'event',
-      message: `"${e.event.slice(0, 200)}" is not in the event catalog (lib/analytics/catalog.ts) nor a PostHog event it allows.`,
-    });
-  }
-  if (isEventName(name)) {
-    const definition: EventDefinition = catalog[name];
-    findings.push(...schemaFindings(e, definition));
-    if (definition.emittedFrom !== 'both' && definition.emittedFrom !== e.source) {
-      const lib = str(e.properties.$lib) ?? 'no $lib';
-      findings.push({
-        rule: 'wrong_side',
-        path: 'properties.$lib',
-        message: `${e.event} is ${definition.emittedFrom === 'web' ? 'a browser' : 'a server'} event, sent by ${lib}.`,
-      });
-    }
-  }
+  const findings: Finding[] = catalogFindings(e.event, e.properties, e.source);
   findings.push(...piiFindings(e, ctx.secrets));
   if (e.source === 'web' && !e.sessionId) {
     findings.push({ rule: 'missing_session', path: 'properties.$session_id', message: `${e.event} came from the browser without a $session_id.` });

@@ -70,6 +70,20 @@ describe('computeTrend', () => {
   });
 });
 
+describe('computeTrend with sums', () => {
+  it("sums the catalog drift reports' counts per day, whatever the reports' number", () => {
+    const report = (d: number, counts: Record<string, number>) => ev('analytics.catalog_drift', 'orbit_server', d, { unknown_event: 0, schema: 0, wrong_side: 0, findings: 0, ...counts });
+    const events = [report(0, { unknown_event: 2, findings: 2 }), report(0, { schema: 3, wrong_side: 1, findings: 4 }), report(2, { schema: 1, findings: 1 })];
+    const r = computeTrend(trend('catalog-drift'), events, undefined, NOW);
+    expect(r.rows.map((row) => [row.label, row.values.at(-1), row.summary])).toEqual([
+      ['Unknown event names', 2, 2],
+      ['Schema failures', 3, 4],
+      ['Server-only events from the browser', 1, 1],
+      ['Events with drift', 6, 7],
+    ]);
+  });
+});
+
 describe('computeCohort', () => {
   const cohort = (key: string) => cohorts.find((c) => c.key === key)!;
   it('activated users did every criterion in the window; at-risk users were active before 14 days and not since', () => {

@@ -1,6 +1,6 @@
 // Trends and cohorts of lib/analytics/insights computed over the local inbox's events, the way PostHog counts them:
 // day buckets in UTC, persons merged across their distinct ids, `weighted_total` weighting sampled events by
-// 1 / sample_rate, p95 by linear interpolation, formulas over the series letters. Pure: the page passes the events.
+// 1 / sample_rate, p95 by linear interpolation, sums, formulas over the series letters. Pure: the page passes the events.
 import type { CohortDefinition, SeriesMath, TrendDefinition, TrendSeries } from '@/lib/analytics/insights';
 import { eventMatcher, type FunnelEvent } from './funnel';
 
@@ -78,6 +78,9 @@ function aggregate(math: SeriesMath, events: Timed[], end: number): number | nul
       const rate = Number(e.properties.sample_rate);
       return n + (rate > 0 && rate <= 1 ? 1 / rate : 1);
     }, 0);
+  }
+  if (typeof math === 'object' && 'sum' in math) {
+    return events.reduce((sum, e) => sum + (Number.isFinite(Number(e.properties[math.sum])) ? Number(e.properties[math.sum]) : 0), 0);
   }
   if (typeof math === 'object') {
     return p95(events.map((e) => Number(e.properties[math.p95])).filter((v) => Number.isFinite(v)));

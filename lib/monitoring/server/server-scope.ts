@@ -31,7 +31,8 @@ export function identifyRequest({ user, workspace, headers }: RequestIdentity): 
     // A signed-in user's PostHog distinct id is their user id (identify on log in), when the browser sent none.
     const identity = (headers ? posthogIdentity(headers) : null) ?? (user ? { distinctId: user.id } : null);
     if (identity) {
-      const { tags, context } = posthogTags(serverLinkConfig(), identity);
+      // The recording opens at this request (its errors come within it).
+      const { tags, context } = posthogTags(serverLinkConfig(), identity, Date.now());
       scope.setTags(tags);
       scope.setContext('posthog', context);
     }
@@ -50,7 +51,7 @@ export function linkRequestToPostHog(event: Event): Event {
   if (!raw) return event;
   const identity = posthogIdentity(new Headers(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string')));
   if (!identity) return event;
-  const { tags, context } = posthogTags(serverLinkConfig(), identity);
+  const { tags, context } = posthogTags(serverLinkConfig(), identity, typeof event.timestamp === 'number' ? event.timestamp * 1000 : Date.now());
   event.tags = { ...event.tags, ...tags };
   event.contexts = { ...event.contexts, posthog: context };
   return event;

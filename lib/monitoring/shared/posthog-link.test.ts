@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exceptionProperties, posthogTags, type LinkConfig } from './posthog-link';
+import { exceptionProperties, posthogTags, sentryProjectIdFromDsn, sessionStartMs, type LinkConfig } from './posthog-link';
 
 const cloud: LinkConfig = { local: false, posthogUi: 'https://us.posthog.com', posthogKey: 'phc_1', sentryUi: 'https://sentry.io/organizations/orbit', sentryProjectId: '42' };
 const local: LinkConfig = { local: true, posthogUi: 'http://127.0.0.1:3000', posthogKey: 'phc_orbit_local', sentryUi: 'http://127.0.0.1:3000' };
@@ -20,6 +20,40 @@ describe('posthogTags', () => {
     const { tags } = posthogTags(local, { distinctId: 'anon 1' });
     expect(tags['PostHog Person URL']).toBe('http://127.0.0.1:3000/dev/inbox/persons/anon%201');
     expect(tags['PostHog Recording URL']).toBeUndefined();
+  });
+});
+
+describe('the recording link opens at the error, in posthog-js get_session_replay_url({ withTimestamp: true }) format', () => {
+  // A posthog-js session id: UUIDv7, its first 48 bits the session start in ms.
+  const start = Date.UTC(2026, 11, 6, 1, 0, 0);
+  const sessionId = `${start.toString(16).padStart(12, '0').replace(/^(.{8})(.{4})$/, '$1-$2')}-7abc-8def-0123456789ab`;
+
+  it('reads the session start from the UUIDv7 session id, and nothing from other ids', () => {
+    expect(sessionStartMs(sessionId)).toBe(start);
+    expect(sessionStartMs('sess_1')).toBeNull();
+    expect(sessionStartMs('0190a0b0-c0d0-4e0f-8a0b-0c0d0e0f1a1b')).toBeNull();
+  });
+
+  it('?t= is the seconds into the session, 10 s before the error (posthog-js timestampLookBack), never negative', () => {
+    const at = start + 95_500;
+    expect(posthogTags(cloud, { distinctId: 'u', sessionId }, at).tags['PostHog Recording URL']).toBe(`https://us.posthog.com/project/phc_1/replay/${sessionId}?t=85`);
+    expect(posthogTags(cloud, { distinctId: 'u', sessionId }, start + 4_000).context.recording_url).toBe(`https://us.posthog.com/project/phc_1/replay/${sessionId}?t=0`);
+    // Without a time, or a session id that says no start, the recording opens at its beginning.
+    expect(posthogTags(cloud, { distinctId: 'u', sessionId }).context.recording_url).toBe(`https://us.posthog.com/project/phc_1/replay/${sessionId}`);
+    expect(posthogTags(cloud, { distinctId: 'u', sessionId: 'sess_1' }, at).context.recording_url).toBe('https://us.posthog.com/project/phc_1/replay/sess_1');
+  });
+
+  it('the local inbox player takes the moment itself (epoch ms)', () => {
+    expect(posthogTags(local, { distinctId: 'u', sessionId }, start + 95_500).context.recording_url).toBe(`http://127.0.0.1:3000/dev/inbox/recordings/${sessionId}?t=${start + 95_500}`);
+  });
+});
+
+describe('sentryProjectIdFromDsn', () => {
+  it('is the DSN path\'s last segment when numeric', () => {
+    expect(sentryProjectIdFromDsn('https://publickey@o0.ingest.sentry.io/4510859426529360')).toBe('4510859426529360');
+    expect(sentryProjectIdFromDsn('http://k@127.0.0.1:9000/prefix/42')).toBe('42');
+    expect(sentryProjectIdFromDsn('not a url')).toBeUndefined();
+    expect(sentryProjectIdFromDsn(undefined)).toBeUndefined();
   });
 });
 

@@ -11,8 +11,9 @@ export type LinkConfig = {
   posthogKey: string;
   /** Local mode: links point at Orbit's /dev/inbox instead of PostHog and Sentry. */
   local: boolean;
-  /** Where Sentry events can be found: in local mode Orbit's origin, else the Sentry org's issues URL. */
+  /** Where Sentry events can be found: in local mode Orbit's origin, else the Sentry org's URL. */
   sentryUi?: string;
+  /** The Sentry project (the DSN's last path segment), narrowing the issue search as posthog-js's link does. */
   sentryProjectId?: string;
 };
 
@@ -21,9 +22,43 @@ function personUrl(cfg: LinkConfig, distinctId: string): string {
   return cfg.local ? `${cfg.posthogUi}/dev/inbox/persons/${id}` : `${cfg.posthogUi}/project/${cfg.posthogKey}/person/${id}`;
 }
 
-function recordingUrl(cfg: LinkConfig, sessionId: string): string {
+/** Seconds before the moment the replay link opens at: posthog-js's own default (get_session_replay_url). */
+export const REPLAY_LOOK_BACK_S = 10;
+
+/**
+ * When a PostHog session started: posthog-js's session ids are UUIDv7, whose first 48 bits are the start in ms (it
+ * reads a bootstrapped session's start the same way); null for any other id.
+ */
+export function sessionStartMs(sessionId: string): number | null {
+  const hex = sessionId.replace(/-/g, '');
+  if (!/^[0-9a-f]{12}7[0-9a-f]{19}$/i.test(hex)) return null;
+  return parseInt(hex.slice(0, 12), 16);
+}
+
+/**
+ * The recording of a session, opened at `atMs` (the error's time) when known. PostHog's format is posthog-js's
+ * get_session_replay_url({ withTimestamp: true }): `/project/<key>/replay/<session>?t=<seconds into the session, 10
+ * s before the moment>`; the local inbox's player takes the moment itself, `?t=<epoch ms>`.
+ */
+function recordingUrl(cfg: LinkConfig, sessionId: string, atMs?: number): string {
   const id = encodeURIComponent(sessionId);
-  return cfg.local ? `${cfg.posthogUi}/dev/inbox/recordings/${id}` : `${cfg.posthogUi}/project/${cfg.posthogKey}/replay/${id}`;
+  const at = atMs !== undefined && Number.isFinite(atMs) ? Math.floor(atMs) : undefined;
+  if (cfg.local) return `${cfg.posthogUi}/dev/inbox/recordings/${id}${at !== undefined ? `?t=${at}` : ''}`;
+  const url = `${cfg.posthogUi}/project/${cfg.posthogKey}/replay/${id}`;
+  const start = sessionStartMs(sessionId);
+  if (at === undefined || start === null) return url;
+  return `${url}?t=${Math.max(Math.floor((at - start) / 1000) - REPLAY_LOOK_BACK_S, 0)}`;
+}
+
+/** The project id of a Sentry DSN (`https://<key>@<host>/<project id>`), for the link from PostHog to Sentry. */
+export function sentryProjectIdFromDsn(dsn: string | undefined): string | undefined {
+  if (!dsn) return undefined;
+  try {
+    const id = new URL(dsn).pathname.split('/').filter(Boolean).at(-1);
+    return id && /^\d+$/.test(id) ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function sentryEventUrl(cfg: LinkConfig, eventId: string): string | undefined {
@@ -32,15 +67,18 @@ function sentryEventUrl(cfg: LinkConfig, eventId: string): string | undefined {
   return `${cfg.sentryUi}/issues/?${cfg.sentryProjectId ? `project=${cfg.sentryProjectId}&` : ''}query=${eventId}`;
 }
 
-/** Tags Sentry shows on the event (searchable), plus a `posthog` context with the clickable links. */
-export function posthogTags(cfg: LinkConfig, identity: PostHogIdentity): { tags: Record<string, string>; context: Record<string, string> } {
+/**
+ * Tags Sentry shows on the event (searchable), plus a `posthog` context with the clickable links; with `atMs` (the
+ * event's time) the recording link opens at that moment.
+ */
+export function posthogTags(cfg: LinkConfig, identity: PostHogIdentity, atMs?: number): { tags: Record<string, string>; context: Record<string, string> } {
   const tags: Record<string, string> = { 'posthog.distinct_id': identity.distinctId };
   const context: Record<string, string> = { distinct_id: identity.distinctId, person_url: personUrl(cfg, identity.distinctId) };
   tags['PostHog Person URL'] = context.person_url as string;
   if (identity.sessionId) {
     tags['posthog.session_id'] = identity.sessionId;
     context.session_id = identity.sessionId;
-    context.recording_url = recordingUrl(cfg, identity.sessionId);
+    context.recording_url = recordingUrl(cfg, identity.sessionId, atMs);
     tags['PostHog Recording URL'] = context.recording_url;
   }
   return { tags, context };
@@ -49,7 +87,11 @@ export function posthogTags(cfg: LinkConfig, identity: PostHogIdentity): { tags:
 type SentryExceptionLike = { type?: string; value?: string; stacktrace?: { frames?: unknown[] } };
 type SentryEventLike = { event_id?: string; level?: string; message?: string; exception?: { values?: SentryExceptionLike[] }; tags?: Record<string, unknown> };
 
-/** `$exception` properties in posthog-js's sentryIntegration format, with Orbit's link back to the Sentry event. */
+/**
+ * `$exception` properties in posthog-js's sentryIntegration format, with the link back to Sentry in its format too:
+ * `$sentry_url` = `https://sentry.io/organizations/<org>/issues/?project=<project id>&query=<event id>` (Sentry's
+ * issue search opens the issue of an event id).
+ */
 export function exceptionProperties(cfg: LinkConfig, event: SentryEventLike): Record<string, unknown> {
   const values = event.exception?.values ?? [];
   const first = values[0];

@@ -16,7 +16,7 @@ import {
 } from '@sentry/nextjs';
 import { DEFAULT_POSTHOG_UI_HOST, posthogCookieName, POSTHOG_LOCAL_KEY } from '@/lib/analytics/constants';
 import { identityFromCookie, readCookie, type PostHogIdentity } from '@/lib/analytics/posthog-cookie';
-import { exceptionProperties, posthogTags, type LinkConfig } from '@/lib/monitoring/shared/posthog-link';
+import { exceptionProperties, posthogTags, sentryProjectIdFromDsn, type LinkConfig } from '@/lib/monitoring/shared/posthog-link';
 import { browserSentryOptions } from '@/sentry.client.config';
 import type { OrbitBootstrap } from './snippet';
 import { attachSentry, type ReportContext } from './report-error';
@@ -39,6 +39,7 @@ function linkConfig(bootstrap: OrbitBootstrap | undefined): LinkConfig {
     posthogUi: local ? location.origin : (monitoring?.posthogUi ?? DEFAULT_POSTHOG_UI_HOST),
     posthogKey: bootstrap?.key || POSTHOG_LOCAL_KEY,
     sentryUi: local ? location.origin : monitoring?.sentryUi,
+    sentryProjectId: local ? undefined : sentryProjectIdFromDsn(monitoring?.dsn),
   };
 }
 
@@ -81,7 +82,8 @@ export function initSentry(landingUrl: string): SentryFacade {
     event.tags = { ...context, route: event.transaction ?? location.pathname, ...event.tags };
     const identity = currentIdentity();
     if (!identity) return event;
-    const link = posthogTags(cfg, identity);
+    // The recording opens at the error (Sentry's event time, seconds), as posthog-js's own link does.
+    const link = posthogTags(cfg, identity, typeof event.timestamp === 'number' ? event.timestamp * 1000 : Date.now());
     event.tags = { ...event.tags, ...link.tags };
     event.contexts = { ...event.contexts, posthog: link.context };
     return event;

@@ -36,7 +36,9 @@ function propertyFilters(match: Pick<EventMatch, 'path' | 'properties'>) {
 function seriesNode(s: TrendSeries) {
   const math =
     typeof s.math === 'object'
-      ? { math: 'p95', math_property: s.math.p95 }
+      ? 'sum' in s.math
+        ? { math: 'sum', math_property: s.math.sum }
+        : { math: 'p95', math_property: s.math.p95 }
       : s.math === 'weighted_total'
         ? { math: 'hogql', math_hogql: WEIGHTED_TOTAL_HOGQL }
         : { math: MATH[s.math] };
@@ -109,7 +111,7 @@ function alertBody(a: PostHogAlertDefinition, insightId: Id, userId: Id) {
     enabled: true,
     calculation_interval: a.interval,
     condition: { type: a.condition },
-    threshold: { configuration: { type: 'percentage', bounds: { upper: a.threshold } } },
+    threshold: { configuration: { type: a.condition === 'absolute_value' ? 'absolute' : 'percentage', bounds: { upper: a.threshold } } },
     config: { type: 'TrendsAlertConfig', series_index: a.seriesIndex },
   };
 }

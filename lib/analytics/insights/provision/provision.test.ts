@@ -59,6 +59,16 @@ describe('provision', () => {
     expect(byName('API p95 latency by route').dashboards).toEqual([dash('Reliability')]);
     const conversion = fake.store.alerts.find((a) => String(a.name).startsWith('Checkout conversion dropped'))!;
     expect(conversion).toMatchObject({ insight: byName('Checkout conversion').id, subscribed_users: [7], condition: { type: 'relative_decrease' } });
+    // Catalog drift: a Reliability tile summing the report's counts, and an alert on any drift at all.
+    expect(byName('Catalog drift').dashboards).toEqual([dash('Reliability')]);
+    const driftSeries = (byName('Catalog drift') as unknown as { query: { source: { series: object[] } } }).query.source.series;
+    expect(driftSeries[3]).toMatchObject({ event: 'analytics.catalog_drift', math: 'sum', math_property: 'findings' });
+    expect(fake.store.alerts.find((a) => String(a.name).startsWith('Catalog drift in production'))).toMatchObject({
+      insight: byName('Catalog drift').id,
+      condition: { type: 'absolute_value' },
+      threshold: { configuration: { type: 'absolute', bounds: { upper: 0 } } },
+      config: { type: 'TrendsAlertConfig', series_index: 3 },
+    });
     const funnel = byName('Checkout') as unknown as { query: { source: { kind: string; series: { event: string }[] } } };
     expect(funnel.query.source.kind).toBe('FunnelsQuery');
     expect(funnel.query.source.series.map((s) => s.event)).toEqual(['pricing.plan_selected', 'checkout.started', 'checkout.completed']);
