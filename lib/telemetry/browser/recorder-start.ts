@@ -14,7 +14,7 @@
 // event; replays begin at the snapshot).
 
 /** The part of posthog-js this module uses (public API). */
-export type RecorderHost = { startSessionRecording: () => void };
+type RecorderHost = { startSessionRecording: () => void };
 
 /** The window features used, injectable for tests. */
 export type RecorderEnv = {
@@ -32,7 +32,7 @@ const IDLE_TIMEOUT_MS = 3000;
 const INPUT_EVENTS = ['pointerdown', 'pointerup', 'pointercancel', 'keydown', 'keyup', 'touchstart', 'touchend', 'wheel', 'click'] as const;
 
 /** Where the recorder start was decided: `performance.mark` names (the benchmark and the e2e test read them). */
-export const RECORDER_START_MARK = 'orbit:recorder-start';
+const RECORDER_START_MARK = 'orbit:recorder-start';
 
 /**
  * Starts the recorder once: recorder chunk loaded in its own idle task, then `startSessionRecording()` in an idle
