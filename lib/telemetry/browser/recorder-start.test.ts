@@ -36,13 +36,11 @@ function harness(opts: { load?: () => Promise<unknown> } = {}) {
 }
 
 describe('startRecorderWhenQuiet', () => {
-  it('loads the recorder in one idle task, starts it in a later one once nothing happened for a while', async () => {
+  it('loads the recorder, then starts it in an idle callback once nothing happened for a while', async () => {
     const h = harness();
     startRecorderWhenQuiet(h.posthog, () => true, h.env);
     expect(h.starts).toEqual([]); // nothing synchronous at init
-    await h.runIdle(); // loads the recorder chunk
-    expect(h.starts).toEqual([]);
-    await h.runIdle(); // quiet since ever: starts
+    await h.runIdle(); // recorder loaded, quiet since ever: starts in the idle callback
     expect(h.starts).toEqual([1_000]);
     await h.runIdle();
     expect(h.starts).toHaveLength(1); // once
@@ -51,7 +49,6 @@ describe('startRecorderWhenQuiet', () => {
   it('never starts while a pointer is held down, however long, nor within QUIET_MS of its release', async () => {
     const h = harness();
     startRecorderWhenQuiet(h.posthog, () => true, h.env);
-    await h.runIdle();
     h.input('pointerdown');
     for (let i = 0; i < 10; i++) {
       h.tick(QUIET_MS); // a long press: idle callbacks keep coming, the input is still in progress
@@ -72,7 +69,6 @@ describe('startRecorderWhenQuiet', () => {
     for (const type of ['keydown', 'wheel', 'touchstart']) {
       const h = harness();
       startRecorderWhenQuiet(h.posthog, () => true, h.env);
-      await h.runIdle();
       h.tick(5_000);
       h.input(type);
       if (type === 'touchstart') h.input('touchend');
@@ -89,7 +85,6 @@ describe('startRecorderWhenQuiet', () => {
   it('a cancelled pointer (a touch that became a scroll) does not hold the start forever', async () => {
     const h = harness();
     startRecorderWhenQuiet(h.posthog, () => true, h.env);
-    await h.runIdle();
     h.input('pointerdown', 7);
     h.input('pointercancel', 7);
     h.tick(QUIET_MS);
@@ -101,8 +96,10 @@ describe('startRecorderWhenQuiet', () => {
     let granted = true;
     const refused = harness();
     startRecorderWhenQuiet(refused.posthog, () => granted, refused.env);
+    refused.input('keydown'); // the start waits for a quiet moment…
+    granted = false; // …in which consent is refused
+    refused.tick(QUIET_MS);
     await refused.runIdle();
-    granted = false;
     await refused.runIdle();
     expect(refused.starts).toEqual([]);
 
@@ -115,7 +112,6 @@ describe('startRecorderWhenQuiet', () => {
 
     const cancelled = harness();
     const stop = startRecorderWhenQuiet(cancelled.posthog, () => true, cancelled.env);
-    await cancelled.runIdle();
     stop();
     await cancelled.runIdle();
     expect(cancelled.starts).toEqual([]);

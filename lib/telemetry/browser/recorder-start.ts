@@ -3,9 +3,9 @@
 // 4× CPU, docs/performance.md) — so *when* it runs is what decides whether a visitor's click waits for it.
 //
 // With posthog-js's public API only: posthog-init.ts initialises with `disable_session_recording: true`, then this
-// module (1) imports the recorder (`posthog-js/dist/posthog-recorder`, posthog-js's documented bundled recorder:
-// rrweb + the recording class on `window.__PosthogExtensions__`) as a chunk of Orbit's own build, in an idle task of
-// its own, and (2) calls `posthog.startSessionRecording()` — no override: PostHog's remote config, sampling, linked
+// module (1) imports the recorder (`posthog-js/dist/posthog-recorder`, posthog-js's bundled recorder: rrweb + the
+// recording class on `window.__PosthogExtensions__`) as a chunk of Orbit's own build, evaluated in a task of its own,
+// and (2) calls `posthog.startSessionRecording()` — no override: PostHog's remote config, sampling, linked
 // flag and triggers still decide whether anything is recorded, and an opted-out visitor never is — from an idle
 // callback once no pointer is held and no pointer/key/touch/wheel input arrived for QUIET_MS. Because the recorder is
 // already loaded, posthog-js starts it (and takes the snapshot) synchronously inside that callback; left to itself it
@@ -35,12 +35,12 @@ const INPUT_EVENTS = ['pointerdown', 'pointerup', 'pointercancel', 'keydown', 'k
 const RECORDER_START_MARK = 'orbit:recorder-start';
 
 /**
- * Starts the recorder once: recorder chunk loaded in its own idle task, then `startSessionRecording()` in an idle
+ * Starts the recorder once: recorder chunk loaded (its own task), then `startSessionRecording()` in an idle
  * callback with no input in progress. `canStart` is asked right before (consent can be refused meanwhile). Returns a
  * cancel function. Never throws into the page.
  */
 export function startRecorderWhenQuiet(posthog: RecorderHost, canStart: () => boolean, env: RecorderEnv | undefined = browserEnv()): () => void {
-  if (!env) return () => undefined;
+  if (!env || !canStart()) return () => undefined;
   let lastInput = -Infinity;
   const pressed = new Set<number>(); // pointers held down (a press, a drag, a long touch)
   let cancelled = false;
@@ -69,15 +69,15 @@ export function startRecorderWhenQuiet(posthog: RecorderHost, canStart: () => bo
     posthog.startSessionRecording();
   };
 
-  env.requestIdleCallback(() => {
-    if (cancelled) return;
-    if (!canStart()) return stop();
-    // The chunk is evaluated in the task that loads it (that is not the snapshot); then wait for a quiet idle period.
-    env
-      .loadRecorder()
-      .then(() => env.requestIdleCallback(start, { timeout: IDLE_TIMEOUT_MS }))
-      .catch(stop); // blocked or offline: no recording, nothing thrown into the page
-  }, { timeout: IDLE_TIMEOUT_MS });
+  // The chunk is fetched right away (init already ran in an idle task) and evaluated in the task that loads it — that
+  // is not the snapshot; the start then waits for a quiet idle period. Fetching it at once keeps the recording's start
+  // close to init, so a visitor who clicks soon after the page settles is usually recorded from the landing page on.
+  env
+    .loadRecorder()
+    .then(() => {
+      if (!cancelled) env.requestIdleCallback(start, { timeout: IDLE_TIMEOUT_MS });
+    })
+    .catch(stop); // blocked or offline: no recording, nothing thrown into the page
   return stop;
 }
 
