@@ -9,6 +9,9 @@
 //   npm run bench:loaf                                     shipped, 3 loads
 //   npm run bench:loaf -- --runs 5 --scenarios bare,shipped
 //   npm run bench:loaf -- --scenarios 'shipped,shipped:NEXT_DIST_DIR=.next-bench-main'
+//   npm run bench:loaf -- --scenarios 'shipped,shipped+no-recording'   the same build with session recording switched
+//                                       off in PostHog's remote config (as a project with recordings off, or a visitor
+//                                       sampled out, gets it): what recording costs after `load`
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { hasBuild, PORT_BASE, ROOT, SCENARIOS, startServer } from './lib/app.mjs';
@@ -41,6 +44,7 @@ function labeller(distDir) {
     if (!src) return '(no script: browser work, style/layout, GC)';
     const u = new URL(src, 'http://x');
     if (u.pathname.includes('lazy-recorder') || u.pathname.includes('recorder')) return 'posthog-js recorder (rrweb)';
+    // (the recorder bundled as a chunk of Orbit's build is recognised by its contents below)
     if (u.pathname.startsWith('/ingest')) return `posthog-js lazy script ${path.basename(u.pathname)}`;
     if (!u.pathname.startsWith('/_next/static/')) return u.pathname;
     if (cache.has(u.pathname)) return cache.get(u.pathname);
@@ -49,7 +53,8 @@ function labeller(distDir) {
     if (existsSync(file)) {
       const code = readFileSync(file, 'utf8');
       const has = (s) => code.includes(s);
-      if (has('__extensionClasses') || has('posthog-js/dist/module.slim') || has('$pageleave')) label = 'posthog-js core + Orbit init (posthog-init.ts)';
+      if (has('rrweb/console@1')) label = 'posthog-js recorder chunk (rrweb), evaluation';
+      else if (has('__extensionClasses') || has('posthog-js/dist/module.slim') || has('$pageleave')) label = 'posthog-js core + Orbit init (posthog-init.ts)';
       else if (has('sessionRecording') || has('SessionRecording')) label = 'posthog-js extensions';
       else if (has('browserTracingIntegration') || has('sentry.javascript')) label = 'Sentry browser SDK (sentry.ts)';
       else if (has('ZodError') || has('$ZodType')) label = 'catalog validator (zod)';
@@ -60,17 +65,41 @@ function labeller(distDir) {
   };
 }
 
-async function loadOnce(browser, url) {
+/** PostHog's remote config with `sessionRecording: false` (the answer for a project with recordings off). */
+async function recordingOff(page) {
+  const rewrite = async (route) => {
+    const res = await route.fetch();
+    const type = res.headers()['content-type'] ?? '';
+    let body = await res.text();
+    if (type.includes('json')) {
+      const json = JSON.parse(body);
+      if ('sessionRecording' in json) json.sessionRecording = false;
+      body = JSON.stringify(json);
+    } else body = body.replace(/"sessionRecording":\{[^{}]*\}/, '"sessionRecording":false');
+    await route.fulfill({ response: res, body });
+  };
+  await page.route(/\/ingest\/(array\/[^/]+\/config|flags)/, rewrite);
+}
+
+/** Frames that contain the recorder start (the `orbit:recorder-start` mark: the full snapshot follows it at once). */
+const RECORDER_MARK = 'orbit:recorder-start';
+
+async function loadOnce(browser, url, { noRecording = false } = {}) {
   const context = await browser.newContext(CONTEXT_OPTIONS);
   try {
     const page = await context.newPage();
+    if (noRecording) await recordingOff(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
     await page.addInitScript(OBSERVE);
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     await page.waitForTimeout(WATCH_MS);
-    return await page.evaluate(() => ({ loaf: window.__loaf, load: performance.getEntriesByType('navigation')[0]?.loadEventStart ?? 0 }));
+    return await page.evaluate((mark) => ({
+      loaf: window.__loaf,
+      load: performance.getEntriesByType('navigation')[0]?.loadEventStart ?? 0,
+      recorderStart: performance.getEntriesByName(mark)[0]?.startTime,
+    }), RECORDER_MARK);
   } finally {
     await context.close();
   }
@@ -79,7 +108,13 @@ async function loadOnce(browser, url) {
 async function main() {
   let port = PORT_BASE + 12;
   for (const spec of names) {
-    if (SCENARIOS[spec] || !spec.includes(':')) continue;
+    if (SCENARIOS[spec]) continue;
+    if (spec.endsWith('+no-recording')) {
+      const base = spec.slice(0, -'+no-recording'.length);
+      SCENARIOS[spec] = { ...SCENARIOS[base], port: port++, noRecording: true };
+      continue;
+    }
+    if (!spec.includes(':')) continue;
     const base = spec.slice(0, spec.indexOf(':'));
     const env = Object.fromEntries(spec.slice(spec.indexOf(':') + 1).split(';').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
     SCENARIOS[spec] = { ...SCENARIOS[base], port: port++, env: { ...SCENARIOS[base].env, ...env } };
@@ -99,13 +134,14 @@ async function main() {
     for (let i = 0; i < RUNS; i++) {
       for (const n of i % 2 ? [...names].reverse() : names) {
         const label = labeller(SCENARIOS[n].env.NEXT_DIST_DIR ?? (SCENARIOS[n].build === 'bare' ? '.next-bench-bare' : '.next-bench-shipped'));
-        const { loaf, load } = await loadOnce(browser, `${servers[n].url}/`);
+        const { loaf, load, recorderStart } = await loadOnce(browser, `${servers[n].url}/`, { noRecording: SCENARIOS[n].noRecording });
         const after = loaf.filter((f) => f.start + f.duration > load);
         let blocking = 0;
         for (const f of after) {
           blocking += f.blocking;
           const main = [...f.scripts].sort((a, b) => b.duration - a.duration)[0];
-          const what = main ? `${label(main.src)} ← ${main.type} ${main.invoker ?? ''}`.trim() : label('');
+          const snapshot = recorderStart !== undefined && recorderStart >= f.start && recorderStart <= f.start + f.duration;
+          const what = `${snapshot ? 'RECORDER START (rrweb full snapshot) in: ' : ''}${main ? `${label(main.src)} ← ${main.type} ${main.invoker ?? ''}`.trim() : label('')}`;
           frames[n].push({ run: i, at: Math.round(f.start - load), duration: Math.round(f.duration), blocking: Math.round(f.blocking), what, scripts: f.scripts.map((s) => ({ ...s, label: label(s.src) })) });
           for (const s of f.scripts) {
             const key = label(s.src);
@@ -115,7 +151,7 @@ async function main() {
             perSource[n].set(key, e);
           }
         }
-        console.log(`${n} load ${i + 1}: ${after.length} long animation frames after load, blocking ${Math.round(blocking)} ms`);
+        console.log(`${n} load ${i + 1}: ${after.length} long animation frames after load, blocking ${Math.round(blocking)} ms; recorder start ${recorderStart === undefined ? 'none' : `+${Math.round(recorderStart - load)} ms`}`);
         for (const f of frames[n].filter((x) => x.run === i)) console.log(`   +${String(f.at).padStart(5)} ms  ${String(f.duration).padStart(4)} ms (blocking ${String(f.blocking).padStart(3)})  ${f.what}`);
       }
     }

@@ -83,6 +83,8 @@ describe('posthogOptions (privacy and capture contract)', () => {
     // The cost options cannot switch a privacy option off: privacy is spread last and wins.
     expect(options.session_recording).toMatchObject(RECORDING_PRIVACY);
     for (const key of Object.keys(RECORDING_COST)) expect(Object.keys(RECORDING_PRIVACY)).not.toContain(key);
+    // The recorder does not start inside init: recorder-start.ts starts it in a quiet idle period.
+    expect(options.disable_session_recording).toBe(true);
   });
 
   it('autocapture, pageviews on path and query changes, pageleave, heatmaps, web vitals; bot filtering untouched', () => {

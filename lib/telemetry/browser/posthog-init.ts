@@ -10,6 +10,7 @@ import type { guardEvent, InvalidEventReport } from '@/lib/analytics/validate';
 import { entryContext, isUntrackedPath, type EntryContext } from './enrichment';
 import type { PostHogExtensions } from './posthog-extensions';
 import { maskPiiText } from './privacy';
+import { startRecorderWhenQuiet } from './recorder-start';
 import type { OrbitBootstrap } from './snippet';
 import { ANALYTICS_KINDS, take, type TelemetryState } from './state';
 
@@ -79,7 +80,9 @@ export function posthogOptions(
     enable_heatmaps: true,
     capture_performance: { web_vitals: true, network_timing: true },
     capture_dead_clicks: true,
-    disable_session_recording: false,
+    // Off at init: recorder-start.ts turns it on with `startSessionRecording()` once the page is idle and no input
+    // is in progress (remote config, sampling and consent still decide whether anything is recorded).
+    disable_session_recording: true,
     session_recording: { ...RECORDING_COST, ...RECORDING_PRIVACY },
     mask_personal_data_properties: true,
     respect_dnt: true,
@@ -164,6 +167,7 @@ export function initPostHog(state: TelemetryState, b: OrbitBootstrap, { extensio
   }
   state.trackValidated = (name, props, at) => trackValidated(name, props, undefined, at);
   state.posthog = posthog; // synchronous with the drain above: nothing can slip between queue and SDK
+  startRecorderWhenQuiet(posthog, () => state.consent === 'granted' && !posthog.has_opted_out_capturing());
   return posthog;
 }
 
