@@ -19,7 +19,7 @@ const MAX_FINDINGS_PER_RULE = 5;
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Whether the name is one Orbit may send: a catalog event, or a PostHog event the catalog or the SDKs allow. */
-export function isKnownEvent(name: string): boolean {
+function isKnownEvent(name: string): boolean {
   return isEventName(name) || Object.hasOwn(POSTHOG_EVENTS, name) || SDK_EVENTS.has(name);
 }
 

@@ -17,7 +17,7 @@ import { catalogFindings, type CatalogRule } from '@/lib/analytics/catalog-check
 import type { EventProperties } from '@/lib/analytics/catalog';
 import { serverAnalytics } from '@/lib/analytics/server/client';
 
-export const DRIFT_LIMITS = {
+const DRIFT_LIMITS = {
   /** Bodies larger than this (as received) are not read: posthog-js's event batches are a few KiB gzipped. */
   maxBodyBytes: 256 * 1024,
   /** What all the decompression layers of one body may inflate to, together. */
@@ -30,9 +30,9 @@ export const DRIFT_LIMITS = {
   intervalMs: 60_000,
 };
 
-export const OTHER = '(other)';
+const OTHER = '(other)';
 /** What a reported name may be: an event name's characters, never free text. */
-export const EVENT_NAME = /^[$\w][\w$.:-]{0,99}$/;
+const EVENT_NAME = /^[$\w][\w$.:-]{0,99}$/;
 const MAX_NAME_CHARS = 100;
 const RULES = ['unknown_event', 'schema', 'wrong_side'] as const satisfies readonly CatalogRule[];
 /** posthog-js's event capture paths; recordings (`/s/`) carry `$snapshot`, which the catalog does not check. */
@@ -72,7 +72,7 @@ function inflater(limit: number) {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The JSON posthog-js posted: gzip (Content-Encoding or `compression=gzip-js`), a beacon's `data=` form, base64, plain. */
-export function decodeCapture(p: Pending, inflateBudget: number): unknown {
+function decodeCapture(p: Pending, inflateBudget: number): unknown {
   const inflate = inflater(inflateBudget);
   const enc = p.contentEncoding.trim().toLowerCase();
   let bytes = p.body;
@@ -247,7 +247,7 @@ type GlobalSlot = { [GLOBAL_KEY]?: CatalogDrift };
 /** The deployment reporting on itself: personless, never a visitor. */
 const sendReport = (report: DriftReport) => serverAnalytics().capture('analytics.catalog_drift', report, { distinctId: 'orbit_server', hasPerson: false });
 
-export function catalogDrift(): CatalogDrift {
+function catalogDrift(): CatalogDrift {
   const slot = globalThis as GlobalSlot;
   return (slot[GLOBAL_KEY] ??= new CatalogDrift(sendReport));
 }

@@ -23,7 +23,7 @@ function personUrl(cfg: LinkConfig, distinctId: string): string {
 }
 
 /** Seconds before the moment the replay link opens at: posthog-js's own default (get_session_replay_url). */
-export const REPLAY_LOOK_BACK_S = 10;
+const REPLAY_LOOK_BACK_S = 10;
 
 /**
  * When a PostHog session started: posthog-js's session ids are UUIDv7, whose first 48 bits are the start in ms (it
