@@ -9,7 +9,7 @@ import { validateEvent } from '@/lib/analytics/validate';
 import { CARDS, checkout, expect, signUp, test, uniqueName } from './fixtures';
 import type { InboxEventRow } from '@/lib/inbox/rows';
 import { orderedPrefix } from './inbox';
-import { posthogLoaded, telemetrySnapshot } from './support/telemetry-hook';
+import { posthogLoaded, recorderStarted, telemetrySnapshot } from './support/telemetry-hook';
 
 const REFERRER = 'https://news.example.com/issues/42?ref=mail';
 const FLAG = 'pricing-page-layout';
@@ -61,6 +61,9 @@ test('newsletter visit → CTA → sign up → onboarding → project → checko
   await page.goto('/?utm_source=newsletter&utm_medium=email&utm_campaign=fall', { referer: REFERRER });
   const anon = await posthogIds(page);
   expect(anon.distinctId).not.toBe('');
+  // The visitor stays a moment on the landing page: the recorder starts in the first quiet idle period (never in the
+  // middle of an input), and the recording is asserted below to begin on this page.
+  await page.waitForFunction(recorderStarted, null, { timeout: 20_000 });
 
   await page.locator('a[data-cta-id="hero_start_free"]').click();
   await expect(page).toHaveURL(/\/signup/);

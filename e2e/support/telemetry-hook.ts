@@ -46,6 +46,14 @@ export function sentryLoaded(): boolean {
   return Boolean(window.__orbit?.telemetry?.sentry);
 }
 
+/**
+ * For waitForFunction: true once the session recorder was started (lib/telemetry/browser/recorder-start.ts marks
+ * it): it waits for an idle moment with no input, so a test that clicks at once would record from the next page on.
+ */
+export function recorderStarted(): boolean {
+  return performance.getEntriesByName('orbit:recorder-start').length > 0;
+}
+
 /** For waitForFunction: true once posthog-js is initialised. */
 export function posthogLoaded(): boolean {
   return Boolean(window.__orbit?.telemetry?.posthog);

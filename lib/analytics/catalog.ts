@@ -707,6 +707,8 @@ export const CONTEXT_PROPERTIES = [
   'irclid',
   '_kx',
   'orbit_replayed',
+  // set on a $pageview a page left before posthog-js started handed to the next page (lib/telemetry/browser/state.ts)
+  'orbit_carried',
   'ip_hash',
   'token',
   'distinct_id',

@@ -110,6 +110,13 @@ describe('one event per rule fires exactly that rule', () => {
       { event: '$pageview', distinct_id: 'anon-1', properties: pv('http://localhost/signup', 'pv-4', 'pv-3'), timestamp: at(600) },
     ]);
     expect(await fired()).toEqual(['duplicate_pageview']);
+    // A pageview the page before handed over (Orbit's carried early queue) is that page load's: the same URL loaded
+    // again right after is a navigation of its own.
+    await send([
+      { event: '$pageview', distinct_id: 'anon-1', properties: { ...pv('http://localhost/dashboard', 'pv-5'), orbit_replayed: true, orbit_carried: true }, timestamp: at(500) },
+      { event: '$pageview', distinct_id: 'anon-1', properties: { ...pv('http://localhost/dashboard', 'pv-6', 'pv-5'), orbit_replayed: true }, timestamp: at(400) },
+    ]);
+    expect(await fired()).toEqual(['duplicate_pageview']);
   });
 
   it('duplicate_pageview from a sender without pageview ids: the same URL within 10 s, no $pageleave between', async () => {

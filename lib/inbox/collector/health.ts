@@ -170,6 +170,7 @@ async function duplicatePageviews(tx: Tx, events: CheckedEvent[]): Promise<Map<n
         timestamp: inboxEvents.timestamp,
         pageviewId: sql<string>`${inboxEvents.properties}->>'$pageview_id'`,
         url: sql<string | null>`${inboxEvents.properties}->>'$current_url'`,
+        carried: sql<string | null>`${inboxEvents.properties}->>'orbit_carried'`,
       })
       .from(inboxEvents)
       .where(
@@ -183,7 +184,9 @@ async function duplicatePageviews(tx: Tx, events: CheckedEvent[]): Promise<Map<n
       const prev = str(e.properties.$prev_pageview_id);
       const before = prev ? previous.find((p) => p.pageviewId === prev && p.sessionId === e.sessionId) : undefined;
       const url = str(e.properties.$current_url);
-      if (before && before.url === url) flag(e, url, +e.timestamp - +before.timestamp);
+      // A carried pageview (Orbit's early queue handed over by the page before, state.ts `carryOverQueue`) is that
+      // page load's, replayed in this one: the next pageview is a navigation of its own.
+      if (before && before.url === url && before.carried !== 'true') flag(e, url, +e.timestamp - +before.timestamp);
     }
   }
 

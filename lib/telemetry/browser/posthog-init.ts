@@ -148,7 +148,9 @@ export function initPostHog(state: TelemetryState, b: OrbitBootstrap, { extensio
     try {
       if (item.kind === 'pageview') {
         skipAutoPageviewOf = item.href;
-        posthog.capture('$pageview', withUrl({ orbit_replayed: true }, item.href), { timestamp: new Date(item.at) });
+        // A carried pageview is another page load's (state.ts `carryOverQueue`): event health starts a new navigation
+        // chain at it, as at the first pageview of a load.
+        posthog.capture('$pageview', withUrl({ orbit_replayed: true, ...(item.carried ? { orbit_carried: true } : {}) }, item.href), { timestamp: new Date(item.at) });
         if (landingPending && MARKETING_PATHS.includes(entry.entry_path)) {
           landingPending = false;
           trackValidated('marketing.visit_landing', visitLanding(entry), item);

@@ -8,7 +8,8 @@ import type { ConsentState } from './consent';
 import type { ReportContext } from './report-error';
 import { MAX_QUEUE, type OrbitBootstrap } from './snippet';
 
-type Stamp = { at: number; url: string };
+/** `carried`: handed over by the page before in this tab (`carryOverQueue`), so from another page load. */
+type Stamp = { at: number; url: string; carried?: true };
 export type NavigationType = 'push' | 'replace' | 'traverse';
 export type PostHogMethod = 'identify' | 'reset' | 'group' | 'register' | 'getFeatureFlag';
 
@@ -110,7 +111,7 @@ export function carryOverQueue(state: TelemetryState): void {
     const items = carried ? (JSON.parse(carried) as unknown) : [];
     if (Array.isArray(items) && state.consent !== 'denied') {
       const valid = items.filter((i): i is QueuedItem => !!i && typeof i === 'object' && isAnalyticsItem(i as QueuedItem) && typeof (i as QueuedItem).at === 'number');
-      state.queue = [...valid, ...state.queue].slice(0, MAX_QUEUE);
+      state.queue = [...valid.map((i) => ({ ...i, carried: true as const })), ...state.queue].slice(0, MAX_QUEUE);
     }
   } catch {
     return; // storage blocked (privacy mode, sandboxed frame) or a value not ours: nothing is carried
