@@ -2,6 +2,8 @@
 // database: a capture request the upstream refuses, resets, leaves unanswered or answers 5xx/429 is stored and
 // answered as accepted; the forwarder delivers it byte for byte once the host is back, deletes it only after a 2xx,
 // survives a "restart" (a new forwarder over the same rows) and never lets the queue past its bounds.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeUpstream, type FakeUpstream, type UpstreamMode } from '@/test-support/fake-upstream';
@@ -47,8 +49,7 @@ const tunnel = (body: string) =>
 function forwarder(overrides: Partial<ConstructorParameters<typeof RelayForwarder>[0]> = {}) {
   return new RelayForwarder({
     target: (row) => (row.destination === 'posthog' ? storedPosthogTarget(row.path, posthog.url) : configuredEnvelopeEndpoint(dsn)),
-    // Far above a loopback answer on a loaded machine: a send that times out after the host took it is sent again.
-    timeoutMs: 5_000,
+    // The forwarder's own timeout (FORWARD_TIMEOUT_MS), as deployed.
     cooldownMs: 100,
     baseDelayMs: 50,
     maxDelayMs: 200,
@@ -185,6 +186,40 @@ describe('a capture the upstream cannot take is stored and answered as accepted'
     expect(f.counters).toMatchObject({ delivered: 0, rejected: 2 });
     expect(posthog.faults.answered - answeredBefore, 'the refused row was sent once').toBe(1);
   });
+});
+
+describe('a late answer is not a lost request', () => {
+  it('a host that takes a stored capture and answers 2xx only after RELAY_TIMEOUT_MS gets it exactly once', async () => {
+    const { RELAY_TIMEOUT_MS } = await import('./relay');
+    // A real host on loopback that records each request as it arrives and answers well after the relay's
+    // response-path timeout, as a loaded machine (or a slow PostHog) does.
+    const received: string[] = [];
+    const slow = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push(JSON.parse(gunzipSync(Buffer.concat(chunks)).toString('utf8')).batch[0].uuid);
+        setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":1}'), RELAY_TIMEOUT_MS + 1_000);
+      });
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+    try {
+      await storeRequest({ destination: 'posthog', path: '/i/v0/e/?compression=gzip-js', headers: { 'content-type': 'text/plain' }, body: batch('late-1') });
+      const f = forwarder({ target: (row) => storedPosthogTarget(row.path, url) });
+      installRelayForwarder(f);
+      // Until it is delivered, or sent a second time.
+      await expect.poll(async () => received.length > 1 || (await rows()).length === 0, { timeout: RELAY_TIMEOUT_MS * 3, interval: 200 }).toBe(true);
+      // Long enough for a resend to arrive had the first attempt been given up on.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(received, 'delivered once, not resent after the late 2xx').toEqual(['late-1']);
+      expect(await rows()).toHaveLength(0);
+      expect(f.counters).toMatchObject({ delivered: 1, failedRounds: 0 });
+    } finally {
+      slow.closeAllConnections();
+      await new Promise((resolve) => slow.close(resolve));
+    }
+  }, 30_000);
 });
 
 describe('delivered at its own time', () => {

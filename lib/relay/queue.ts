@@ -18,7 +18,7 @@ export type QueuedRequest = {
   body: Uint8Array;
 };
 
-export type StoredRow = QueuedRequest & { id: number; storedAt: number; attempts: number };
+export type StoredRow = QueuedRequest & { id: number; storedAt: number; attempts: number; /** the lease this claim holds */ leasedUntil: number };
 
 export type QueueLimits = { maxRows: number; maxBytes: number };
 
@@ -64,8 +64,22 @@ export async function claim(destination: Destination, limit: number, leaseMs: nu
     .where(inArray(relayQueue.id, free))
     .returning();
   return rows
-    .map((r) => ({ id: r.id, destination: r.destination, path: r.path, headers: r.headers, body: r.body, storedAt: r.storedAt, attempts: r.attempts }))
+    .map((r) => ({ id: r.id, destination: r.destination, path: r.path, headers: r.headers, body: r.body, storedAt: r.storedAt, attempts: r.attempts, leasedUntil: r.leasedUntil }))
     .sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Moves the lease of rows this claim still holds (their lease is still `heldUntil`) to `until`; resolves to the ids
+ * renewed. A row whose lease lapsed and that another instance claimed since is not renewed, and must not be sent.
+ */
+export async function renew(ids: number[], heldUntil: number, until: number): Promise<number[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .update(relayQueue)
+    .set({ leasedUntil: until })
+    .where(and(inArray(relayQueue.id, ids), sql`${relayQueue.leasedUntil} = ${heldUntil}`))
+    .returning({ id: relayQueue.id });
+  return rows.map((r) => r.id);
 }
 
 /** Deletes rows once delivered (or refused for good). */
