@@ -220,6 +220,24 @@ describe('a late answer is not a lost request', () => {
       await new Promise((resolve) => slow.close(resolve));
     }
   }, 30_000);
+
+  it('a send that timed out is not sent again before its lease ends (the host may still be working on it), then goes once', async () => {
+    await posthog.setMode('blackhole');
+    await storeRequest({ destination: 'posthog', path: '/e/', headers: { 'content-type': 'text/plain' }, body: batch('held-1') });
+    await storeRequest({ destination: 'posthog', path: '/e/', headers: { 'content-type': 'text/plain' }, body: batch('held-2') });
+    const before = posthog.faults.blackholed;
+    // A 1 s timeout and 50 ms backoff: without the hold, an attempt every second or so.
+    const f = forwarder({ timeoutMs: 1_000 });
+    installRelayForwarder(f);
+    await expect.poll(() => f.counters.failedRounds, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(f.counters.failedRounds, 'rounds while the first attempt may still be processed').toBe(1);
+    expect(posthog.faults.blackholed - before, 'attempts that reached the silent host').toBeLessThanOrEqual(1);
+    await posthog.setMode('normal');
+    // The lease (timeout + 5 s) ends, then both go, in order.
+    await expect.poll(async () => (await rows()).length, { timeout: 15_000, interval: 200 }).toBe(0);
+    expect(delivered(posthog)).toEqual(['held-1', 'held-2']);
+  }, 30_000);
 });
 
 describe('delivered at its own time', () => {

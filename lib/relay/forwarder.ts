@@ -159,7 +159,8 @@ export class RelayForwarder {
           lane.failures++;
           this.counters.failedRounds++;
           const base = Math.min(this.options.maxDelayMs ?? MAX_DELAY_MS, (this.options.baseDelayMs ?? BASE_DELAY_MS) * 2 ** (lane.failures - 1));
-          lane.notBefore = outcome.heldUntil ?? 0;
+          // Just past the held row's lease (a claim takes rows whose lease is over, not ending now).
+          lane.notBefore = outcome.heldUntil === undefined ? 0 : outcome.heldUntil + 50;
           this.schedule(destination, Math.round(base * (0.5 + Math.random() * 0.5)));
           return;
         }
@@ -210,7 +211,7 @@ export class RelayForwarder {
         const held = await renew(rest, leasedUntil, until);
         leasedUntil = until;
         if (!held.includes(row.id)) {
-          await release(held);
+          await release(held, until);
           return { failed: false, lost: true };
         }
       }
@@ -238,17 +239,17 @@ export class RelayForwarder {
         if (!(error instanceof AppError)) throw error;
         if (error.code === 'upstream_timeout') {
           // The host may have taken it and still be working on it: not sent again before its lease ends.
-          await release(rest.slice(1));
+          await release(rest.slice(1), leasedUntil);
           return { failed: true, heldUntil: leasedUntil };
         }
-        await release(rest);
+        await release(rest, leasedUntil);
         return { failed: true };
       }
       if (status >= 200 && status < 300) {
         await remove([row.id]);
         this.counters.delivered++;
       } else if (status === 408 || status === 429 || status >= 500) {
-        await release(rest);
+        await release(rest, leasedUntil);
         return { failed: true };
       } else {
         await remove([row.id]);

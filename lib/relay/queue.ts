@@ -87,9 +87,14 @@ export async function remove(ids: number[]): Promise<void> {
   if (ids.length) await db.delete(relayQueue).where(inArray(relayQueue.id, ids));
 }
 
-/** Hands leased rows back at once (a failed round: the next one, here or elsewhere, starts from them). */
-export async function release(ids: number[]): Promise<void> {
-  if (ids.length) await db.update(relayQueue).set({ leasedUntil: 0 }).where(inArray(relayQueue.id, ids));
+/**
+ * Hands leased rows back at once (a failed round: the next one, here or elsewhere, starts from them); with
+ * `heldUntil`, only those still under that lease (not a row another instance claimed after this one's lapsed).
+ */
+export async function release(ids: number[], heldUntil?: number): Promise<void> {
+  if (!ids.length) return;
+  const mine = heldUntil === undefined ? inArray(relayQueue.id, ids) : and(inArray(relayQueue.id, ids), sql`${relayQueue.leasedUntil} = ${heldUntil}`);
+  await db.update(relayQueue).set({ leasedUntil: 0 }).where(mine);
 }
 
 export type Backlog = { rows: number; bytes: number; oldestStoredAt: number | null };
