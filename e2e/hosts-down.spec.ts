@@ -70,13 +70,14 @@ test.beforeAll(async () => {
   for (const page of ['/', '/signup', '/login', '/pricing', '/onboarding', '/dashboard', '/billing']) await fetch(`${server.url}${page}`).catch(() => undefined);
 });
 
-test.afterAll(async () => {
+test.afterAll(async ({}, testInfo) => {
   if (server) await stopServer(server);
   await upstream?.stop();
   mkdirSync(path.join(ROOT, '.test-results'), { recursive: true });
   if (upstream) {
-    const summary = upstream.requests.map((r) => ({ method: r.method, path: r.path, query: r.query, ua: r.headers['user-agent'], events: r.events.map((e) => [e.event, uuidOf(e)]) }));
-    writeFileSync(path.join(ROOT, '.test-results', 'hosts-down-upstream.json'), JSON.stringify({ summary, captured: allCaptured }, null, 2));
+    const summary = upstream.requests.map((r) => ({ at: r.at, method: r.method, path: r.path, query: r.query, ua: r.headers['user-agent'], events: r.events.map((e) => [e.event, uuidOf(e)]) }));
+    // One file per worker: a failed test restarts the worker, whose own afterAll must not overwrite what failed.
+    writeFileSync(path.join(ROOT, '.test-results', `hosts-down-upstream-w${testInfo.workerIndex}.json`), JSON.stringify({ summary, captured: allCaptured }, null, 2));
   }
   for (const [mode, values] of Object.entries(figures)) {
     writeFileSync(path.join(ROOT, '.test-results', `hosts-down-${mode}.json`), JSON.stringify(values, null, 2));

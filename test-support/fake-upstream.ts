@@ -14,6 +14,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 export type RecordedRequest = {
+  /** when it was received in full (ms since the epoch) */
+  at: number;
   method: string;
   path: string;
   query: Record<string, string>;
@@ -182,6 +184,7 @@ export async function startFakeUpstream(port = 0, options: FakeUpstreamOptions =
       const body = decodeBody(Buffer.concat(chunks), req.headers, query);
       const isEnvelope = /^\/api\/[^/]+\/envelope\/?$/.test(url.pathname);
       requests.push({
+        at: Date.now(),
         method: req.method ?? 'GET',
         path: url.pathname,
         query,

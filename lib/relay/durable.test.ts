@@ -229,15 +229,32 @@ describe('a late answer is not a lost request', () => {
     // A 1 s timeout and 50 ms backoff: without the hold, an attempt every second or so.
     const f = forwarder({ timeoutMs: 1_000 });
     installRelayForwarder(f);
-    await expect.poll(() => f.counters.failedRounds, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+    // (A pooled keep-alive connection the mode switch dropped may fail one round first, before reaching the host.)
+    await expect.poll(() => posthog.faults.blackholed - before, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    expect(f.counters.failedRounds, 'rounds while the first attempt may still be processed').toBe(1);
-    expect(posthog.faults.blackholed - before, 'attempts that reached the silent host').toBeLessThanOrEqual(1);
+    expect(posthog.faults.blackholed - before, 'attempts at the silent host while the first may still be processed').toBe(1);
     await posthog.setMode('normal');
     // The lease (timeout + 5 s) ends, then both go, in order.
     await expect.poll(async () => (await rows()).length, { timeout: 15_000, interval: 200 }).toBe(0);
     expect(delivered(posthog)).toEqual(['held-1', 'held-2']);
   }, 30_000);
+});
+
+describe('the same events stored twice', () => {
+  it('a capture the browser sent again by beacon (another encoding, same uuids) is delivered once; other events still go', async () => {
+    // The first copy: the request the page gave up on (the relay stored it all the same); the second, posthog-js's
+    // retry queue flushed by beacon at unload (`data=<base64>`, compression=base64).
+    await storeRequest({ destination: 'posthog', path: '/e/', headers: { 'content-type': 'text/plain' }, body: batch('twice-1') });
+    const beacon = `data=${encodeURIComponent(Buffer.from(JSON.stringify([{ event: '$pageview', uuid: 'twice-1', properties: {} }])).toString('base64'))}`;
+    await storeRequest({ destination: 'posthog', path: '/e/?compression=base64', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new TextEncoder().encode(beacon) });
+    await storeRequest({ destination: 'posthog', path: '/e/', headers: { 'content-type': 'text/plain' }, body: batch('twice-1', 'once-2') });
+    const f = forwarder();
+    installRelayForwarder(f);
+    await expect.poll(async () => (await rows()).length, { timeout: 10_000 }).toBe(0);
+    // A row with one new event goes whole (the body is not rewritten; PostHog folds the repeated uuid).
+    expect(delivered(posthog)).toEqual(['twice-1', 'twice-1', 'once-2']);
+    expect(f.counters).toMatchObject({ delivered: 2, duplicates: 1 });
+  });
 });
 
 describe('delivered at its own time', () => {

@@ -18,7 +18,7 @@
 import 'server-only';
 import { AppError } from '@/lib/server/errors';
 import { backlog, claim, release, remove, renew, type Backlog, type Destination, type StoredRow } from './queue';
-import { redatedBody } from './redate';
+import { eventUuids, redatedBody } from './redate';
 import { relay } from './relay';
 
 const BATCH = 20;
@@ -26,6 +26,8 @@ const BATCH = 20;
 export const FORWARD_TIMEOUT_MS = 30_000;
 /** A row's lease outlasts its send's timeout by this much. */
 const LEASE_MARGIN_MS = 5_000;
+/** Event uuids this process delivered, remembered to skip a second copy of the same events (oldest forgotten first). */
+const DELIVERED_UUIDS_KEPT = 50_000;
 const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 30_000;
 /** Rows stored by another instance, or before a restart, are found within this. */
@@ -59,7 +61,14 @@ type BacklogReport = {
 
 const REPORT_INTERVAL_MS = 60_000;
 
-export type ForwarderCounters = { delivered: number; rejected: number; failedRounds: number; dropped: number };
+export type ForwarderCounters = {
+  delivered: number;
+  rejected: number;
+  failedRounds: number;
+  dropped: number;
+  /** rows deleted unsent: every event in them had been delivered already (the browser sent them twice) */
+  duplicates: number;
+};
 
 const DESTINATIONS: Destination[] = ['posthog', 'sentry'];
 
@@ -73,7 +82,8 @@ type Lane = {
 };
 
 export class RelayForwarder {
-  readonly counters: ForwarderCounters = { delivered: 0, rejected: 0, failedRounds: 0, dropped: 0 };
+  readonly counters: ForwarderCounters = { delivered: 0, rejected: 0, failedRounds: 0, dropped: 0, duplicates: 0 };
+  private readonly deliveredUuids = new Set<string>();
   private readonly lanes = new Map<Destination, Lane>(DESTINATIONS.map((d) => [d, { failures: 0, dueAt: Number.POSITIVE_INFINITY, running: false, notBefore: 0 }]));
   private poller?: ReturnType<typeof setInterval>;
   private stopped = false;
@@ -222,6 +232,15 @@ export class RelayForwarder {
         this.counters.rejected++;
         continue;
       }
+      // The browser can send the same events twice while the host is down: a request the relay stored after the
+      // page gave up on it (navigated away while the relay waited on a silent host) goes again from posthog-js's
+      // retry queue, by beacon at unload. Both are stored; the second copy is not sent.
+      const uuids = row.destination === 'posthog' ? eventUuids(row.body, row.headers['content-type']) : null;
+      if (uuids?.every((u) => this.deliveredUuids.has(u))) {
+        await remove([row.id]);
+        this.counters.duplicates++;
+        continue;
+      }
       let status: number;
       try {
         // PostHog re-dates by `sent_at`: moved forward by the time the row waited (redate.ts).
@@ -248,6 +267,11 @@ export class RelayForwarder {
       if (status >= 200 && status < 300) {
         await remove([row.id]);
         this.counters.delivered++;
+        for (const u of uuids ?? []) this.deliveredUuids.add(u);
+        for (const u of this.deliveredUuids) {
+          if (this.deliveredUuids.size <= DELIVERED_UUIDS_KEPT) break;
+          this.deliveredUuids.delete(u);
+        }
       } else if (status === 408 || status === 429 || status >= 500) {
         await release(rest, leasedUntil);
         return { failed: true };
