@@ -8,7 +8,8 @@
 //
 //   npm run bench:load
 //   npm run bench:load -- --duration=20 --users=4 --configs=single      a short run, one configuration
-//   options: --duration=S (60) --users=N virtual users (8) --tasks=N per funnel (3) --configs=single,pair
+//   npm run bench:load -- --configs=relay      the relay storing (PostHog refused) against the relay healthy
+//   options: --duration=S (60) --users=N virtual users (8) --tasks=N per funnel (3) --configs=single,pair,relay
 //            --delay=MS fake host's answer delay (50) --rss-every=S (5) --port-base=P (ORBIT_BENCH_LOAD_PORT_BASE,
 //            else 3340: fake host on P, servers on P+1, P+2)
 //
@@ -16,19 +17,21 @@
 // error (the e2e suite's rule, scripts/check-server-log.mjs). Everything binds 127.0.0.1; servers, the
 // fake host and PostgreSQL are stopped at the end, on error and on Ctrl-C. Needs a production build into
 // .next-bench-load/ (made here through e2e/support/own-build.ts, reused while the configuration is unchanged).
-// Results: bench/results/load-latest.{md,json}; the servers' and the fake host's logs: .data/bench-load/.
+// Results: bench/results/load-latest.{md,json} (load-relay-latest.{md,json} for --configs=relay alone); the servers'
+// and the fake host's logs: .data/bench-load/.
 //
 // Users speak HTTP the way a browser does. Route handlers: Better Auth's POST /api/auth/sign-up/email and sign-in/email, POST
 // /api/projects, POST /api/projects/[id]/tasks. Onboarding and checkout exist only as server actions, so they are
 // called the way React calls them from the page: POST to the page with a `Next-Action` header (the id from the
 // build's server-reference-manifest.json) and the (previousState, formData) arguments in React's reply encoding.
 // A redirect comes back as `x-action-redirect`, with the next page's RSC payload in the body.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { unexpectedLines } from '../scripts/check-server-log.mjs';
 import { startPostgres } from '../scripts/find-postgres.mjs';
 import { startCollector } from './lib/collector-client.mjs';
@@ -57,7 +60,7 @@ function parseOptions(argv) {
     const next = () => inline ?? argv[++i];
     if (flag === '--configs') {
       o.configs = String(next()).split(',');
-      if (o.configs.some((c) => c !== 'single' && c !== 'pair')) throw new Error('--configs takes single and/or pair');
+      if (o.configs.some((c) => c !== 'single' && c !== 'pair' && c !== 'relay')) throw new Error('--configs takes single, pair and/or relay');
     } else if (num[flag]) {
       const v = Number(next());
       if (!Number.isFinite(v) || v < 0) throw new Error(`${flag} needs a number`);
@@ -119,9 +122,11 @@ function actionIds() {
 /** Both instances verify the local provider's webhooks with one secret, as replicas of one deployment do. */
 const WEBHOOK_SECRET = `whsec_load_${randomBytes(16).toString('hex')}`;
 
-function serverEnv({ fakeHost, databaseUrl, statsPrefix }) {
+function serverEnv({ fakeHost, databaseUrl, statsPrefix, relayHost }) {
   return {
     ...LOAD_BUILD_ENV,
+    // Where the browser relay (/ingest) sends: read at start (lib/env.ts); the build's placeholder otherwise.
+    ...(relayHost ? { NEXT_PUBLIC_POSTHOG_HOST: relayHost } : {}),
     NEXT_DIST_DIR: LOAD_DIST_DIR,
     DATABASE_URL: databaseUrl ?? '',
     POSTHOG_HOST: fakeHost,
@@ -222,7 +227,35 @@ async function runLoad({ targets, ids, o, label, maxFunnels = Infinity }) {
         errors.push({ step, instance: target.name, status: res.status, problem, body: body.slice(0, 300) });
         throw new FunnelFailed();
       }
+      if (o.ingest) await ingest(target);
       return { res, body };
+    }
+
+    /** What the page of each step sends through the relay: a gzip-js batch of 3 events, as posthog-js does. */
+    async function ingest(target) {
+      const batch = Array.from({ length: 3 }, () => ({ event: '$autocapture', uuid: randomUUID(), timestamp: new Date().toISOString(), properties: { distinct_id: `load-${runId}-${n}`, $current_url: `${target.url}/dashboard` } }));
+      const body = gzipSync(JSON.stringify({ api_key: LOAD_BUILD_ENV.NEXT_PUBLIC_POSTHOG_KEY, batch, sent_at: new Date().toISOString() }));
+      const step = 'POST /ingest/i/v0/e/ (relay)';
+      const started = performance.now();
+      let res;
+      try {
+        res = await fetch(`${target.url}/ingest/i/v0/e/?compression=gzip-js&ver=1.449.2`, {
+          method: 'POST',
+          headers: { 'x-forwarded-for': ip, 'content-type': 'text/plain', 'user-agent': 'Mozilla/5.0 (bench) Chrome/140.0' },
+          body,
+          signal: AbortSignal.any([hardStop.signal, AbortSignal.timeout(60_000)]),
+        });
+        await res.text();
+      } catch (error) {
+        if (hardStop.signal.aborted) throw new Stop();
+        errors.push({ step, instance: target.name, status: 0, problem: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+        throw new FunnelFailed();
+      }
+      samples.push({ step, ms: performance.now() - started, instance: target.name, at: started - startedAt });
+      if (res.status !== 200) {
+        errors.push({ step, instance: target.name, status: res.status, problem: `expected 200, got ${res.status}` });
+        throw new FunnelFailed();
+      }
     }
 
     const json = (value) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
@@ -388,6 +421,107 @@ async function runConfig(kind, ids, o) {
   return result;
 }
 
+// ---- The relay storing against the relay healthy (issue #25) ----
+
+/**
+ * Two instances (PGlite each) on the same fake host for posthog-node and Sentry; each funnel step also sends a
+ * browser's capture batch through /ingest. For one the relay's PostHog host is the fake host (healthy), for the other
+ * a refused port (every capture is stored in relay_queue, the forwarder retrying with backoff). The load alternates
+ * between them, H Q H Q, each phase half of --duration, so the machine's background load weighs on both alike.
+ */
+async function runRelayConfig(ids, o) {
+  const label = 'relay healthy vs relay storing (PostHog refused)';
+  mkdirSync(RUN_DIR, { recursive: true });
+  const fake = await startCollector({ delayMs: o.delayMs, port: o.portBase, blackholePort: 0, logFile: path.join(RUN_DIR, 'fake-host-relay.log') });
+  cleanups.add(() => stopProcess(fake.process, 3000));
+  const statsPrefix = path.join(RUN_DIR, `analytics-relay-${Date.now()}`);
+  const modes = [
+    { name: 'healthy', port: o.portBase + 1, relayHost: fake.url },
+    // The discard port: nothing listens, every connection is refused.
+    { name: 'storing', port: o.portBase + 2, relayHost: 'http://127.0.0.1:9' },
+  ];
+  const dataDirs = modes.map((m) => newDataDir(`bench-load-${m.port}`));
+  cleanups.add(() => dataDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  log(`${label}: starting 2 servers on ${modes.map((m) => m.port).join(', ')}`);
+  const targets = [];
+  for (const [i, m] of modes.entries()) {
+    const server = await startServer({ port: m.port, dataDir: dataDirs[i], env: serverEnv({ fakeHost: fake.url, statsPrefix, relayHost: m.relayHost }), timeoutMs: 300_000 });
+    servers.add(server);
+    targets.push({ ...server, name: m.name });
+  }
+  const io = { ...o, ingest: true };
+  for (const target of targets) {
+    const warm = await runLoad({ targets: [target], ids, o: { ...io, users: 1, durationS: 120 }, label: `${label}: warm-up funnel on ${target.name}`, maxFunnels: 1 });
+    if (warm.errors.length) throw new Error(`the warm-up funnel on ${target.name} failed: ${JSON.stringify(warm.errors[0])}`);
+  }
+  const phaseS = o.durationS / 2;
+  const phases = [];
+  for (let p = 0; p < 4; p++) {
+    const target = targets[p % 2];
+    const loadBefore = os.loadavg()[0];
+    const run = await runLoad({ targets: [target], ids, o: { ...io, durationS: phaseS }, label: `${label}: phase ${p + 1}, ${target.name}` });
+    phases.push({ mode: target.name, loadBefore, loadAfter: os.loadavg()[0], ...run });
+  }
+  const health = await Promise.all(targets.map(async (t) => ({ mode: t.name, relay: ((await (await fetch(`${t.url}/api/health`)).json()).relay ?? null) })));
+  const logProblems = [];
+  for (const t of targets) {
+    await stopServer(t, 30_000);
+    const running = [...servers].find((s) => s.port === t.port);
+    if (running) {
+      servers.delete(running);
+      writeFileSync(path.join(RUN_DIR, `server-relay-${t.name}.log`), running.output());
+      logProblems.push(...unexpectedLines(running.output()).map((x) => `${t.name}: ${x.count}× ${x.line.slice(0, 200)}`));
+    }
+  }
+  const host = await fake.stats();
+  for (const fn of [...cleanups].reverse()) {
+    cleanups.delete(fn);
+    await Promise.resolve(fn()).catch(() => undefined);
+  }
+  const byMode = modes.map((m) => {
+    const mine = phases.filter((p) => p.mode === m.name);
+    const samples = mine.flatMap((p) => p.samples);
+    const errors = mine.flatMap((p) => p.errors);
+    const elapsedS = mine.reduce((a, p) => a + p.elapsedS, 0);
+    const requests = samples.length + errors.filter((e) => e.status === 0).length;
+    return {
+      mode: m.name,
+      requests,
+      errors: errors.length,
+      errorSamples: errors.slice(0, 5),
+      elapsedS,
+      rps: requests / elapsedS,
+      funnelsCompleted: mine.reduce((a, p) => a + p.funnelsCompleted, 0),
+      funnelsPerS: mine.reduce((a, p) => a + p.funnelsCompleted, 0) / elapsedS,
+      latency: latencyTable(samples),
+      loadAverage: mine.map((p) => `${p.loadBefore.toFixed(1)}→${p.loadAfter.toFixed(1)}`).join(', '),
+      relay: health.find((h) => h.mode === m.name)?.relay,
+    };
+  });
+  return { kind: 'relay', label, users: o.users, phaseS, byMode, hostCaptureRequests: host.captureRequests, errors: byMode.reduce((a, b) => a + b.errors, 0), logProblems };
+}
+
+function renderRelay(r) {
+  const out = [`#### ${r.label}`, ''];
+  out.push(`${r.users} virtual users; phases of ${r.phaseS} s, healthy → storing → healthy → storing; every funnel step also sends a capture batch through /ingest.`, '');
+  out.push('| | ' + r.byMode.map((m) => m.mode).join(' | ') + ' |', '|---|' + r.byMode.map(() => '---:').join('|') + '|');
+  const row = (name, fn) => out.push(`| ${name} | ${r.byMode.map(fn).join(' | ')} |`);
+  row('requests / errors', (m) => `${m.requests} / ${m.errors}`);
+  row('throughput', (m) => `${f1(m.rps)} req/s, ${m.funnelsPerS.toFixed(2)} funnels/s (${m.funnelsCompleted})`);
+  for (const step of ['all', 'POST /ingest/i/v0/e/ (relay)', 'sign-up', 'POST /api/projects/[id]/tasks']) {
+    row(`p50 / p99 ${step}`, (m) => {
+      const l = m.latency.find((x) => x.step === step);
+      return l ? `${f0(l.p50)} / ${f0(l.p99)} ms` : 'n/a';
+    });
+  }
+  row('load average (1 min) per phase', (m) => m.loadAverage);
+  row('relay at the end (health)', (m) => (m.relay ? `${m.relay.rows} rows queued, ${Math.round(m.relay.bytes / 1024)} KiB; delivered ${m.relay.delivered}, dropped ${m.relay.dropped}` : 'n/a'));
+  out.push('');
+  for (const m of r.byMode) if (m.errors) out.push(`Errors on ${m.mode} (first 5):`, '', ...m.errorSamples.map((x) => `- ${x.step}: ${x.problem}`), '');
+  out.push(r.logProblems.length ? `Unexpected server log lines:\n\n${r.logProblems.map((l) => `- \`${l}\``).join('\n')}\n` : 'Server logs: no unexpected warning or error (the e2e log check).', '');
+  return out.join('\n');
+}
+
 // ---- Report ----
 
 const f0 = (x) => (Number.isFinite(x) ? Math.round(x).toString() : 'n/a');
@@ -397,6 +531,10 @@ function renderMarkdown(results, meta) {
   const out = [];
   out.push(`_Run: ${meta.date}, commit ${meta.commit}, \`${meta.command}\`; ${meta.machine}; load average ${meta.loadStart} at start, ${meta.loadEnd} at end._`, '');
   for (const r of results) {
+    if (r.kind === 'relay') {
+      out.push(renderRelay(r), '');
+      continue;
+    }
     out.push(`#### ${r.label}`, '');
     out.push(
       `${r.users} virtual users, ${r.durationS} s (${f1(r.elapsedS)} s with the requests in flight at the deadline). ` +
@@ -443,7 +581,7 @@ async function main() {
   log(b.built ? `built in ${Math.round(b.ms / 1000)} s` : 'build up to date, reused');
   const ids = actionIds();
   const results = [];
-  for (const kind of o.configs) results.push(await runConfig(kind, ids, o));
+  for (const kind of o.configs) results.push(kind === 'relay' ? await runRelayConfig(ids, o) : await runConfig(kind, ids, o));
   const cpu = os.cpus();
   const meta = {
     date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
@@ -457,12 +595,14 @@ async function main() {
   const md = renderMarkdown(results, meta);
   console.log(`\n${md}`);
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(path.join(RESULTS, 'load-latest.md'), `${md}\n`);
-  writeFileSync(path.join(RESULTS, 'load-latest.json'), `${JSON.stringify({ meta, results }, null, 2)}\n`);
-  log(`wrote bench/results/load-latest.{md,json}`);
-  const failed = results.filter((r) => r.errors > 0 || r.events.lost > 0 || r.probeProblem || r.logProblems.length);
+  // The relay comparison alone keeps its own report, beside the instances' one.
+  const name = o.configs.join() === 'relay' ? 'load-relay-latest' : 'load-latest';
+  writeFileSync(path.join(RESULTS, `${name}.md`), `${md}\n`);
+  writeFileSync(path.join(RESULTS, `${name}.json`), `${JSON.stringify({ meta, results }, null, 2)}\n`);
+  log(`wrote bench/results/${name}.{md,json}`);
+  const failed = results.filter((r) => r.errors > 0 || r.logProblems.length || (r.kind !== 'relay' && (r.events.lost > 0 || r.probeProblem)));
   if (failed.length) {
-    const why = (r) => `${r.errors} errors, ${r.events.lost} events lost, ${r.logProblems.length} unexpected log lines${r.probeProblem ? `, ${r.probeProblem}` : ''}`;
+    const why = (r) => `${r.errors} errors, ${r.events?.lost ?? 0} events lost, ${r.logProblems?.length ?? 0} unexpected log lines${r.probeProblem ? `, ${r.probeProblem}` : ''}`;
     console.error(`[load] FAILED: ${failed.map((r) => `${r.label}: ${why(r)}`).join('; ')}`);
     process.exitCode = 1;
   }

@@ -1,6 +1,7 @@
 // PostHog and Sentry down: the product funnel runs against a server with real backends configured
-// (e2e/support/relay-config.ts) while the fake host behind the ingest proxy, the Sentry tunnel, posthog-node and the
-// Sentry server SDK refuses every connection, then again while it accepts and never answers (blackhole). Every step
+// (e2e/support/relay-config.ts, session recording on) while the fake host behind the ingest proxy, the Sentry tunnel,
+// posthog-node and the Sentry server SDK refuses every connection, then again while it accepts and never answers
+// (blackhole), each time for at least OUTAGE_MS while the user walks pages and leaves them. Every step
 // must work at its normal pace, the page must see no error, the relay must answer the browser quickly and hold no
 // pile of sockets open, the server must log nothing unexpected; and once the host is back, every event and recording
 // chunk the browser captured during the outage, on every page (stored by the relay, lib/relay/durable.ts), and the
@@ -23,6 +24,10 @@ const PORT = E2E_PORT_BASE + 30;
  * the dead host (a connection the relay holds, a script that never loads) is not.
  */
 const STEP_BUDGET_MS = 30_000;
+/** Each outage lasts at least this (issue #25): the user keeps walking pages until it has passed. */
+const OUTAGE_MS = 30_000;
+/** Pages walked (and left) during the outage after the funnel, in turn; /billing is always the last. */
+const WALK = ['/dashboard', '/pricing', '/', '/billing'];
 /** No relay answer waits longer than the relay's own timeout (RELAY_TIMEOUT_MS, 5 s), plus slack for a loaded machine. */
 const RELAY_ANSWER_BUDGET_MS = 5_000 + 4_000;
 /** After one failed attempt the relay leaves a host alone for RELAY_COOLDOWN_MS (5 s): one browser request per window. */
@@ -59,19 +64,20 @@ const allCaptured: Captured[] = [];
 
 test.beforeAll(async () => {
   test.setTimeout(900_000);
-  upstream = await startFakeUpstream(HOSTS_DOWN_UPSTREAM_PORT);
+  upstream = await startFakeUpstream(HOSTS_DOWN_UPSTREAM_PORT, { recording: true });
   server = await startServer({ port: PORT, dataDir: newDataDir('hosts-down'), env: RELAY_CONFIG });
   // Warm the pages with the host up, so a step's time is the outage's doing, not a cold start's.
   for (const page of ['/', '/signup', '/login', '/pricing', '/onboarding', '/dashboard', '/billing']) await fetch(`${server.url}${page}`).catch(() => undefined);
 });
 
-test.afterAll(async () => {
+test.afterAll(async ({}, testInfo) => {
   if (server) await stopServer(server);
   await upstream?.stop();
   mkdirSync(path.join(ROOT, '.test-results'), { recursive: true });
   if (upstream) {
-    const summary = upstream.requests.map((r) => ({ method: r.method, path: r.path, query: r.query, ua: r.headers['user-agent'], events: r.events.map((e) => [e.event, uuidOf(e)]) }));
-    writeFileSync(path.join(ROOT, '.test-results', 'hosts-down-upstream.json'), JSON.stringify({ summary, captured: allCaptured }, null, 2));
+    const summary = upstream.requests.map((r) => ({ at: r.at, method: r.method, path: r.path, query: r.query, ua: r.headers['user-agent'], events: r.events.map((e) => [e.event, uuidOf(e)]) }));
+    // One file per worker: a failed test restarts the worker, whose own afterAll must not overwrite what failed.
+    writeFileSync(path.join(ROOT, '.test-results', `hosts-down-upstream-w${testInfo.workerIndex}.json`), JSON.stringify({ summary, captured: allCaptured }, null, 2));
   }
   for (const [mode, values] of Object.entries(figures)) {
     writeFileSync(path.join(ROOT, '.test-results', `hosts-down-${mode}.json`), JSON.stringify(values, null, 2));
@@ -149,9 +155,15 @@ for (const mode of ['refuse', 'blackhole'] satisfies UpstreamMode[]) {
     const logFrom = server.output().length;
     const page = await newPage({ baseURL: server.url });
     const seen = await watch(page);
-    const requestsBefore = fake.requests.length;
+    // The landing page with the host up: posthog-js gets its remote config (recording on, kept in its persistence
+    // for the next pages) and the recorder script; every page after it records while the host is down.
+    await page.goto('/');
+    await page.waitForFunction(posthogLoaded, null, { timeout: 30_000 });
+    await page.waitForFunction(() => window.__orbit?.telemetry?.posthog?.sessionRecordingStarted() === true, null, { timeout: 30_000 });
     await fake.setMode(mode);
     const downAt = Date.now();
+    // After the switch, which drops every connection: a request of the landing page still on its way is not recorded.
+    const requestsBefore = fake.requests.length;
 
     const steps: Record<string, number> = {};
     const step = async (name: string, fn: () => Promise<unknown>) => {
@@ -159,8 +171,10 @@ for (const mode of ['refuse', 'blackhole'] satisfies UpstreamMode[]) {
       await test.step(name, fn);
       steps[name] = Date.now() - started;
     };
-    await step('landing', async () => {
-      await page.goto('/');
+    // First a page of its own: while the relay waits out its first timeout on a silent host, the requests it holds
+    // take the browser's connections to the origin (six), and a form posted then waits for one.
+    await step('pricing', async () => {
+      await page.goto('/pricing');
       await page.waitForFunction(posthogLoaded, null, { timeout: 30_000 });
     });
     await step('sign-up', () => signUp(page, freshUser));
@@ -170,6 +184,18 @@ for (const mode of ['refuse', 'blackhole'] satisfies UpstreamMode[]) {
     await step('checkout', async () => {
       await checkout(page, { plan: 'Pro', card: CARDS.success });
       await expect(page).toHaveURL(/\/billing\?checkout=success/);
+    });
+    // Pages walked and left until the outage has lasted OUTAGE_MS, the last one (/billing) left open below.
+    let walked = 0;
+    await step('walk', async () => {
+      for (let i = 0; ; i++) {
+        const next = WALK[i % WALK.length]!;
+        if (next === '/billing' && Date.now() - downAt >= OUTAGE_MS - 5_000) break;
+        await page.goto(next);
+        await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+        await page.waitForFunction(posthogLoaded, null, { timeout: 30_000 });
+        walked++;
+      }
     });
     await step('billing', async () => {
       await page.goto('/billing');
@@ -188,9 +214,12 @@ for (const mode of ['refuse', 'blackhole'] satisfies UpstreamMode[]) {
     const billingAt = seen.captured.find((c) => c.doc === lastDoc())?.at ?? Date.now();
     // Wait until the relay has answered a capture of this page: its events are stored, not merely not sent yet.
     await expect.poll(() => seen.relayed.some((r) => r.at >= billingAt && isCapture(r.path)), { timeout: 20_000 }).toBe(true);
+    // The outage's minimum, should the pages have been quicker than the walk's estimate.
+    await page.waitForTimeout(Math.max(0, downAt + OUTAGE_MS - Date.now()));
 
     const upAt = Date.now();
-    const captured = seen.captured.filter((c) => c.event !== '$snapshot');
+    const captured = seen.captured.filter((c) => c.event !== '$snapshot' && c.at >= downAt);
+    const chunks = seen.captured.filter((c) => c.event === '$snapshot' && c.at >= downAt);
     const queuedOnLastPage = captured.filter((c) => c.doc === lastDoc());
     allCaptured.push(...seen.captured);
     const held = fake.faults.maxHeld;
@@ -216,7 +245,9 @@ for (const mode of ['refuse', 'blackhole'] satisfies UpstreamMode[]) {
       // Status 0: the browser gave up on the request itself (the page navigated away while the relay still waited on
       // the silent host); the relay stores it all the same, which the delivery check below proves.
       expect(captures.filter((r) => r.status !== 200 && r.status !== 0), 'captures the relay did not accept').toEqual([]);
-      expect(down.filter((r) => !isCapture(r.path)).every((r) => r.status === 0 || r.status >= 500), 'the rest got a gateway error').toBe(true);
+      // (SDK files the landing page loaded with the host up come from the browser's cache: 200 without the relay.)
+      const rest = down.filter((r) => !isCapture(r.path) && !(r.status === 200 && r.path.startsWith('/ingest/static/')));
+      expect(rest.filter((r) => r.status !== 0 && r.status < 500), 'the rest got a gateway error').toEqual([]);
       const slow = down.filter((r) => r.ms > RELAY_ANSWER_BUDGET_MS);
       expect.soft(slow, `relay answers slower than ${RELAY_ANSWER_BUDGET_MS} ms`).toEqual([]);
       if (mode === 'blackhole') {
@@ -227,12 +258,14 @@ for (const mode of ['refuse', 'blackhole'] satisfies UpstreamMode[]) {
         const allowed = onTheirWay + Math.ceil((upAt - downAt) / RELAY_COOLDOWN_MS);
         expect.soft(fake.faults.blackholedFromBrowser, `browser requests relayed to the silent host (allowed ${allowed}: ${onTheirWay} on their way, then one per cooldown; down at ${downAt}, up at ${upAt}):\n${fake.faults.blackholedLog.join('\n')}`).toBeLessThanOrEqual(allowed);
       }
+      expect(upAt - downAt, 'the outage lasted OUTAGE_MS').toBeGreaterThanOrEqual(OUTAGE_MS);
       figures[mode] = {
         steps,
         relayAnswers: down.length,
         relayMaxMs: Math.max(...down.map((r) => r.ms)),
         relayMedianMs: down.map((r) => r.ms).sort((a, b) => a - b)[Math.floor(down.length / 2)],
         outageMs: upAt - downAt,
+        pagesWalked: walked,
         relayStatuses: [...new Set(down.map((r) => r.status))],
         maxHeldAtUpstream: held,
         faults: { ...fake.faults },
@@ -246,9 +279,18 @@ for (const mode of ['refuse', 'blackhole'] satisfies UpstreamMode[]) {
       const deliveredAt = Date.now();
       const counts = deliveredUuids(fake);
       for (const c of all) expect.soft(counts.get(c.uuid), `${c.event} ${c.uuid} delivered once`).toBe(1);
+      // Recording chunks: the pages recorded during the outage, and each chunk arrived once, on PostHog's recording
+      // endpoint (/s/), after the host was back.
+      expect(chunks.length, 'recording chunks captured during the outage').toBeGreaterThan(0);
+      const onRecordingEndpoint = new Map<string, number>();
+      for (const r of fake.requests.slice(requestsBefore)) {
+        if (!/^\/s\/?$/.test(r.path)) continue;
+        for (const e of r.events) if (typeof uuidOf(e) === 'string') onRecordingEndpoint.set(uuidOf(e) as string, (onRecordingEndpoint.get(uuidOf(e) as string) ?? 0) + 1);
+      }
+      expect(chunks.filter((c) => onRecordingEndpoint.get(c.uuid) !== 1).map((c) => `${c.uuid}: ${onRecordingEndpoint.get(c.uuid) ?? 0}`), 'recording chunks not delivered exactly once on /s/').toEqual([]);
       Object.assign(figures[mode] as object, {
         browserEventsCapturedDuringOutage: captured.length,
-        recordingChunksCapturedDuringOutage: all.length - captured.length,
+        recordingChunksCapturedDuringOutage: chunks.length,
         browserEventsQueuedOnOpenPage: queuedOnLastPage.length,
         browserEventsDeliveredOfAll: captured.filter((c) => counts.has(c.uuid)).length,
         capturedDeliveredTwice: all.filter((c) => (counts.get(c.uuid) ?? 0) > 1).length,
@@ -260,7 +302,11 @@ for (const mode of ['refuse', 'blackhole'] satisfies UpstreamMode[]) {
       const accepted = seen.relayed.filter((r) => r.at >= downAt && r.at < upAt && r.path === '/monitoring' && r.status === 200).length;
       const browserEnvelopes = () => fake.requests.slice(requestsBefore).filter((r) => r.envelope && isBrowser(r)).length;
       await expect.poll(browserEnvelopes, { timeout: 60_000, intervals: [500] }).toBeGreaterThanOrEqual(accepted);
-      Object.assign(figures[mode] as object, { sentryEnvelopesAcceptedDuringOutage: accepted, sentryEnvelopesDeliveredAfter: browserEnvelopes() });
+      // Once each: no envelope (an event, a session update, a replay segment if any) reached the host twice.
+      const bodies = fake.requests.slice(requestsBefore).filter((r) => r.envelope && isBrowser(r)).map((r) => r.raw.toString('base64'));
+      expect(bodies.length - new Set(bodies).size, 'browser envelopes delivered twice').toBe(0);
+      const replayItems = fake.requests.slice(requestsBefore).filter((r) => r.envelope && isBrowser(r)).flatMap((r) => r.envelope!.items).filter((i) => /^replay_/.test(i.type)).length;
+      Object.assign(figures[mode] as object, { sentryEnvelopesAcceptedDuringOutage: accepted, sentryEnvelopesDeliveredAfter: browserEnvelopes(), sentryReplayItems: replayItems });
     });
 
     // The server's outbox keeps the batches of the outage queued and retries them on its own (backing off, at most
@@ -334,7 +380,7 @@ test('kill -9 with captures stored, then a restart: every stored event arrives o
     await new Promise((resolve) => own.process.once('exit', resolve));
     await fake.setMode('normal');
     own = await startServer({ port, dataDir, env: RELAY_CONFIG });
-    // A row the killed process had leased waits for its lease to end (at most 20 × 6 s).
+    // A row the killed process had leased waits for its lease to end (at most the forwarder's 30 s timeout + 5 s).
     await expect.poll(() => captured.filter((uuid) => !deliveredUuids(fake).has(uuid)).length, { timeout: 180_000, intervals: [1_000] }).toBe(0);
     const counts = deliveredUuids(fake);
     for (const uuid of captured) expect.soft(counts.get(uuid), `${uuid} delivered once`).toBe(1);

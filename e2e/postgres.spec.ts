@@ -10,7 +10,9 @@ import postgres from 'postgres';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { CARDS, checkout, expect as baseExpect, onboardViaApi, signUpViaApi, test, uniqueName, type TestUser } from './fixtures';
 import type { SentryItemRow } from '@/lib/inbox/rows';
+import { relayConfig } from './support/relay-config';
 import { E2E_PORT_BASE, ROOT, newDataDir, startServer, stopServer, type RunningServer } from './support/test-server';
+import { startFakeUpstream } from '../test-support/fake-upstream';
 
 const databaseUrl = process.env.ORBIT_TEST_DATABASE_URL;
 const PORTS = [E2E_PORT_BASE + 10, E2E_PORT_BASE + 11] as const;
@@ -276,4 +278,72 @@ test('the funnel passes with every step on the other instance, and the server tr
       )
       .toBeGreaterThan(0);
   });
+});
+
+// Store-and-forward with two instances (lib/relay/durable.ts, issue #25): a pair with PostHog and Sentry configured
+// (a fake host on loopback, not the local inbox) on the same database as A and B, ports E2E_PORT_BASE+12 and +13, the
+// fake host on +14. Captures sent to both while the host refuses are stored in the one relay_queue table; once it is
+// back each instance's forwarder drains it, and every event reaches the host exactly once: the leases (SKIP LOCKED)
+// keep the two from sending the same row.
+test('two instances with one PostHog outage: every capture stored by either is delivered once, none by both', async () => {
+  test.setTimeout(180_000);
+  if (!databaseUrl) throw new Error('ORBIT_TEST_DATABASE_URL is required');
+  const upstreamPort = E2E_PORT_BASE + 14;
+  const fake = await startFakeUpstream(upstreamPort);
+  const env = { ...relayConfig(upstreamPort), DATABASE_URL: databaseUrl, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET };
+  let pair: RunningServer[] = [];
+  try {
+    pair = await Promise.all([E2E_PORT_BASE + 12, E2E_PORT_BASE + 13].map((port) => startServer({ port, dataDir: newDataDir(`postgres-relay-${port}`), env, timeoutMs: 180_000 })));
+    const run = randomBytes(4).toString('hex');
+    const sent: string[] = [];
+    /** One capture as posthog-js sends it (`/e/`, a JSON array), to instance `n`; resolves to the relay's status. */
+    const capture = async (n: number, label: string) => {
+      const uuid = `pg-relay-${run}-${label}`;
+      sent.push(uuid);
+      const body = JSON.stringify([{ event: '$pageview', uuid, properties: { distinct_id: `pg-relay-${run}`, token: 'phc_e2e_relay' } }]);
+      const res = await fetch(`${pair[n]!.url}/ingest/e/`, { method: 'POST', headers: { 'content-type': 'text/plain', 'user-agent': 'Mozilla/5.0 Chrome/140.0' }, body });
+      return res.status;
+    };
+    const delivered = () => {
+      const counts = new Map<string, number>();
+      for (const r of fake.requests) for (const e of r.events) {
+        const uuid = (e as { uuid?: unknown }).uuid;
+        if (typeof uuid === 'string' && uuid.startsWith(`pg-relay-${run}`)) counts.set(uuid, (counts.get(uuid) ?? 0) + 1);
+      }
+      return counts;
+    };
+
+    await fake.setMode('refuse');
+    // 40 captures, alternating between the instances, all accepted and stored.
+    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => capture(i % 2, `down-${i}`)));
+    expect(statuses.every((s) => s === 200), `statuses: ${statuses.join(' ')}`).toBe(true);
+    const queued = (await db()<{ queued: number }[]>`select count(*)::int as queued from relay_queue`)[0]?.queued ?? 0;
+    expect(queued, 'rows stored in the shared table').toBeGreaterThanOrEqual(40);
+    await fake.setMode('normal');
+
+    // The browser keeps sending: a live capture to each instance every second ends its backoff once one goes through.
+    let tick = 0;
+    await expect
+      .poll(
+        async () => {
+          await Promise.all([capture(0, `up-${tick}`), capture(1, `up-${tick + 1}`)]);
+          tick += 2;
+          return sent.filter((uuid) => !delivered().has(uuid)).length;
+        },
+        { timeout: 60_000, intervals: [1_000] },
+      )
+      .toBe(0);
+    const counts = delivered();
+    expect([...counts].filter(([, n]) => n > 1), 'captures delivered twice').toEqual([]);
+    expect(counts.size).toBe(sent.length);
+    // The forwarders delivered at least the 40 rows of the outage between them (the health output counts them).
+    const stats = await Promise.all(pair.map(async (s) => ((await (await fetch(`${s.url}/api/health`)).json()) as { relay?: { delivered: number; rows: number } }).relay));
+    const forwarded = stats.map((r) => r?.delivered ?? 0);
+    expect(stats.every((r) => r?.rows === 0), 'nothing left queued').toBe(true);
+    expect(forwarded.reduce((a, b) => a + b), `forwarded by A + B: ${forwarded.join(' + ')}`).toBeGreaterThanOrEqual(40);
+    test.info().annotations.push({ type: 'relay', description: `stored ${queued}, forwarded by the two instances ${forwarded.join(' + ')}, live ${sent.length - 40}` });
+  } finally {
+    await Promise.all(pair.map((s) => stopServer(s)));
+    await fake.stop();
+  }
 });

@@ -80,6 +80,8 @@ export const env = createEnv({
      *  down; past either bound the oldest are dropped (and counted). */
     RELAY_QUEUE_MAX_ROWS: z.coerce.number().int().positive().default(20_000),
     RELAY_QUEUE_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+    /** Milliseconds the relay's forwarder waits for PostHog/Sentry to answer a stored request (lib/relay/forwarder.ts). */
+    RELAY_FORWARD_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
     // Error tracking (server side); optional.
     SENTRY_DSN: z.url().optional(),
     SENTRY_AUTH_TOKEN: z.string().min(1).optional(),

@@ -2,15 +2,20 @@
 // its server SDKs really send leaves the app over HTTP and lands here. Every request is recorded with its headers and
 // its decoded body (gzip, `compression=gzip-js`, form-encoded base64 `data=`), so a spec can assert on what a third
 // party would see. It answers enough of both APIs for the SDKs to keep going: capture, flags/decide, remote config,
-// extension scripts, recordings, envelopes.
+// extension scripts, recordings, envelopes. With `recording: true` its remote config turns session recording on and
+// `/static/*.js` serves the installed posthog-js build (the recorder), so a browser behind the relay records.
 // Its mode can be switched while it runs, to play a host that is down: `refuse` closes the port (connections are
 // refused), `reset` accepts each connection and resets it at once, `blackhole` accepts and reads each request but never
 // answers (nor records it: a dead host processed nothing). Leaving a fault mode drops every connection it held.
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 export type RecordedRequest = {
+  /** when it was received in full (ms since the epoch) */
+  at: number;
   method: string;
   path: string;
   query: Record<string, string>;
@@ -108,18 +113,42 @@ function parseEnvelope(text: string): RecordedRequest['envelope'] {
   return { header: header as Record<string, unknown>, items };
 }
 
-function reply(path: string, method: string): { status: number; type: string; body: string } {
+export type FakeUpstreamOptions = {
+  /**
+   * Session recording on: the remote config (config.js, config) says `sessionRecording: { endpoint: '/s/' }` and
+   * `/static/*.js` serves the installed posthog-js build (the recorder), as PostHog's assets host does.
+   */
+  recording?: boolean;
+};
+
+const POSTHOG_DIST = path.join(process.cwd(), 'node_modules', 'posthog-js', 'dist');
+const RECORDING_CONFIG = { supportedCompression: ['gzip', 'gzip-js'], sessionRecording: { endpoint: '/s/', recorderVersion: 'v2' } };
+
+function reply(url: URL, method: string, options: FakeUpstreamOptions): { status: number; type: string; body: string | Buffer; cache?: string } {
+  const path_ = url.pathname;
   const json = (body: unknown) => ({ status: 200, type: 'application/json', body: JSON.stringify(body) });
-  if (/^\/api\/[^/]+\/envelope\/?$/.test(path)) return json({});
-  if (/^\/(flags|decide)\/?$/.test(path)) return json({ flags: {}, featureFlags: {}, featureFlagPayloads: {}, errorsWhileComputingFlags: false });
-  if (/\/config\.js$/.test(path)) return { status: 200, type: 'application/javascript', body: '' };
-  if (/\/config$/.test(path)) return json({});
-  if (method === 'GET' && path.endsWith('.js')) return { status: 200, type: 'application/javascript', body: '' };
+  if (/^\/api\/[^/]+\/envelope\/?$/.test(path_)) return json({});
+  if (/^\/(flags|decide)\/?$/.test(path_)) return json({ flags: {}, featureFlags: {}, featureFlagPayloads: {}, errorsWhileComputingFlags: false });
+  if (options.recording) {
+    const token = /^\/array\/([\w-]+)\/config(\.js)?$/.exec(path_);
+    if (token?.[2]) {
+      const config = JSON.stringify({ token: token[1], ...RECORDING_CONFIG });
+      return { status: 200, type: 'application/javascript', body: `window._POSTHOG_REMOTE_CONFIG = window._POSTHOG_REMOTE_CONFIG || {}; window._POSTHOG_REMOTE_CONFIG[${JSON.stringify(token[1])}] = { config: ${config}, siteApps: [] };` };
+    }
+    if (token) return json({ token: token[1], ...RECORDING_CONFIG });
+    const file = /^\/static\/(?:[\d.]+\/)?([\w.-]+\.js)$/.exec(path_)?.[1];
+    if (method === 'GET' && file && existsSync(path.join(POSTHOG_DIST, file))) {
+      return { status: 200, type: 'application/javascript', body: readFileSync(path.join(POSTHOG_DIST, file)), cache: 'public, max-age=300' };
+    }
+  }
+  if (/\/config\.js$/.test(path_)) return { status: 200, type: 'application/javascript', body: '' };
+  if (/\/config$/.test(path_)) return json({});
+  if (method === 'GET' && path_.endsWith('.js')) return { status: 200, type: 'application/javascript', body: '' };
   return json({ status: 1 });
 }
 
 /** Starts the fake host on 127.0.0.1:<port> (0 = any free port). */
-export async function startFakeUpstream(port = 0): Promise<FakeUpstream> {
+export async function startFakeUpstream(port = 0, options: FakeUpstreamOptions = {}): Promise<FakeUpstream> {
   const requests: RecordedRequest[] = [];
   let mode: UpstreamMode = 'normal';
   const faults: FaultStats = { reset: 0, blackholed: 0, blackholedFromBrowser: 0, blackholedLog: [], maxHeld: 0, answered: 0 };
@@ -155,6 +184,7 @@ export async function startFakeUpstream(port = 0): Promise<FakeUpstream> {
       const body = decodeBody(Buffer.concat(chunks), req.headers, query);
       const isEnvelope = /^\/api\/[^/]+\/envelope\/?$/.test(url.pathname);
       requests.push({
+        at: Date.now(),
         method: req.method ?? 'GET',
         path: url.pathname,
         query,
@@ -164,9 +194,9 @@ export async function startFakeUpstream(port = 0): Promise<FakeUpstream> {
         events: isEnvelope ? [] : posthogEvents(body),
         envelope: isEnvelope ? parseEnvelope(body) : undefined,
       });
-      const r = reply(url.pathname, req.method ?? 'GET');
+      const r = reply(url, req.method ?? 'GET', options);
       // A Set-Cookie a real third party might send: the proxy must never hand it to the browser.
-      res.writeHead(r.status, { 'content-type': r.type, 'set-cookie': 'upstream_tracker=1; Path=/' });
+      res.writeHead(r.status, { 'content-type': r.type, 'set-cookie': 'upstream_tracker=1; Path=/', ...(r.cache ? { 'cache-control': r.cache } : {}) });
       res.end(r.body);
     });
   });

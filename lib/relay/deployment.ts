@@ -19,6 +19,7 @@ export function startRelayForwarder(): void {
             ? storedPosthogTarget(row.path, env.NEXT_PUBLIC_POSTHOG_HOST)
             : null
           : configuredEnvelopeEndpoint(env.NEXT_PUBLIC_SENTRY_DSN),
+      timeoutMs: env.RELAY_FORWARD_TIMEOUT_MS,
       // The deployment reporting on itself: personless, never a visitor.
       report: (report) => serverAnalytics().capture('analytics.relay_backlog', report, { distinctId: 'orbit_server', hasPerson: false }),
     }),

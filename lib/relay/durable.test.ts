@@ -2,6 +2,8 @@
 // database: a capture request the upstream refuses, resets, leaves unanswered or answers 5xx/429 is stored and
 // answered as accepted; the forwarder delivers it byte for byte once the host is back, deletes it only after a 2xx,
 // survives a "restart" (a new forwarder over the same rows) and never lets the queue past its bounds.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeUpstream, type FakeUpstream, type UpstreamMode } from '@/test-support/fake-upstream';
@@ -47,8 +49,7 @@ const tunnel = (body: string) =>
 function forwarder(overrides: Partial<ConstructorParameters<typeof RelayForwarder>[0]> = {}) {
   return new RelayForwarder({
     target: (row) => (row.destination === 'posthog' ? storedPosthogTarget(row.path, posthog.url) : configuredEnvelopeEndpoint(dsn)),
-    // Far above a loopback answer on a loaded machine: a send that times out after the host took it is sent again.
-    timeoutMs: 5_000,
+    // The forwarder's own timeout (FORWARD_TIMEOUT_MS), as deployed.
     cooldownMs: 100,
     baseDelayMs: 50,
     maxDelayMs: 200,
@@ -184,6 +185,75 @@ describe('a capture the upstream cannot take is stored and answered as accepted'
     // (A failed round may come first: switching the fake's mode drops the pooled keep-alive connection.)
     expect(f.counters).toMatchObject({ delivered: 0, rejected: 2 });
     expect(posthog.faults.answered - answeredBefore, 'the refused row was sent once').toBe(1);
+  });
+});
+
+describe('a late answer is not a lost request', () => {
+  it('a host that takes a stored capture and answers 2xx only after RELAY_TIMEOUT_MS gets it exactly once', async () => {
+    const { RELAY_TIMEOUT_MS } = await import('./relay');
+    // A real host on loopback that records each request as it arrives and answers well after the relay's
+    // response-path timeout, as a loaded machine (or a slow PostHog) does.
+    const received: string[] = [];
+    const slow = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push(JSON.parse(gunzipSync(Buffer.concat(chunks)).toString('utf8')).batch[0].uuid);
+        setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":1}'), RELAY_TIMEOUT_MS + 1_000);
+      });
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+    try {
+      await storeRequest({ destination: 'posthog', path: '/i/v0/e/?compression=gzip-js', headers: { 'content-type': 'text/plain' }, body: batch('late-1') });
+      const f = forwarder({ target: (row) => storedPosthogTarget(row.path, url) });
+      installRelayForwarder(f);
+      // Until it is delivered, or sent a second time.
+      await expect.poll(async () => received.length > 1 || (await rows()).length === 0, { timeout: RELAY_TIMEOUT_MS * 3, interval: 200 }).toBe(true);
+      // Long enough for a resend to arrive had the first attempt been given up on.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(received, 'delivered once, not resent after the late 2xx').toEqual(['late-1']);
+      expect(await rows()).toHaveLength(0);
+      expect(f.counters).toMatchObject({ delivered: 1, failedRounds: 0 });
+    } finally {
+      slow.closeAllConnections();
+      await new Promise((resolve) => slow.close(resolve));
+    }
+  }, 30_000);
+
+  it('a send that timed out is not sent again before its lease ends (the host may still be working on it), then goes once', async () => {
+    await posthog.setMode('blackhole');
+    await storeRequest({ destination: 'posthog', path: '/e/', headers: { 'content-type': 'text/plain' }, body: batch('held-1') });
+    await storeRequest({ destination: 'posthog', path: '/e/', headers: { 'content-type': 'text/plain' }, body: batch('held-2') });
+    const before = posthog.faults.blackholed;
+    // A 1 s timeout and 50 ms backoff: without the hold, an attempt every second or so.
+    const f = forwarder({ timeoutMs: 1_000 });
+    installRelayForwarder(f);
+    // (A pooled keep-alive connection the mode switch dropped may fail one round first, before reaching the host.)
+    await expect.poll(() => posthog.faults.blackholed - before, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(posthog.faults.blackholed - before, 'attempts at the silent host while the first may still be processed').toBe(1);
+    await posthog.setMode('normal');
+    // The lease (timeout + 5 s) ends, then both go, in order.
+    await expect.poll(async () => (await rows()).length, { timeout: 15_000, interval: 200 }).toBe(0);
+    expect(delivered(posthog)).toEqual(['held-1', 'held-2']);
+  }, 30_000);
+});
+
+describe('the same events stored twice', () => {
+  it('a capture the browser sent again by beacon (another encoding, same uuids) is delivered once; other events still go', async () => {
+    // The first copy: the request the page gave up on (the relay stored it all the same); the second, posthog-js's
+    // retry queue flushed by beacon at unload (`data=<base64>`, compression=base64).
+    await storeRequest({ destination: 'posthog', path: '/e/', headers: { 'content-type': 'text/plain' }, body: batch('twice-1') });
+    const beacon = `data=${encodeURIComponent(Buffer.from(JSON.stringify([{ event: '$pageview', uuid: 'twice-1', properties: {} }])).toString('base64'))}`;
+    await storeRequest({ destination: 'posthog', path: '/e/?compression=base64', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new TextEncoder().encode(beacon) });
+    await storeRequest({ destination: 'posthog', path: '/e/', headers: { 'content-type': 'text/plain' }, body: batch('twice-1', 'once-2') });
+    const f = forwarder();
+    installRelayForwarder(f);
+    await expect.poll(async () => (await rows()).length, { timeout: 10_000 }).toBe(0);
+    // A row with one new event goes whole (the body is not rewritten; PostHog folds the repeated uuid).
+    expect(delivered(posthog)).toEqual(['twice-1', 'twice-1', 'once-2']);
+    expect(f.counters).toMatchObject({ delivered: 2, duplicates: 1 });
   });
 });
 

@@ -18,7 +18,7 @@ export type QueuedRequest = {
   body: Uint8Array;
 };
 
-export type StoredRow = QueuedRequest & { id: number; storedAt: number; attempts: number };
+export type StoredRow = QueuedRequest & { id: number; storedAt: number; attempts: number; /** the lease this claim holds */ leasedUntil: number };
 
 export type QueueLimits = { maxRows: number; maxBytes: number };
 
@@ -64,8 +64,22 @@ export async function claim(destination: Destination, limit: number, leaseMs: nu
     .where(inArray(relayQueue.id, free))
     .returning();
   return rows
-    .map((r) => ({ id: r.id, destination: r.destination, path: r.path, headers: r.headers, body: r.body, storedAt: r.storedAt, attempts: r.attempts }))
+    .map((r) => ({ id: r.id, destination: r.destination, path: r.path, headers: r.headers, body: r.body, storedAt: r.storedAt, attempts: r.attempts, leasedUntil: r.leasedUntil }))
     .sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Moves the lease of rows this claim still holds (their lease is still `heldUntil`) to `until`; resolves to the ids
+ * renewed. A row whose lease lapsed and that another instance claimed since is not renewed, and must not be sent.
+ */
+export async function renew(ids: number[], heldUntil: number, until: number): Promise<number[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .update(relayQueue)
+    .set({ leasedUntil: until })
+    .where(and(inArray(relayQueue.id, ids), sql`${relayQueue.leasedUntil} = ${heldUntil}`))
+    .returning({ id: relayQueue.id });
+  return rows.map((r) => r.id);
 }
 
 /** Deletes rows once delivered (or refused for good). */
@@ -73,9 +87,14 @@ export async function remove(ids: number[]): Promise<void> {
   if (ids.length) await db.delete(relayQueue).where(inArray(relayQueue.id, ids));
 }
 
-/** Hands leased rows back at once (a failed round: the next one, here or elsewhere, starts from them). */
-export async function release(ids: number[]): Promise<void> {
-  if (ids.length) await db.update(relayQueue).set({ leasedUntil: 0 }).where(inArray(relayQueue.id, ids));
+/**
+ * Hands leased rows back at once (a failed round: the next one, here or elsewhere, starts from them); with
+ * `heldUntil`, only those still under that lease (not a row another instance claimed after this one's lapsed).
+ */
+export async function release(ids: number[], heldUntil?: number): Promise<void> {
+  if (!ids.length) return;
+  const mine = heldUntil === undefined ? inArray(relayQueue.id, ids) : and(inArray(relayQueue.id, ids), sql`${relayQueue.leasedUntil} = ${heldUntil}`);
+  await db.update(relayQueue).set({ leasedUntil: 0 }).where(mine);
 }
 
 export type Backlog = { rows: number; bytes: number; oldestStoredAt: number | null };

@@ -59,3 +59,34 @@ export function redatedBody(body: Uint8Array, delayMs: number, contentType = '')
     return body;
   }
 }
+
+/** The JSON a PostHog capture body carries (gzip, JSON, or a beacon's `data=` form), or undefined when unreadable. */
+function captureJson(body: Uint8Array, contentType: string): unknown {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(isGzip(body) ? gunzipSync(body, { maxOutputLength: MAX_INFLATED_BYTES }) : body);
+    if (contentType.includes('application/x-www-form-urlencoded')) {
+      const data = new URLSearchParams(text).get('data');
+      return data === null ? undefined : JSON.parse(Buffer.from(data, 'base64').toString('utf8'));
+    }
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The event uuids of a stored PostHog capture (`{ batch }`, an array of events or recording items, or one event), or
+ * null when the body cannot be read or an event has none: then it cannot be told apart from another, and is sent.
+ */
+export function eventUuids(body: Uint8Array, contentType = ''): string[] | null {
+  const json = captureJson(body, contentType);
+  const list: unknown = Array.isArray(json) ? json : typeof json === 'object' && json !== null && 'batch' in json ? (json as { batch: unknown }).batch : json === undefined ? undefined : [json];
+  if (!Array.isArray(list) || list.length === 0) return null;
+  const uuids: string[] = [];
+  for (const e of list) {
+    const uuid = typeof e === 'object' && e !== null ? (e as { uuid?: unknown }).uuid : undefined;
+    if (typeof uuid !== 'string' || uuid === '') return null;
+    uuids.push(uuid);
+  }
+  return uuids;
+}
