@@ -23,7 +23,7 @@ import { relay } from './relay';
 
 const BATCH = 20;
 /** Milliseconds a forwarded request waits for its answer (off the response path: far above RELAY_TIMEOUT_MS). */
-export const FORWARD_TIMEOUT_MS = 30_000;
+const FORWARD_TIMEOUT_MS = 30_000;
 /** A row's lease outlasts its send's timeout by this much. */
 const LEASE_MARGIN_MS = 5_000;
 /** Event uuids this process delivered, remembered to skip a second copy of the same events (oldest forgotten first). */
