@@ -78,9 +78,11 @@ export default defineConfig({
     { name: 'hosts-down', testMatch: /hosts-down\.spec\.ts/, workers: 1 },
     // Checks the server is healthy and warms the pages once, so the first real test is not the one paying for it.
     { name: 'setup', testMatch: /.*\.setup\.ts/ },
-    { name: 'chromium', testMatch: /.*\.spec\.ts/, testIgnore: /(restart|postgres|relay|hosts-down)\.spec\.ts/, dependencies: ['setup'] },
+    { name: 'chromium', testMatch: /.*\.spec\.ts/, testIgnore: /(restart|postgres|relay|hosts-down|crash)\.spec\.ts/, dependencies: ['setup'] },
     // Starts and stops its own server on port E2E_PORT_BASE + 1; independent of the shared one.
     { name: 'restart', testMatch: /restart\.spec\.ts/ },
+    // Its own servers on + 20 … + 22 (kill -9, two servers on one directory); in the first phase beside hosts-down.
+    { name: 'crash', testMatch: /crash\.spec\.ts/ },
     // Servers with real (fake) backends configured (e2e/support/relay-config.ts), one project per fake host so the two
     // run side by side: relay.spec (server on + 7, fake host + 8), hosts-down.spec (server on + 30 and + 31, fake host
     // + 9). Each spec's tests share its fake host and its server, so they run one at a time.

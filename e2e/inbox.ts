@@ -79,9 +79,19 @@ export class Inbox {
   constructor(private readonly request: APIRequestContext) {}
 
   private async get<T>(path: string): Promise<T> {
-    const res = await this.request.get(path, { headers: { accept: 'application/json' } });
-    if (!res.ok()) throw new Error(`GET ${path} → ${res.status()}: ${(await res.text()).slice(0, 300)}`);
-    return (await res.json()) as T;
+    for (let attempt = 1; ; attempt++) {
+      let res;
+      try {
+        res = await this.request.get(path, { headers: { accept: 'application/json' } });
+      } catch (error) {
+        // A kept-alive connection the server closed just as this GET was written to it (seen once in a full run, in a
+        // poll): a GET is safe to send again, as browsers and undici do. Any other error, or a third reset, fails.
+        if (attempt < 3 && /ECONNRESET|socket hang up/i.test(String(error))) continue;
+        throw error;
+      }
+      if (!res.ok()) throw new Error(`GET ${path} → ${res.status()}: ${(await res.text()).slice(0, 300)}`);
+      return (await res.json()) as T;
+    }
   }
 
   /** Events, oldest first. `distinctId` also matches every id merged into the same person. */
