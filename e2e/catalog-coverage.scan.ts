@@ -41,5 +41,6 @@ test('every catalog event was received from where the catalog says, or is exempt
     if (def.notEmittedInE2E !== undefined) exempt.push(`${name} (${seen.size ? 'received anyway' : 'not received'}): ${def.notEmittedInE2E}`);
   }
   test.info().annotations.push({ type: 'exempt', description: exempt.join('\n') });
+  console.log(`catalog coverage: ${EVENT_NAMES.length} catalog events, ${EVENT_NAMES.length - exempt.length - problems.length} received from where the catalog says, ${exempt.length} exempt with a reason, ${problems.length} problems`);
   expect(problems, problems.join('\n')).toEqual([]);
 });
