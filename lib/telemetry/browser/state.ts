@@ -100,7 +100,9 @@ const isAnalyticsItem = (i: QueuedItem): boolean => (ANALYTICS_KINDS as readonly
  * `pagehide`, in sessionStorage (same origin, this tab only, gone with it), and the next page replays them first,
  * with their own time and URL. Only with consent granted (nothing is stored before a "yes" or after a "no"), and only
  * analytics items: they are JSON by construction (catalog properties, ids), unlike the Error objects Sentry takes.
- * A page restored from the back/forward cache still holds its items in memory: it takes them back.
+ * The items handed over leave this page's memory: a page restored from the back/forward cache must not replay what
+ * the next page already replayed. If the next page never took them (it was on another origin, or storage was read
+ * by nobody), the restored page takes them back.
  */
 export function carryOverQueue(state: TelemetryState): void {
   let storage: Storage;
@@ -116,17 +118,32 @@ export function carryOverQueue(state: TelemetryState): void {
   } catch {
     return; // storage blocked (privacy mode, sandboxed frame) or a value not ours: nothing is carried
   }
+  /** What this page handed over at its last `pagehide`: the items and their serialised form in storage. */
+  let handedOver: { items: QueuedItem[]; json: string } | undefined;
   window.addEventListener('pagehide', () => {
     try {
       const items = state.posthog || state.consent !== 'granted' ? [] : state.queue.filter(isAnalyticsItem);
       const json = JSON.stringify(items);
-      if (items.length && json.length <= CARRY_OVER_MAX_BYTES) storage.setItem(CARRY_OVER_KEY, json);
+      if (!items.length || json.length > CARRY_OVER_MAX_BYTES) return;
+      storage.setItem(CARRY_OVER_KEY, json);
+      handedOver = { items, json };
+      state.queue = state.queue.filter((i) => !isAnalyticsItem(i));
     } catch {
-      // full or blocked storage: the items stay lost, as without this
+      // full or blocked storage: the items stay in memory (lost with the page, as without this)
     }
   });
   window.addEventListener('pageshow', (event) => {
-    if (event.persisted) storage.removeItem(CARRY_OVER_KEY);
+    if (!event.persisted || !handedOver) return;
+    const { items, json } = handedOver;
+    handedOver = undefined;
+    try {
+      // Still there: nobody replayed them. Gone or replaced: the next page did (or wrote its own), never twice.
+      if (storage.getItem(CARRY_OVER_KEY) !== json) return;
+      storage.removeItem(CARRY_OVER_KEY);
+      state.queue = [...items, ...state.queue].slice(0, MAX_QUEUE);
+    } catch {
+      // blocked storage: the items stay with the next page, if it could read them
+    }
   });
 }
 
