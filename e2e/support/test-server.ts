@@ -2,6 +2,7 @@
 // sign-up limits, no cloud integrations), and start/stop helpers for specs that need their own server (restart).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -81,7 +82,22 @@ export function pruneDataDirs(keep = 4): void {
 
 export type RunningServer = { url: string; port: number; dataDir: string; process: ChildProcess; output: () => string };
 
-/** Starts `next start` on 127.0.0.1:<port> and resolves once /api/health answers 200. */
+/**
+ * Fails when something already listens on 127.0.0.1:<port> — a server left running by an interrupted run (it renames
+ * itself `next-server`) would otherwise answer the health check, and the test would talk to it instead of the server
+ * it configured.
+ */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(`port ${port} on 127.0.0.1 is in use (${error.code}): a server left by an earlier run? \`ss -ltnp | grep :${port}\`, then \`pkill -f next-server\``)),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
+/** Starts `next start` on 127.0.0.1:<port> (which must be free) and resolves once /api/health answers 200. */
 export async function startServer({
   port,
   dataDir,
@@ -95,6 +111,7 @@ export async function startServer({
   env?: Record<string, string>;
 }): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
+  await assertPortFree(port);
   const child = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: ROOT,
     env: { ...process.env, ...serverEnv({ port, dataDir }), ...env },
