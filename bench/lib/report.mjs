@@ -99,7 +99,7 @@ export function renderMarkdown(r) {
     out.push(
       `Route: \`${a.route}\` (creates a task; the mutation wrapper captures one \`task.created\` server event per request; \`api.request\` sampling 0). ` +
         `Saturation: ${o.saturationS} s closed-loop (${o.connections} connections, no rate limit) per scenario and round, ${o.saturationRounds ?? 1} rounds interleaved (order reversed every other round), for throughput: median of the rounds [IQR]. ` +
-        `Then bounded load: requests evenly paced at ${a.rate}/s (open loop, at most ${o.connections} connections; latency counted from when each request was due)${o.rate ? '' : ' (half the bare server’s saturation throughput)'}, ${o.rounds} rounds × ${o.durationS} s per scenario, scenarios interleaved; latencies merged over the rounds. ` +
+        `Then bounded load: requests evenly paced at ${a.rate}/s (open loop, at most ${o.connections} connections; latency counted from when each request was due)${o.rate ? '' : ' (half the slowest server’s saturation throughput, so every server is at most half busy)'}, ${o.rounds} rounds × ${o.durationS} s per scenario, scenarios interleaved; latencies merged over the rounds. ` +
         `The collector answers PostHog capture after ${o.delayMs} ms.`,
       '',
     );
@@ -110,7 +110,7 @@ export function renderMarkdown(r) {
     }[a.naiveMode];
     if (naiveHow) out.push(`Naive pattern: ${naiveHow}.`, '');
     out.push('| scenario | requests | p50 | p90 | p99 | max | p50 vs bare | p99 vs bare | p50 / p99 per round | saturation req/s | saturation p99 |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-    for (const [name, label] of [['bare', 'no analytics (bare build)'], ['shipped', "Orbit's capture (after()-flush)"], ['naive', 'naive: await PostHog per event'], ['blackholed', 'Orbit, PostHog host blackholed'], ['sentryOnly', 'breakdown: shipped with PostHog capture off (Sentry only)'], ['requestSpans', 'option: SENTRY_SERVER_SPANS=requests (no Next.js spans)']]) {
+    for (const [name, label] of [['bare', 'no analytics (bare build)'], ['shipped', "Orbit's capture (after()-flush)"], ['naive', 'naive: await PostHog per event'], ['blackholed', 'Orbit, PostHog host blackholed'], ['sentryOnly', 'breakdown: shipped with PostHog capture off (Sentry only)'], ['requestSpans', 'option: SENTRY_SERVER_SPANS=requests (no Next.js spans)'], ['posthogOnly', 'breakdown: Sentry off on the server (PostHog only)']]) {
       const l = a.latency[name];
       if (!l) continue;
       const sat = a.saturation?.[name];
