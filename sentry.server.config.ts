@@ -14,7 +14,7 @@ import { sentryOptions } from '@/lib/monitoring/shared/sentry-options';
 
 const dsn = localInbox ? `http://orbit@collector.local/sentry/${LOCAL_SENTRY_PROJECT.server}` : (env.SENTRY_DSN ?? env.NEXT_PUBLIC_SENTRY_DSN);
 const spotlight = process.env.SENTRY_SPOTLIGHT;
-const requestSpansOnly = env.SENTRY_SERVER_SPANS === 'requests';
+const serverSpans = env.SENTRY_SERVER_SPANS;
 
 if (dsn) {
   Sentry.init({
@@ -26,15 +26,20 @@ if (dsn) {
       // its own origin, in the same trace.
       ownOrigins: [env.APP_URL, process.env.__NEXT_PRIVATE_ORIGIN, `http://127.0.0.1:${process.env.PORT || 3000}`, `http://localhost:${process.env.PORT || 3000}`],
     }),
+    // SENTRY_SERVER_SPANS=none: errors only — no tracing on the server (no sampler: the SDK records no span). Errors
+    // still carry their request and the trace id of the browser's `sentry-trace`, so they stay linked to its trace.
+    ...(serverSpans === 'none' ? { tracesSampler: undefined } : {}),
     transport: localInbox ? makeLocalCollectorTransport : undefined,
     // Only the integrations Orbit uses, not the ~35 framework, database and AI SDK ones in the defaults
     // (lib/monitoring/server/integrations.ts). Http as @sentry/nextjs configures it when Next.js makes the request
-    // spans; with SENTRY_SERVER_SPANS=requests Sentry's HTTP integration makes them.
-    integrations: (defaults) => serverIntegrations(defaults, Sentry.httpIntegration({ disableIncomingRequestSpans: !requestSpansOnly })),
-    // SENTRY_SERVER_SPANS=requests: no OpenTelemetry tracer provider, so Next.js creates none of its spans — every one
-    // went through Sentry's span machinery, recorded or not, and is most of the SDK's per-request CPU
+    // spans; with SENTRY_SERVER_SPANS=requests Sentry's HTTP integration makes them; with `none` nobody does (the
+    // integration still gives each request its own scope, so an error carries its request).
+    integrations: (defaults) =>
+      serverIntegrations(defaults, Sentry.httpIntegration({ disableIncomingRequestSpans: serverSpans !== 'requests', ...(serverSpans === 'none' ? { spans: false } : {}) })),
+    // SENTRY_SERVER_SPANS=requests or none: no OpenTelemetry tracer provider, so Next.js creates none of its spans —
+    // every one went through Sentry's span machinery, recorded or not, and is most of the SDK's per-request CPU
     // (docs/performance.md, "Server CPU per request").
-    ...(requestSpansOnly ? { enableOpenTelemetrySetup: false } : {}),
+    ...(serverSpans !== 'nextjs' ? { enableOpenTelemetrySetup: false } : {}),
     // The SDK's runtime channel injection rewrites modules as Node loads them, for its channel-based integrations
     // (express, pg, postgres.js, redis…). Orbit uses none of them: its database spans are its own
     // (lib/monitoring/server/db-spans.ts). Inside the Next.js server bundle it cannot register on Node 20 anyway: it

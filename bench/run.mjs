@@ -330,6 +330,7 @@ function evaluateTargets(r, notes) {
       add('Saturation throughput vs bare', '≥ 0.90×', `${sat.toFixed(2)}×`, sat >= 0.9, `${Math.round(ss.rps)} vs ${Math.round(sb.rps)} req/s, medians of ${sb.rounds.length} rounds; IQR bare ${Math.round(sb.rpsStats.p25)}–${Math.round(sb.rpsStats.p75)}, shipped ${Math.round(ss.rpsStats.p25)}–${Math.round(ss.rpsStats.p75)}; saturation p50 ${ratio(ss.p50, sb.p50).toFixed(2)}×`);
       const option = (label, x) => x && add(`Saturation throughput vs bare, ${label}`, '≥ 0.90×', `${ratio(x.rps, sb.rps).toFixed(2)}×`, null, `${Math.round(x.rps)} req/s; IQR ${Math.round(x.rpsStats.p25)}–${Math.round(x.rpsStats.p75)}`);
       option('option SENTRY_SERVER_SPANS=requests (no Next.js spans)', lean);
+      option('option SENTRY_SERVER_SPANS=none (errors only, no server tracing)', a.saturation?.errorsOnly);
       option('breakdown: PostHog capture off (Sentry only)', a.saturation?.sentryOnly);
       option('breakdown: Sentry off on the server (PostHog only)', a.saturation?.posthogOnly);
     }

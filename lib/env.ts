@@ -91,8 +91,9 @@ export const env = createEnv({
     SENTRY_TRACES_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.05),
     /** Which server spans Sentry records: `nextjs` (Next.js's own spans — render, route handler, metadata — through
      *  OpenTelemetry) or `requests` (one span per request from Sentry's HTTP integration, plus Orbit's own mutation and
-     *  database spans; no OpenTelemetry: ~3 ms less CPU per request, docs/performance.md). */
-    SENTRY_SERVER_SPANS: z.enum(['nextjs', 'requests']).default('nextjs'),
+     *  database spans; no OpenTelemetry: ~2 ms less CPU per request, docs/performance.md) or `none` (errors only: no
+     *  server tracing; errors keep their request and the browser's trace id). */
+    SENTRY_SERVER_SPANS: z.enum(['nextjs', 'requests', 'none']).default('nextjs'),
 
     /** Force the local collector and inbox on even when keys are set (never do this in production). */
     LOCAL_INBOX: bool.optional(),

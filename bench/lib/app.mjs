@@ -14,7 +14,7 @@ export const LOG_DIR = path.join(ROOT, '.data', 'bench-logs');
  */
 export const PORT_BASE = Number(process.env.ORBIT_BENCH_PORT_BASE || 3300);
 const at = (offset) => PORT_BASE + offset;
-export const PORTS = { bare: at(1), shipped: at(2), naive: at(3), blackholed: at(4), sentryOnly: at(5), requestSpans: at(6), posthogOnly: at(7), consentOptIn: at(8), collector: at(10), blackhole: at(11) };
+export const PORTS = { bare: at(1), shipped: at(2), naive: at(3), blackholed: at(4), sentryOnly: at(5), requestSpans: at(6), posthogOnly: at(7), consentOptIn: at(8), errorsOnly: at(9), collector: at(10), blackhole: at(11) };
 const COLLECTOR = `http://127.0.0.1:${PORTS.collector}`;
 
 /** A fake project key (never a real one) and a DSN on the benchmark's collector: no byte leaves the machine. */
@@ -105,6 +105,8 @@ export const SCENARIOS = {
   sentryOnly: { build: 'shipped', port: PORTS.sentryOnly, env: { POSTHOG_ENABLED: '0', SENTRY_DSN: BENCH_SENTRY_DSN } },
   // The option to drop Next.js's server spans (SENTRY_SERVER_SPANS=requests): what it gains.
   requestSpans: { build: 'shipped', port: PORTS.requestSpans, env: { POSTHOG_HOST: COLLECTOR, SENTRY_DSN: BENCH_SENTRY_DSN, SENTRY_SERVER_SPANS: 'requests' } },
+  // The option SENTRY_SERVER_SPANS=none: Sentry on the server for errors only, no server tracing.
+  errorsOnly: { build: 'shipped', port: PORTS.errorsOnly, env: { POSTHOG_HOST: COLLECTOR, SENTRY_DSN: BENCH_SENTRY_DSN, SENTRY_SERVER_SPANS: 'none' } },
   // Breakdown only: Sentry off on the server (no DSN at all), PostHog capture on — what the server SDK costs.
   posthogOnly: { build: 'shipped', port: PORTS.posthogOnly, env: { POSTHOG_HOST: COLLECTOR, SENTRY_DSN: '', NEXT_PUBLIC_SENTRY_DSN: '' } },
   // Pages only: the option ANALYTICS_CONSENT=opt-in (posthog-js loads after a "yes"; a visitor who has not answered).

@@ -110,7 +110,7 @@ export function renderMarkdown(r) {
     }[a.naiveMode];
     if (naiveHow) out.push(`Naive pattern: ${naiveHow}.`, '');
     out.push('| scenario | requests | p50 | p90 | p99 | max | p50 vs bare | p99 vs bare | p50 / p99 per round | saturation req/s | saturation p99 |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-    for (const [name, label] of [['bare', 'no analytics (bare build)'], ['shipped', "Orbit's capture (after()-flush)"], ['naive', 'naive: await PostHog per event'], ['blackholed', 'Orbit, PostHog host blackholed'], ['sentryOnly', 'breakdown: shipped with PostHog capture off (Sentry only)'], ['requestSpans', 'option: SENTRY_SERVER_SPANS=requests (no Next.js spans)'], ['posthogOnly', 'breakdown: Sentry off on the server (PostHog only)']]) {
+    for (const [name, label] of [['bare', 'no analytics (bare build)'], ['shipped', "Orbit's capture (after()-flush)"], ['naive', 'naive: await PostHog per event'], ['blackholed', 'Orbit, PostHog host blackholed'], ['sentryOnly', 'breakdown: shipped with PostHog capture off (Sentry only)'], ['requestSpans', 'option: SENTRY_SERVER_SPANS=requests (no Next.js spans)'], ['errorsOnly', 'option: SENTRY_SERVER_SPANS=none (errors only)'], ['posthogOnly', 'breakdown: Sentry off on the server (PostHog only)']]) {
       const l = a.latency[name];
       if (!l) continue;
       const sat = a.saturation?.[name];
