@@ -65,6 +65,12 @@ test('the app, PostHog (with its recording) and the inbox replay run under the C
   await completeOnboarding(page, { workspace: uniqueName('CSP Co'), project: uniqueName('CSP') });
   await page.goto('/settings');
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  // The recorder starts in a page's first quiet moment (recorder-start.ts), so on the typing-heavy pages before it may
+  // not have started at all; and posthog-js holds a recording nobody has interacted with yet until an interaction or
+  // the page's unload. So: recording on, then the visitor moves the mouse, as one reading the page does.
+  await page.waitForFunction(() => window.__orbit?.telemetry?.posthog?.sessionRecordingStarted() === true, null, { timeout: 30_000 });
+  await page.mouse.move(200, 200);
+  await page.mouse.move(260, 280, { steps: 8 });
   await inbox.waitForRecording(sessionId, { minSnapshots: 2 });
   await leave();
 
