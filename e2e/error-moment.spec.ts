@@ -57,7 +57,7 @@ test('an error page opens the replay at the error and the trace at its span, and
 
   // The replay, at the error.
   await page.getByTestId('error-replay-link').click();
-  await expect(page).toHaveURL(/\/dev\/inbox\/recordings\/[^?]+\?t=\d+/);
+  await expect(page).toHaveURL(/\/dev\/inbox\/recordings\/[^?]+\?t=\d{4}-\d{2}-\d{2}T[\d:.]+Z/);
   const moment = page.getByTestId('recording-moment');
   await expect(moment).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('recording-error-marker')).toBeVisible();

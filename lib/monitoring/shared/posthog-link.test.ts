@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exceptionProperties, posthogTags, sentryProjectIdFromDsn, sessionStartMs, type LinkConfig } from './posthog-link';
+import { scrubString } from './scrub';
 
 const cloud: LinkConfig = { local: false, posthogUi: 'https://us.posthog.com', posthogKey: 'phc_1', sentryUi: 'https://sentry.io/organizations/orbit', sentryProjectId: '42' };
 const local: LinkConfig = { local: true, posthogUi: 'http://127.0.0.1:3000', posthogKey: 'phc_orbit_local', sentryUi: 'http://127.0.0.1:3000' };
@@ -43,8 +44,21 @@ describe('the recording link opens at the error, in posthog-js get_session_repla
     expect(posthogTags(cloud, { distinctId: 'u', sessionId: 'sess_1' }, at).context.recording_url).toBe('https://us.posthog.com/project/phc_1/replay/sess_1');
   });
 
-  it('the local inbox player takes the moment itself (epoch ms)', () => {
-    expect(posthogTags(local, { distinctId: 'u', sessionId }, start + 95_500).context.recording_url).toBe(`http://127.0.0.1:3000/dev/inbox/recordings/${sessionId}?t=${start + 95_500}`);
+  it('the local inbox player takes the moment itself (an ISO time)', () => {
+    expect(posthogTags(local, { distinctId: 'u', sessionId }, start + 95_500).context.recording_url).toBe(`http://127.0.0.1:3000/dev/inbox/recordings/${sessionId}?t=${new Date(start + 95_500).toISOString()}`);
+  });
+
+  it("survives Sentry's scrubbing: an epoch-ms moment that passes the Luhn check is not a card number", () => {
+    // 1796536349345 ms (seen in a run: the link arrived as `?t=[card]`) passes the Luhn check, as one in ten do.
+    const url = posthogTags(local, { distinctId: 'u', sessionId }, 1_796_536_349_345).tags['PostHog Recording URL']!;
+    expect(scrubString(url)).toBe(url);
+    expect(url).toContain('?t=2026-12-06T05:52:29.345Z');
+  });
+
+  it('leaves the moment out when the time is not one (never throws)', () => {
+    for (const at of [Number.NaN, 1e20, -1e20]) {
+      expect(posthogTags(local, { distinctId: 'u', sessionId }, at).context.recording_url).toBe(`http://127.0.0.1:3000/dev/inbox/recordings/${sessionId}`);
+    }
   });
 });
 

@@ -38,12 +38,14 @@ export function sessionStartMs(sessionId: string): number | null {
 /**
  * The recording of a session, opened at `atMs` (the error's time) when known. PostHog's format is posthog-js's
  * get_session_replay_url({ withTimestamp: true }): `/project/<key>/replay/<session>?t=<seconds into the session, 10
- * s before the moment>`; the local inbox's player takes the moment itself, `?t=<epoch ms>`.
+ * s before the moment>`; the local inbox's player takes the moment itself, `?t=<ISO 8601 UTC>` — not epoch ms: a
+ * 13-digit number passes the Luhn check one time in ten, and Sentry's scrubbing (scrub.ts) turns it into `[card]`.
  */
 function recordingUrl(cfg: LinkConfig, sessionId: string, atMs?: number): string {
   const id = encodeURIComponent(sessionId);
-  const at = atMs !== undefined && Number.isFinite(atMs) ? Math.floor(atMs) : undefined;
-  if (cfg.local) return `${cfg.posthogUi}/dev/inbox/recordings/${id}${at !== undefined ? `?t=${at}` : ''}`;
+  // Date's range (±8.64e15 ms): beyond it toISOString throws.
+  const at = atMs !== undefined && Number.isFinite(atMs) && Math.abs(atMs) <= 8.64e15 ? Math.floor(atMs) : undefined;
+  if (cfg.local) return `${cfg.posthogUi}/dev/inbox/recordings/${id}${at !== undefined ? `?t=${new Date(at).toISOString()}` : ''}`;
   const url = `${cfg.posthogUi}/project/${cfg.posthogKey}/replay/${id}`;
   const start = sessionStartMs(sessionId);
   if (at === undefined || start === null) return url;

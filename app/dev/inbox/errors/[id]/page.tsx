@@ -32,6 +32,8 @@ export default async function ErrorPage({ params }: { params: Promise<{ id: stri
   // One click to the error's moment: the replay sought to its time, the trace with its span highlighted, its issue.
   const spanId = str(get(p, 'contexts', 'trace', 'span_id'));
   const atMs = ts ? Math.round(ts * 1000) : Date.parse(item.received_at);
+  // The replay link's moment, when the payload's time is one (a hostile timestamp must not break the page).
+  const moment = Number.isFinite(atMs) && atMs >= 0 && atMs <= 8.64e15 ? `?t=${new Date(atMs).toISOString()}` : '';
   const issue = (await listIssues()).find((i) => i.events.some((e) => e.id === item.id));
   const user = userOf(p);
   const tags = tagsOf(p);
@@ -76,7 +78,7 @@ export default async function ErrorPage({ params }: { params: Promise<{ id: stri
             {ph.distinctId ? <LinkCard href={`/dev/inbox/persons/${encodeURIComponent(ph.distinctId)}`} label="PostHog person" value={ph.distinctId} /> : null}
             {ph.sessionId ? (
               <LinkCard
-                href={`/dev/inbox/recordings/${encodeURIComponent(ph.sessionId)}?t=${atMs}`}
+                href={`/dev/inbox/recordings/${encodeURIComponent(ph.sessionId)}${moment}`}
                 label="Session replay, at the error"
                 value={ph.sessionId}
                 testId="error-replay-link"

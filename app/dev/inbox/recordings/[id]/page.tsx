@@ -10,8 +10,11 @@ import { pageSegment, pathSegment } from '@/lib/server/path-segment';
 
 export const metadata = { title: 'Recording' };
 
-/** `?t=<epoch ms>`: the moment to open the replay at (an error's time); anything else is ignored. */
-const momentParam = z.coerce.number().int().min(0).max(8.64e15);
+/**
+ * `?t=`: the moment to open the replay at (an error's time), as an ISO 8601 UTC time (the links in Sentry events:
+ * posthog-link.ts) or epoch ms; anything else is ignored.
+ */
+const momentParam = z.union([z.iso.datetime().transform((iso) => Date.parse(iso)), z.coerce.number().int().min(0).max(8.64e15)]);
 
 export default async function RecordingPage({
   params,
