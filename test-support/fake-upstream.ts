@@ -40,6 +40,8 @@ type FaultStats = {
   reset: number;
   /** requests received and never answered in `blackhole` mode */
   blackholed: number;
+  /** when each of those arrived (ms since the epoch), in order */
+  blackholedAt: number[];
   /** of those, the ones a browser sent (through the relays) */
   blackholedFromBrowser: number;
   /** when and where each of those arrived (ms since the epoch, method and path): what a failing bound prints */
@@ -151,7 +153,7 @@ function reply(url: URL, method: string, options: FakeUpstreamOptions): { status
 export async function startFakeUpstream(port = 0, options: FakeUpstreamOptions = {}): Promise<FakeUpstream> {
   const requests: RecordedRequest[] = [];
   let mode: UpstreamMode = 'normal';
-  const faults: FaultStats = { reset: 0, blackholed: 0, blackholedFromBrowser: 0, blackholedLog: [], maxHeld: 0, answered: 0 };
+  const faults: FaultStats = { reset: 0, blackholed: 0, blackholedAt: [], blackholedFromBrowser: 0, blackholedLog: [], maxHeld: 0, answered: 0 };
   const sockets = new Set<Socket>();
   const held = new Set<Socket>();
   const server: Server = createServer((req, res) => {
@@ -159,6 +161,7 @@ export async function startFakeUpstream(port = 0, options: FakeUpstreamOptions =
       // Read the request (a real host accepts the bytes) and never answer.
       req.resume();
       faults.blackholed++;
+      faults.blackholedAt.push(Date.now());
       if (/Chrome\//.test(String(req.headers['user-agent'] ?? ''))) {
         faults.blackholedFromBrowser++;
         faults.blackholedLog.push(`${Date.now()} ${req.method} ${req.url}`);
