@@ -57,3 +57,33 @@ test('PostHog (raw and posthog-node) and Sentry traffic land in the inbox', asyn
   const item = await inbox.waitForSentry({ type: 'event', traceId, payload: { event_id: eventId } });
   expect(item.trace_id).toBe(traceId);
 });
+
+// An event's `timestamp` is whatever its sender wrote; the collector stores it as sent. One that Date cannot hold made
+// the error's page answer 500 (`toISOString()` threw while rendering its time and the replay link's moment).
+test('an error whose timestamp is not a time still opens in the inbox', async ({ request, page, inbox }) => {
+  const eventId = randomBytes(16).toString('hex');
+  const traceId = randomBytes(16).toString('hex');
+  const sessionId = `e2e-session-${randomBytes(4).toString('hex')}`;
+  const envelope = [
+    JSON.stringify({ event_id: eventId }),
+    JSON.stringify({ type: 'event' }),
+    JSON.stringify({
+      event_id: eventId,
+      timestamp: 1e20,
+      platform: 'javascript',
+      level: 'error',
+      exception: { values: [{ type: 'Error', value: 'hostile timestamp' }] },
+      tags: { posthog_session_id: sessionId },
+      contexts: { trace: { trace_id: traceId, span_id: randomBytes(8).toString('hex') } },
+    }),
+  ].join('\n');
+  const sent = await request.post('/sentry/api/1/envelope/?sentry_key=e2e&sentry_version=7', { headers: { 'content-type': 'application/x-sentry-envelope' }, data: envelope });
+  expect(sent.ok(), `POST sentry envelope → ${sent.status()}`).toBe(true);
+  const item = await inbox.waitForSentry({ type: 'event', traceId, payload: { event_id: eventId } });
+
+  const res = await page.goto(`/dev/inbox/errors/${item.id}`);
+  expect(res?.status()).toBe(200);
+  await expect(page.getByText('hostile timestamp').first()).toBeVisible();
+  // The replay link is still there, without a moment to seek to.
+  await expect(page.getByTestId('error-replay-link')).toHaveAttribute('href', `/dev/inbox/recordings/${sessionId}`);
+});

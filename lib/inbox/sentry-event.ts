@@ -199,3 +199,14 @@ export function contextsOf(payload: unknown): [string, Json][] {
   if (!isObject(contexts)) return [];
   return Object.entries(contexts).filter((e): e is [string, Json] => isObject(e[1]) && Object.keys(e[1]).length > 0);
 }
+
+/**
+ * The moment of an error as an ISO 8601 time, for the replay link's `?t=` (the recordings page seeks the player to
+ * it): the event's own `timestamp` (seconds), else when the collector received it. Null when neither is a time Date
+ * can hold — the timestamp is whatever the sender wrote, and a hostile one must not break the page.
+ */
+export function errorMomentOf(payload: unknown, receivedAt: string): string | null {
+  const ts = num(get(payload, 'timestamp'));
+  const ms = ts ? Math.round(ts * 1000) : Date.parse(receivedAt);
+  return Number.isFinite(ms) && ms >= 0 && ms <= 8.64e15 ? new Date(ms).toISOString() : null;
+}

@@ -17,9 +17,21 @@ function useNow(intervalMs: number): number | null {
   return now;
 }
 
+/**
+ * A time as the page shows it: null when it is not one Date can hold (NaN, beyond ±8.64e15 ms). Many inbox times are
+ * read from payloads as their sender wrote them, and `toISOString()` throws on those: the time is left out instead.
+ */
+function validDate(date: string | number): Date | null {
+  const d = new Date(date);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+const NO_TIME = <span className="text-slate-400">—</span>;
+
 export function RelativeTime({ date, className = '' }: { date: string | number; className?: string }) {
   const now = useNow(5000);
-  const d = new Date(date);
+  const d = validDate(date);
+  if (!d) return NO_TIME;
   return (
     <time dateTime={d.toISOString()} title={d.toString()} className={className} suppressHydrationWarning>
       {now === null ? clockTime(d) : relativeTime(d, now)}
@@ -28,7 +40,8 @@ export function RelativeTime({ date, className = '' }: { date: string | number; 
 }
 
 export function ClockTime({ date, className = '' }: { date: string | number; className?: string }) {
-  const d = new Date(date);
+  const d = validDate(date);
+  if (!d) return NO_TIME;
   return (
     <time dateTime={d.toISOString()} title={d.toString()} className={`tabular-nums ${className}`} suppressHydrationWarning>
       {clockTime(d)}

@@ -13,7 +13,7 @@ import { listIssues } from '@/lib/inbox/collector/issues-api';
 import { getSentryItem } from '@/lib/inbox/collector/query';
 import { sentryItemId } from '@/lib/inbox/collector/query-api';
 import { pageSegment } from '@/lib/server/path-segment';
-import { breadcrumbsOf, contextsOf, culprit, errorTitle, exceptionsOf, posthogLinkOf, tagsOf, userOf } from '@/lib/inbox/sentry-event';
+import { breadcrumbsOf, contextsOf, culprit, errorMomentOf, errorTitle, exceptionsOf, posthogLinkOf, tagsOf, userOf } from '@/lib/inbox/sentry-event';
 import { get, isObject, num, str } from '@/lib/inbox/json';
 import { payloadSide } from '@/lib/inbox/ui/waterfall';
 
@@ -31,9 +31,8 @@ export default async function ErrorPage({ params }: { params: Promise<{ id: stri
   const ph = posthogLinkOf(p);
   // One click to the error's moment: the replay sought to its time, the trace with its span highlighted, its issue.
   const spanId = str(get(p, 'contexts', 'trace', 'span_id'));
-  const atMs = ts ? Math.round(ts * 1000) : Date.parse(item.received_at);
-  // The replay link's moment, when the payload's time is one (a hostile timestamp must not break the page).
-  const moment = Number.isFinite(atMs) && atMs >= 0 && atMs <= 8.64e15 ? `?t=${new Date(atMs).toISOString()}` : '';
+  const at = errorMomentOf(p, item.received_at);
+  const moment = at ? `?t=${at}` : '';
   const issue = (await listIssues()).find((i) => i.events.some((e) => e.id === item.id));
   const user = userOf(p);
   const tags = tagsOf(p);
