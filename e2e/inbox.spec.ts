@@ -60,7 +60,14 @@ test('PostHog (raw and posthog-node) and Sentry traffic land in the inbox', asyn
 
 // An event's `timestamp` is whatever its sender wrote; the collector stores it as sent. One that Date cannot hold made
 // the error's page answer 500 (`toISOString()` threw while rendering its time and the replay link's moment).
-test('an error whose timestamp is not a time still opens in the inbox', async ({ request, page, inbox }) => {
+test('an error whose timestamp is not a time still opens in the inbox, on its page and its person’s', async ({ request, page, inbox, identity }) => {
+  // The person (a PostHog event makes one) the error names.
+  const raw = await request.post('/ingest/e/', {
+    headers: { 'content-type': 'application/json' },
+    data: { api_key: 'phc_e2e_local', event: 'workspace.created', distinct_id: identity.distinctId, properties: { workspace_id: 'ws_e2eHostileTs' }, timestamp: new Date().toISOString() },
+  });
+  expect(raw.ok(), `POST /ingest/e/ → ${raw.status()}`).toBe(true);
+  await inbox.waitForEvent('workspace.created', { distinctId: identity.distinctId, since: identity.since, properties: { workspace_id: 'ws_e2eHostileTs' } });
   const eventId = randomBytes(16).toString('hex');
   const traceId = randomBytes(16).toString('hex');
   const sessionId = `e2e-session-${randomBytes(4).toString('hex')}`;
@@ -73,7 +80,7 @@ test('an error whose timestamp is not a time still opens in the inbox', async ({
       platform: 'javascript',
       level: 'error',
       exception: { values: [{ type: 'Error', value: 'hostile timestamp' }] },
-      tags: { posthog_session_id: sessionId },
+      tags: { posthog_session_id: sessionId, posthog_distinct_id: identity.distinctId },
       contexts: { trace: { trace_id: traceId, span_id: randomBytes(8).toString('hex') } },
     }),
   ].join('\n');
@@ -86,4 +93,8 @@ test('an error whose timestamp is not a time still opens in the inbox', async ({
   await expect(page.getByText('hostile timestamp').first()).toBeVisible();
   // The replay link is still there, without a moment to seek to.
   await expect(page.getByTestId('error-replay-link')).toHaveAttribute('href', `/dev/inbox/recordings/${sessionId}`);
+
+  const person = await page.goto(`/dev/inbox/persons/${encodeURIComponent(identity.distinctId)}`);
+  expect(person?.status()).toBe(200);
+  await expect(page.getByRole('link', { name: /hostile timestamp/ })).toBeVisible();
 });

@@ -13,7 +13,7 @@ import { eventSummary, splitProperties } from '@/lib/inbox/ui/event-summary';
 import { formatDuration, shortId } from '@/lib/inbox/ui/format';
 import { personLabel } from '@/lib/inbox/ui/person';
 import { errorsForPerson, recentEvents } from '@/lib/inbox/ui/queries';
-import { errorTitle } from '@/lib/inbox/sentry-event';
+import { errorMomentOf, errorTitle } from '@/lib/inbox/sentry-event';
 import { payloadSide } from '@/lib/inbox/ui/waterfall';
 import { pageSegment, pathSegment } from '@/lib/server/path-segment';
 
@@ -47,17 +47,17 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         href: `/dev/inbox?distinct_id=${encodeURIComponent(distinctId)}&selected=${e.uuid}`,
       }),
     ),
-    ...errors.map((i): Entry => {
-      const ts = (i.payload as { timestamp?: unknown } | null)?.timestamp;
-      return {
+    ...errors.map(
+      (i): Entry => ({
         kind: 'error',
         key: `s${i.id}`,
-        time: typeof ts === 'number' ? new Date(ts * 1000).toISOString() : i.received_at,
+        // A timestamp Date cannot hold (the sender's) sorts the error at its arrival.
+        time: errorMomentOf(i.payload, i.received_at) ?? i.received_at,
         side: payloadSide(i.payload) ?? 'server',
         title: errorTitle(i.payload),
         href: `/dev/inbox/errors/${i.id}`,
-      };
-    }),
+      }),
+    ),
   ].sort((a, b) => b.time.localeCompare(a.time));
   const split = splitProperties(person.properties);
   // posthog-js $set_once's every campaign parameter (utm_*, gclid…), mostly null: those belong with the SDK's.
