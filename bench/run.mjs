@@ -322,6 +322,9 @@ function evaluateTargets(r, notes) {
     const p50 = ratio(a.latency.shipped.p50, a.latency.bare.p50);
     const p99 = ratio(a.latency.shipped.p99, a.latency.bare.p99);
     add('API p50 vs bare (paced)', '≤ 1.05×', `${p50.toFixed(2)}×`, p50 <= 1.05, `${a.latency.shipped.p50.toFixed(1)} vs ${a.latency.bare.p50.toFixed(1)} ms`);
+    for (const [label, x] of [['option SENTRY_SERVER_SPANS=requests', a.latency.requestSpans], ['option SENTRY_SERVER_SPANS=none', a.latency.errorsOnly]]) {
+      if (x) add(`API p50 vs bare (paced), ${label}`, '≤ 1.05×', `${ratio(x.p50, a.latency.bare.p50).toFixed(2)}×`, null, `${x.p50.toFixed(1)} vs ${a.latency.bare.p50.toFixed(1)} ms`);
+    }
     const sb = a.saturation?.bare;
     const ss = a.saturation?.shipped;
     if (sb?.rpsStats && ss?.rpsStats) {
