@@ -45,8 +45,13 @@ export function trackView<N extends EventName>(name: N, ...[properties]: PropsAr
 function call(method: PostHogMethod, args: unknown[]): void {
   const state = ready();
   if (!state) return;
-  if (state.posthog) (state.posthog[method] as (...a: unknown[]) => unknown).apply(state.posthog, args);
-  else enqueue(state, { kind: 'posthog', method, args, at: Date.now(), url: location.href });
+  if (!state.posthog) return void enqueue(state, { kind: 'posthog', method, args, at: Date.now(), url: location.href });
+  // The events tracked before this call are about who and what was current then: captured first.
+  try {
+    state.flushTracks?.();
+  } finally {
+    (state.posthog[method] as (...a: unknown[]) => unknown).apply(state.posthog, args);
+  }
 }
 
 /** Sign-in and sign-up: merges the anonymous visitor into the user (`$identify` carries `$anon_distinct_id`). */

@@ -59,7 +59,15 @@ function orbitWith(queue: TelemetryState['queue']): TelemetryState {
   return { queue, landingUrl: 'https://orbit.test/?utm_source=newsletter&token=secret', referrer: 'https://news.example.com/a?b=1', crumbs: [] };
 }
 
+/** The page's `pagehide` / `visibilitychange` listeners, in the order they were added (posthog-js's init adds its own). */
+let pageListeners: [string, () => void][] = [];
+let visibility: 'visible' | 'hidden' = 'visible';
+
 beforeEach(() => {
+  pageListeners = [];
+  visibility = 'visible';
+  vi.stubGlobal('addEventListener', (type: string, fn: () => void) => pageListeners.push([type, fn]));
+  vi.stubGlobal('document', { get visibilityState() { return visibility; }, addEventListener: (type: string, fn: () => void) => pageListeners.push([type, fn]) });
   sdk.state.captured = [];
   sdk.state.calls = [];
   sdk.state.session = {};
@@ -151,6 +159,7 @@ describe('initPostHog', () => {
     initPostHog(o, bootstrap);
     o.trackValidated!('marketing.cta_clicked', { cta_id: 'hero_start_free', path: '/', email: 'a@b.co' });
     o.trackValidated!('not.in_catalog', {});
+    o.flushTracks!();
     const sent = sdk.state.captured.filter((c) => !c.event.startsWith('$'));
     expect(sent.map((c) => c.event)).toEqual(['marketing.cta_clicked']);
     expect(JSON.stringify(sent)).not.toContain('a@b.co');
@@ -161,7 +170,53 @@ describe('initPostHog', () => {
   it('throws on invalid properties in development', () => {
     const o = orbitWith([]);
     initPostHog(o, { ...bootstrap, dev: true });
-    expect(() => o.trackValidated!('marketing.cta_clicked', { cta_id: 'nope', path: '/' })).toThrow(/Invalid analytics event/);
+    o.trackValidated!('marketing.cta_clicked', { cta_id: 'nope', path: '/' });
+    expect(() => o.flushTracks!()).toThrow(/Invalid analytics event/);
+  });
+
+  it('track() after init: captured after the next paint, with the time and the URL of the call, in order', () => {
+    vi.useFakeTimers({ now: 1_800_000_000_000 });
+    try {
+      const o = orbitWith([]);
+      initPostHog(o, bootstrap);
+      const custom = () => sdk.state.captured.filter((c) => !c.event.startsWith('$'));
+      o.trackValidated!('marketing.cta_clicked', { cta_id: 'hero_start_free', path: '/pricing', destination: '/signup' });
+      o.trackValidated!('pricing.experiment_viewed', { flag_key: 'pricing-page-layout', variant: 'test' }, 1_799_999_999_000);
+      expect(custom()).toEqual([]); // nothing inside the click's task
+      // The client-side navigation the click started lands before the capture runs.
+      vi.stubGlobal('location', new URL('https://orbit.test/signup'));
+      vi.advanceTimersByTime(20);
+      expect(custom().map((c) => [c.event, c.options?.timestamp?.getTime(), c.props['$current_url'], c.props['$pathname']])).toEqual([
+        ['marketing.cta_clicked', 1_800_000_000_000, 'https://orbit.test/pricing', '/pricing'],
+        ['pricing.experiment_viewed', 1_799_999_999_000, 'https://orbit.test/pricing', '/pricing'],
+      ]);
+      expect(custom()[0]!.props).not.toHaveProperty('orbit_replayed');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('the page being hidden captures what is pending, before posthog-js sends what it holds', () => {
+    const o = orbitWith([]);
+    let initAt = -1;
+    const init = sdk.posthog.init;
+    sdk.posthog.init = ((...args: Parameters<typeof init>) => ((initAt = pageListeners.length), init(...args))) as typeof init;
+    try {
+      initPostHog(o, bootstrap);
+    } finally {
+      sdk.posthog.init = init;
+    }
+    const pagehide = pageListeners.findIndex(([type]) => type === 'pagehide');
+    expect(pagehide).toBeGreaterThanOrEqual(0);
+    expect(pagehide).toBeLessThan(initAt); // added before posthog-js's own pagehide listener
+    o.trackValidated!('marketing.cta_clicked', { cta_id: 'hero_start_free', path: '/' });
+    pageListeners[pagehide]![1]();
+    expect(sdk.state.captured.map((c) => c.event)).toContain('marketing.cta_clicked');
+    // A tab going to the background may never come back (mobile browsers discard it without a pagehide).
+    o.trackValidated!('marketing.cta_clicked', { cta_id: 'hero_see_pricing', path: '/' });
+    visibility = 'hidden';
+    for (const [type, fn] of pageListeners) if (type === 'visibilitychange') fn();
+    expect(sdk.state.captured.filter((c) => c.event === 'marketing.cta_clicked').map((c) => c.props['cta_id'])).toEqual(['hero_start_free', 'hero_see_pricing']);
   });
 
   it("never sends the page title: a project page is titled with the project's name", () => {

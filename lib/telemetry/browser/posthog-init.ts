@@ -7,6 +7,7 @@ import type { CaptureResult, PostHog, PostHogConfig } from 'posthog-js/dist/modu
 import posthog from 'posthog-js/dist/module.slim';
 import { DEFAULT_POSTHOG_UI_HOST, POSTHOG_API_PATH } from '@/lib/analytics/constants';
 import type { guardEvent, InvalidEventReport } from '@/lib/analytics/validate';
+import { afterPaintQueue } from './after-paint';
 import { entryContext, isUntrackedPath, type EntryContext } from './enrichment';
 import type { PostHogExtensions } from './posthog-extensions';
 import { maskPiiText } from './privacy';
@@ -125,6 +126,11 @@ export function initPostHog(state: TelemetryState, b: OrbitBootstrap, { extensio
     event.properties = { ...entry, ...event.properties };
     return event;
   };
+  // Orbit's own captures run after the next paint (after-paint.ts). The page's hide runs the pending ones first:
+  // these listeners go in before posthog-js's own `pagehide` (its init adds it), which sends what it holds.
+  const later = afterPaintQueue();
+  addEventListener('pagehide', later.flush);
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && later.flush());
   posthog.init(b.key, posthogOptions(b, { beforeSend }, extensions));
   posthog.register({ ...b.props });
   // Entry context per tab session: the first landing of the visit, not of each full page load.
@@ -135,13 +141,11 @@ export function initPostHog(state: TelemetryState, b: OrbitBootstrap, { extensio
   // new anonymous person instead of attributing the visit to the last user.
   if (!b.user && posthog.get_property('$user_state') === 'identified') posthog.reset();
 
-  /** `queued`: replayed from the early queue, with its own time and URL; `at` alone: a view event stamped when shown. */
-  const trackValidated = (name: string, props: Record<string, unknown> | undefined, queued?: { at: number; url: string }, at?: number): void => {
+  /** With the time and the URL of the moment it happened; `replayed`: from the early queue. */
+  const trackValidated = (name: string, props: Record<string, unknown> | undefined, { at, url, replayed = false }: { at: number; url: string; replayed?: boolean }): void => {
     const valid = guard(name, props, { mode: b.dev ? 'throw' : 'drop', report: (r) => reportInvalid(state, r) });
     if (valid === null) return;
-    if (queued) posthog.capture(name, withUrl({ ...valid, orbit_replayed: true }, queued.url), { timestamp: new Date(queued.at) });
-    else if (at !== undefined) posthog.capture(name, valid, { timestamp: new Date(at) });
-    else posthog.capture(name, valid);
+    posthog.capture(name, withUrl(replayed ? { ...valid, orbit_replayed: true } : valid, url), { timestamp: new Date(at) });
   };
 
   for (const item of take(state, ANALYTICS_KINDS)) {
@@ -153,10 +157,10 @@ export function initPostHog(state: TelemetryState, b: OrbitBootstrap, { extensio
         posthog.capture('$pageview', withUrl({ orbit_replayed: true, ...(item.carried ? { orbit_carried: true } : {}) }, item.href), { timestamp: new Date(item.at) });
         if (landingPending && MARKETING_PATHS.includes(entry.entry_path)) {
           landingPending = false;
-          trackValidated('marketing.visit_landing', visitLanding(entry), item);
+          trackValidated('marketing.visit_landing', visitLanding(entry), { ...item, replayed: true });
         }
       } else if (item.kind === 'event') {
-        trackValidated(item.name, item.properties, item);
+        trackValidated(item.name, item.properties, { ...item, replayed: true });
       } else {
         (posthog[item.method] as (...args: unknown[]) => unknown).apply(posthog, item.args);
       }
@@ -167,7 +171,12 @@ export function initPostHog(state: TelemetryState, b: OrbitBootstrap, { extensio
       });
     }
   }
-  state.trackValidated = (name, props, at) => trackValidated(name, props, undefined, at);
+  // `track()` from here on: stamped now (or with the view's time) on this URL, captured after the next paint.
+  state.trackValidated = (name, props, at) => {
+    const moment = { at: at ?? Date.now(), url: location.href };
+    later.push(() => trackValidated(name, props, moment));
+  };
+  state.flushTracks = later.flush;
   state.posthog = posthog; // synchronous with the drain above: nothing can slip between queue and SDK
   startRecorderWhenQuiet(posthog, () => state.consent === 'granted' && !posthog.has_opted_out_capturing());
   return posthog;

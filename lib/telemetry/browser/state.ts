@@ -49,8 +49,10 @@ export type TelemetryState = {
   bootstrap?: OrbitBootstrap;
   /** set once posthog-js is initialised (posthog-init.ts) */
   posthog?: PostHog;
-  /** validated `track`, installed with posthog-js */
+  /** validated `track`, installed with posthog-js: captured after the next paint (after-paint.ts) */
   trackValidated?: (name: string, props: Record<string, unknown> | undefined, at?: number) => void;
+  /** captures now what `trackValidated` still holds (before identify, group, reset, register) */
+  flushTracks?: () => void;
   /** set once Sentry is initialised (sentry.ts) */
   sentry?: SentryFacade;
   /** breadcrumbs and the user reported before Sentry loaded (report-error.ts) */

@@ -1,7 +1,7 @@
 // View events (`trackView`: a step viewed, an experiment's variant seen) carry the time the view was shown, not the
 // time React mounted it: a click on a server-rendered button before hydration must not come before the exposure.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { track, trackView } from './index';
+import { identify, reset, track, trackView } from './index';
 import type { TelemetryState } from './state';
 
 const SHOWN_AT = 1_800_000_000_000;
@@ -48,5 +48,28 @@ describe('trackView', () => {
     const refused = stubPage({ consent: 'denied' });
     trackView('onboarding.step_viewed', { step: 'profile' });
     expect(refused.queue).toEqual([]);
+  });
+});
+
+describe('identify, group, reset, register after track()', () => {
+  it('capture what track() still holds first: those events are about who was current when they happened', () => {
+    const order: string[] = [];
+    const posthog = { identify: (id: string) => order.push(`identify ${id}`), reset: () => order.push('reset') };
+    stubPage({ posthog: posthog as never, flushTracks: () => order.push('flush') });
+    identify('usr_1');
+    reset();
+    expect(order).toEqual(['flush', 'identify usr_1', 'flush', 'reset']);
+  });
+
+  it('still make the call when a pending event fails validation (development), and let its error reach the developer', () => {
+    const order: string[] = [];
+    stubPage({
+      posthog: { identify: (id: string) => order.push(`identify ${id}`) } as never,
+      flushTracks: () => {
+        throw new Error('Invalid analytics event marketing.cta_clicked');
+      },
+    });
+    expect(() => identify('usr_1')).toThrow(/Invalid analytics event/);
+    expect(order).toEqual(['identify usr_1']);
   });
 });

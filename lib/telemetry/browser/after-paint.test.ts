@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterPaintQueue, type AfterPaintEnv } from './after-paint';
+
+/** A page whose frames and tasks run when the test says. */
+function fakePage(hidden = false) {
+  const frames: (() => void)[] = [];
+  const tasks: (() => void)[] = [];
+  const env: AfterPaintEnv = { requestAnimationFrame: (cb) => frames.push(cb), setTimeout: (cb) => tasks.push(cb), hidden: () => hidden };
+  const run = (list: (() => void)[]) => list.splice(0).forEach((cb) => cb());
+  return { env, frames, tasks, paint: () => run(frames), task: () => run(tasks) };
+}
+
+describe('afterPaintQueue', () => {
+  it('runs jobs in order in a task after the next frame, never inside the call', () => {
+    const page = fakePage();
+    const q = afterPaintQueue(page.env);
+    const ran: number[] = [];
+    q.push(() => ran.push(1));
+    q.push(() => ran.push(2));
+    expect(ran).toEqual([]);
+    page.task(); // a task before the frame: still waiting for the paint
+    expect(ran).toEqual([]);
+    page.paint();
+    expect(ran).toEqual([]); // the frame only schedules the task: the paint happens first
+    page.task();
+    expect(ran).toEqual([1, 2]);
+    expect(page.frames.length + page.tasks.length).toBe(0);
+  });
+
+  it('flush() runs what is pending now, once: the scheduled task then finds nothing', () => {
+    const page = fakePage();
+    const q = afterPaintQueue(page.env);
+    const ran: string[] = [];
+    q.push(() => ran.push('tracked'));
+    q.flush();
+    ran.push('identify');
+    page.paint();
+    page.task();
+    expect(ran).toEqual(['tracked', 'identify']);
+    q.push(() => ran.push('later'));
+    page.paint();
+    page.task();
+    expect(ran).toEqual(['tracked', 'identify', 'later']);
+  });
+
+  it('a hidden tab paints no frames: its jobs run in the next task', () => {
+    const page = fakePage(true);
+    const q = afterPaintQueue(page.env);
+    const ran: number[] = [];
+    q.push(() => ran.push(1));
+    expect(page.frames).toHaveLength(0);
+    page.task();
+    expect(ran).toEqual([1]);
+  });
+
+  it('one failing job does not stop the others; its error is rethrown after them', () => {
+    const page = fakePage();
+    const q = afterPaintQueue(page.env);
+    const ran: number[] = [];
+    q.push(() => ran.push(1));
+    q.push(() => {
+      throw new Error('Invalid analytics event');
+    });
+    q.push(() => ran.push(3));
+    expect(() => q.flush()).toThrow('Invalid analytics event');
+    expect(ran).toEqual([1, 3]);
+  });
+});
+
+describe('afterPaintQueue in a browser (its own globals)', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('calls requestAnimationFrame as a function: the browser throws "Illegal invocation" for another `this`', () => {
+    const frames: (() => void)[] = [];
+    const tasks: (() => void)[] = [];
+    vi.stubGlobal('requestAnimationFrame', function (this: unknown, cb: () => void) {
+      if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
+      frames.push(cb);
+    });
+    vi.stubGlobal('setTimeout', (cb: () => void) => tasks.push(cb));
+    vi.stubGlobal('document', { visibilityState: 'visible' });
+    const q = afterPaintQueue();
+    const ran: number[] = [];
+    expect(() => q.push(() => ran.push(1))).not.toThrow();
+    expect(frames).toHaveLength(1);
+    frames.splice(0).forEach((cb) => cb());
+    tasks.splice(0).forEach((cb) => cb());
+    expect(ran).toEqual([1]);
+  });
+});
