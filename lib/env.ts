@@ -87,6 +87,8 @@ export const env = createEnv({
     SENTRY_AUTH_TOKEN: z.string().min(1).optional(),
     SENTRY_ORG: z.string().min(1).optional(),
     SENTRY_PROJECT: z.string().min(1).optional(),
+    /** A self-hosted Sentry's URL (default https://sentry.io): the `$sentry_url` links, `provision`, releases. */
+    SENTRY_URL: z.url().optional(),
     /** Share of ordinary server traces kept in production, 0 to 1 (onboarding, checkout and webhooks: always all). */
     SENTRY_TRACES_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.05),
     /** Which server spans Sentry records: `nextjs` (Next.js's own spans — render, route handler, metadata — through

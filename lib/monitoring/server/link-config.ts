@@ -3,7 +3,7 @@
 import 'server-only';
 import { DEFAULT_POSTHOG_HOST, POSTHOG_LOCAL_KEY } from '@/lib/analytics/constants';
 import { env, localInbox } from '@/lib/env';
-import { sentryProjectIdFromDsn, type LinkConfig } from '@/lib/monitoring/shared/posthog-link';
+import { sentryOrgUi, sentryProjectIdFromDsn, type LinkConfig } from '@/lib/monitoring/shared/posthog-link';
 import type { BrowserMonitoring } from '@/lib/telemetry/browser/snippet';
 
 /** PostHog's UI for an ingest host: us.i.posthog.com → us.posthog.com (NEXT_PUBLIC_POSTHOG_UI_HOST wins). */
@@ -18,7 +18,7 @@ export function serverLinkConfig(): LinkConfig {
     local: localInbox,
     posthogUi: localInbox ? origin : posthogUiHost(),
     posthogKey: env.NEXT_PUBLIC_POSTHOG_KEY ?? POSTHOG_LOCAL_KEY,
-    sentryUi: localInbox ? origin : env.SENTRY_ORG ? `https://sentry.io/organizations/${env.SENTRY_ORG}` : undefined,
+    sentryUi: localInbox ? origin : sentryOrgUi(env.SENTRY_ORG, env.SENTRY_URL),
     sentryProjectId: localInbox ? undefined : sentryProjectIdFromDsn(env.SENTRY_DSN ?? env.NEXT_PUBLIC_SENTRY_DSN),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exceptionProperties, posthogTags, sentryProjectIdFromDsn, sessionStartMs, type LinkConfig } from './posthog-link';
+import { exceptionProperties, posthogTags, sentryOrgUi, sentryProjectIdFromDsn, sessionStartMs, type LinkConfig } from './posthog-link';
 import { scrubString } from './scrub';
 
 const cloud: LinkConfig = { local: false, posthogUi: 'https://us.posthog.com', posthogKey: 'phc_1', sentryUi: 'https://sentry.io/organizations/orbit', sentryProjectId: '42' };
@@ -68,6 +68,17 @@ describe('sentryProjectIdFromDsn', () => {
     expect(sentryProjectIdFromDsn('http://k@127.0.0.1:9000/prefix/42')).toBe('42');
     expect(sentryProjectIdFromDsn('not a url')).toBeUndefined();
     expect(sentryProjectIdFromDsn(undefined)).toBeUndefined();
+  });
+});
+
+describe('sentryOrgUi (where $sentry_url points)', () => {
+  it('is the organisation on sentry.io, or on a self-hosted Sentry when SENTRY_URL names one', () => {
+    expect(sentryOrgUi('orbit')).toBe('https://sentry.io/organizations/orbit');
+    // A self-hosted Sentry: the link goes to its own UI, not to sentry.io (where the org does not exist).
+    expect(sentryOrgUi('orbit', 'https://sentry.example.com/')).toBe('https://sentry.example.com/organizations/orbit');
+    expect(sentryOrgUi('orbit', 'https://example.com/sentry')).toBe('https://example.com/sentry/organizations/orbit');
+    expect(sentryOrgUi(undefined, 'https://sentry.example.com')).toBeUndefined();
+    expect(sentryOrgUi('a/b?c')).toBe('https://sentry.io/organizations/a%2Fb%3Fc');
   });
 });
 

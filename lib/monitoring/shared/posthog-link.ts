@@ -53,6 +53,15 @@ function recordingUrl(cfg: LinkConfig, sessionId: string, atMs?: number): string
 }
 
 /** The project id of a Sentry DSN (`https://<key>@<host>/<project id>`), for the link from PostHog to Sentry. */
+/**
+ * The Sentry organisation's UI, where the `$sentry_url` links go: `<SENTRY_URL>/organizations/<org>` — sentry.io
+ * unless a self-hosted Sentry's URL is given. Undefined without an org (no link is better than a wrong one).
+ */
+export function sentryOrgUi(org: string | undefined, sentryUrl = 'https://sentry.io'): string | undefined {
+  if (!org) return undefined;
+  return `${sentryUrl.replace(/\/+$/, '')}/organizations/${encodeURIComponent(org)}`;
+}
+
 export function sentryProjectIdFromDsn(dsn: string | undefined): string | undefined {
   if (!dsn) return undefined;
   try {
