@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { afterPaintQueue, type AfterPaintEnv } from './after-paint';
+import { afterPaintQueue, MAX_PENDING, type AfterPaintEnv } from './after-paint';
 
 /** A page whose frames and tasks run when the test says. */
 function fakePage(hidden = false) {
@@ -51,6 +51,17 @@ describe('afterPaintQueue', () => {
     expect(page.frames).toHaveLength(0);
     page.task();
     expect(ran).toEqual([1]);
+  });
+
+  it('stays bounded: at MAX_PENDING waiting jobs they run at once, in order, none lost', () => {
+    const page = fakePage();
+    const q = afterPaintQueue(page.env);
+    const ran: number[] = [];
+    for (let i = 0; i < MAX_PENDING * 2 + 5; i++) q.push(() => ran.push(i));
+    expect(ran).toHaveLength(MAX_PENDING * 2); // two full batches ran inside the calls
+    page.paint();
+    page.task();
+    expect(ran).toEqual(Array.from({ length: MAX_PENDING * 2 + 5 }, (_, i) => i));
   });
 
   it('one failing job does not stop the others; its error is rethrown after them', () => {

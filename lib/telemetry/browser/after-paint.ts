@@ -17,6 +17,9 @@ export type AfterPaintQueue = {
   flush: () => void;
 };
 
+/** Past this many waiting jobs (a loop of track() calls, a page that never paints) they run at once: memory stays bounded. */
+export const MAX_PENDING = 300;
+
 export function afterPaintQueue(env: AfterPaintEnv = browserEnv()): AfterPaintQueue {
   const pending: (() => void)[] = [];
   let scheduled = false;
@@ -45,7 +48,8 @@ export function afterPaintQueue(env: AfterPaintEnv = browserEnv()): AfterPaintQu
   return {
     push(job) {
       pending.push(job);
-      if (!scheduled) schedule();
+      if (pending.length >= MAX_PENDING) flush();
+      else if (!scheduled) schedule();
     },
     flush,
   };
