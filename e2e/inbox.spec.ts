@@ -91,6 +91,8 @@ test('an error whose timestamp is not a time still opens in the inbox, on its pa
   const res = await page.goto(`/dev/inbox/errors/${item.id}`);
   expect(res?.status()).toBe(200);
   await expect(page.getByText('hostile timestamp').first()).toBeVisible();
+  // Its time: when the collector received it, said as such.
+  await expect(page.getByText('received; its timestamp is not a time')).toBeVisible();
   // The replay link is still there, without a moment to seek to.
   await expect(page.getByTestId('error-replay-link')).toHaveAttribute('href', `/dev/inbox/recordings/${sessionId}`);
 

@@ -2,7 +2,7 @@
 // exception chain with its frames (most recent call first, the way Sentry shows them), breadcrumbs, tags, user, and
 // any link back to a PostHog person, session or recording.
 import type { Json } from '@/lib/inbox/rows';
-import { get, isObject, num, str } from '@/lib/inbox/json';
+import { dateMs, get, isObject, num, str } from '@/lib/inbox/json';
 
 type StackFrame = {
   function: string;
@@ -207,6 +207,6 @@ export function contextsOf(payload: unknown): [string, Json][] {
  */
 export function errorMomentOf(payload: unknown, receivedAt: string): string | null {
   const ts = num(get(payload, 'timestamp'));
-  const ms = ts ? Math.round(ts * 1000) : Date.parse(receivedAt);
-  return Number.isFinite(ms) && ms >= 0 && ms <= 8.64e15 ? new Date(ms).toISOString() : null;
+  const ms = dateMs(ts ? Math.round(ts * 1000) : Date.parse(receivedAt));
+  return ms !== null && ms >= 0 ? new Date(ms).toISOString() : null;
 }

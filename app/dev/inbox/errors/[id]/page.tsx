@@ -41,7 +41,19 @@ export default async function ErrorPage({ params }: { params: Promise<{ id: stri
   const sdk = `${str(get(p, 'sdk', 'name')) ?? '?'} ${str(get(p, 'sdk', 'version')) ?? ''}`;
 
   const facts: [string, ReactNode][] = [
-    ['when', ts ? <><ClockTime date={ts * 1000} /> · <RelativeTime date={ts * 1000} /></> : <RelativeTime date={item.received_at} />],
+    [
+      'when',
+      at ? (
+        <>
+          <ClockTime date={at} /> · <RelativeTime date={at} />
+        </>
+      ) : (
+        // The event's timestamp is not a time (whatever its sender wrote): when the collector received it instead.
+        <>
+          <ClockTime date={item.received_at} /> · <span className="text-slate-500">received; its timestamp is not a time</span>
+        </>
+      ),
+    ],
     ['where', culprit(p) ?? '—'],
     ['transaction', str(get(p, 'transaction')) ?? '—'],
     ['environment', `${str(get(p, 'environment')) ?? '—'}${str(get(p, 'release')) ? ` · ${str(get(p, 'release'))}` : ''}`],
