@@ -13,7 +13,7 @@ export type AfterPaintEnv = {
 
 export type AfterPaintQueue = {
   push: (job: () => void) => void;
-  /** Runs every pending job now, in order; rethrows the first failure after running them all. */
+  /** Runs every pending job now, in order. Never throws: a job's error is rethrown in a task of its own. */
   flush: () => void;
 };
 
@@ -25,15 +25,17 @@ export function afterPaintQueue(env: AfterPaintEnv = browserEnv()): AfterPaintQu
   let scheduled = false;
   const flush = (): void => {
     scheduled = false;
-    let failure: [unknown] | undefined;
     for (const job of pending.splice(0)) {
       try {
         job();
       } catch (error) {
-        failure ??= [error];
+        // A development-mode validation error: it reaches the developer (uncaught, in the console and the dev
+        // overlay), never the caller that flushed — a navigation, an identify, the page's hide.
+        env.setTimeout(() => {
+          throw error;
+        }, 0);
       }
     }
-    if (failure) throw failure[0];
   };
   const schedule = (): void => {
     scheduled = true;

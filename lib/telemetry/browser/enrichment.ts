@@ -9,7 +9,7 @@ export type EntryContext = {
   /** its host name, or `direct` */
   referrer_domain: string;
   entry_path: string;
-  /** the entry's query string without parameters that could carry secrets or personal data ('' when none) */
+  /** the entry's query string without parameters that could carry secrets or personal data, ad-click ids included ('' when none) */
   entry_query: string;
 } & Partial<Record<UtmParam, string>>;
 
@@ -18,15 +18,41 @@ const SENSITIVE_PARAM = /(token|code|key|secret|pass|auth|session|sig|email|mail
 /** Values that look like an email address, or long digit runs (card numbers, phone numbers). */
 const SENSITIVE_VALUE = /@|\d{7,}/;
 
+/**
+ * Ad-click ids posthog-js masks in the `$current_url` it computes (`mask_personal_data_properties`, posthog-js 1.449):
+ * the same list for the URLs Orbit hands it itself (a replayed event's page), which it does not mask.
+ */
+const CLICK_ID_PARAMS = new Set(['gclid', 'gclsrc', 'dclid', 'gbraid', 'wbraid', 'fbclid', 'msclkid', 'twclid', 'li_fat_id', 'igshid', 'ttclid', 'rdt_cid', 'epik', 'qclid', 'sccid', 'oppref', 'bfcid', 'irclid', '_kx']);
+const MASKED = '<masked>';
+
 export function sanitizeQuery(search: string): string {
   const params = new URLSearchParams(search);
   const kept = new URLSearchParams();
   for (const [name, value] of params) {
-    if (SENSITIVE_PARAM.test(name) || SENSITIVE_VALUE.test(value)) continue;
+    if (SENSITIVE_PARAM.test(name) || SENSITIVE_VALUE.test(value) || CLICK_ID_PARAMS.has(name.toLowerCase())) continue;
     kept.append(name, value);
   }
   const text = kept.toString();
   return text ? `?${text}` : '';
+}
+
+/**
+ * A page URL as events may carry it: the values of ad-click ids and of parameters that could carry secrets or personal
+ * data (the rules of `sanitizeQuery`) become `<masked>`, posthog-js's marker; everything else stays. An unparsable
+ * URL is returned as it is.
+ */
+export function maskUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  const hidden = (name: string, value: string) => value !== MASKED && (CLICK_ID_PARAMS.has(name.toLowerCase()) || SENSITIVE_PARAM.test(name) || SENSITIVE_VALUE.test(value));
+  const params = [...parsed.searchParams];
+  if (!params.some(([name, value]) => hidden(name, value))) return url;
+  parsed.search = new URLSearchParams(params.map(([name, value]) => [name, hidden(name, value) ? MASKED : value])).toString();
+  return parsed.href;
 }
 
 /**

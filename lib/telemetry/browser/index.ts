@@ -47,11 +47,8 @@ function call(method: PostHogMethod, args: unknown[]): void {
   if (!state) return;
   if (!state.posthog) return void enqueue(state, { kind: 'posthog', method, args, at: Date.now(), url: location.href });
   // The events tracked before this call are about who and what was current then: captured first.
-  try {
-    state.flushTracks?.();
-  } finally {
-    (state.posthog[method] as (...a: unknown[]) => unknown).apply(state.posthog, args);
-  }
+  state.flushTracks?.();
+  (state.posthog[method] as (...a: unknown[]) => unknown).apply(state.posthog, args);
 }
 
 /** Sign-in and sign-up: merges the anonymous visitor into the user (`$identify` carries `$anon_distinct_id`). */

@@ -8,7 +8,7 @@ import posthog from 'posthog-js/dist/module.slim';
 import { DEFAULT_POSTHOG_UI_HOST, POSTHOG_API_PATH } from '@/lib/analytics/constants';
 import type { guardEvent, InvalidEventReport } from '@/lib/analytics/validate';
 import { afterPaintQueue } from './after-paint';
-import { entryContext, isUntrackedPath, type EntryContext } from './enrichment';
+import { entryContext, isUntrackedPath, maskUrl, type EntryContext } from './enrichment';
 import type { PostHogExtensions } from './posthog-extensions';
 import { maskPiiText } from './privacy';
 import { startRecorderWhenQuiet } from './recorder-start';
@@ -114,6 +114,8 @@ export function initPostHog(state: TelemetryState, b: OrbitBootstrap, { extensio
     if (b.geoipDisable) event.properties['$geoip_disable'] = true;
     const url = event.properties['$current_url'];
     if (typeof url === 'string' && isUntrackedPath(new URL(url, location.href).pathname)) return null;
+    // A page URL Orbit handed in (a replayed event's) is not masked by posthog-js: ad-click ids, tokens, addresses.
+    if (typeof url === 'string') event.properties['$current_url'] = maskUrl(url);
     // posthog-js adds document.title, which can be what a user typed (a project page is titled with its name).
     delete event.properties['title'];
     if (event.event !== '$pageview') return event;
@@ -141,11 +143,11 @@ export function initPostHog(state: TelemetryState, b: OrbitBootstrap, { extensio
   // new anonymous person instead of attributing the visit to the last user.
   if (!b.user && posthog.get_property('$user_state') === 'identified') posthog.reset();
 
-  /** With the time and the URL of the moment it happened; `replayed`: from the early queue. */
-  const trackValidated = (name: string, props: Record<string, unknown> | undefined, { at, url, replayed = false }: { at: number; url: string; replayed?: boolean }): void => {
+  /** With the time it happened; `url` and `replayed`: a replayed event's page (from the early queue). */
+  const trackValidated = (name: string, props: Record<string, unknown> | undefined, { at, url, replayed = false }: { at: number; url?: string; replayed?: boolean }): void => {
     const valid = guard(name, props, { mode: b.dev ? 'throw' : 'drop', report: (r) => reportInvalid(state, r) });
     if (valid === null) return;
-    posthog.capture(name, withUrl(replayed ? { ...valid, orbit_replayed: true } : valid, url), { timestamp: new Date(at) });
+    posthog.capture(name, url ? withUrl(replayed ? { ...valid, orbit_replayed: true } : valid, url) : valid, { timestamp: new Date(at) });
   };
 
   for (const item of take(state, ANALYTICS_KINDS)) {
@@ -171,9 +173,11 @@ export function initPostHog(state: TelemetryState, b: OrbitBootstrap, { extensio
       });
     }
   }
-  // `track()` from here on: stamped now (or with the view's time) on this URL, captured after the next paint.
+  // `track()` from here on: stamped now (or with the view's time), captured after the next paint — still on the page
+  // it happened on: a URL change runs what is pending first (pageviews.ts), so posthog-js computes the page
+  // properties itself (masked, with that page's $pageview_id).
   state.trackValidated = (name, props, at) => {
-    const moment = { at: at ?? Date.now(), url: location.href };
+    const moment = { at: at ?? Date.now() };
     later.push(() => trackValidated(name, props, moment));
   };
   state.flushTracks = later.flush;

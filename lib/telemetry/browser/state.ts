@@ -51,7 +51,7 @@ export type TelemetryState = {
   posthog?: PostHog;
   /** validated `track`, installed with posthog-js: captured after the next paint (after-paint.ts) */
   trackValidated?: (name: string, props: Record<string, unknown> | undefined, at?: number) => void;
-  /** captures now what `trackValidated` still holds (before identify, group, reset, register) */
+  /** captures now what `trackValidated` still holds (before identify, group, reset, register, a URL change); never throws */
   flushTracks?: () => void;
   /** set once Sentry is initialised (sentry.ts) */
   sentry?: SentryFacade;

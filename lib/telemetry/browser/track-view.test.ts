@@ -51,7 +51,7 @@ describe('trackView', () => {
   });
 });
 
-describe('identify, group, reset, register after track()', () => {
+describe('identify and reset after track()', () => {
   it('capture what track() still holds first: those events are about who was current when they happened', () => {
     const order: string[] = [];
     const posthog = { identify: (id: string) => order.push(`identify ${id}`), reset: () => order.push('reset') };
@@ -59,17 +59,5 @@ describe('identify, group, reset, register after track()', () => {
     identify('usr_1');
     reset();
     expect(order).toEqual(['flush', 'identify usr_1', 'flush', 'reset']);
-  });
-
-  it('still make the call when a pending event fails validation (development), and let its error reach the developer', () => {
-    const order: string[] = [];
-    stubPage({
-      posthog: { identify: (id: string) => order.push(`identify ${id}`) } as never,
-      flushTracks: () => {
-        throw new Error('Invalid analytics event marketing.cta_clicked');
-      },
-    });
-    expect(() => identify('usr_1')).toThrow(/Invalid analytics event/);
-    expect(order).toEqual(['identify usr_1']);
   });
 });
