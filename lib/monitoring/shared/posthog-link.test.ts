@@ -79,6 +79,8 @@ describe('sentryOrgUi (where $sentry_url points)', () => {
     expect(sentryOrgUi('orbit', 'https://example.com/sentry')).toBe('https://example.com/sentry/organizations/orbit');
     expect(sentryOrgUi(undefined, 'https://sentry.example.com')).toBeUndefined();
     expect(sentryOrgUi('a/b?c')).toBe('https://sentry.io/organizations/a%2Fb%3Fc');
+    expect(sentryOrgUi('orbit', 'https://sentry.example.com/?x=1#y')).toBe('https://sentry.example.com/organizations/orbit');
+    expect(sentryOrgUi('orbit', 'not a url')).toBeUndefined();
   });
 });
 

@@ -59,7 +59,14 @@ function recordingUrl(cfg: LinkConfig, sessionId: string, atMs?: number): string
  */
 export function sentryOrgUi(org: string | undefined, sentryUrl = 'https://sentry.io'): string | undefined {
   if (!org) return undefined;
-  return `${sentryUrl.replace(/\/+$/, '')}/organizations/${encodeURIComponent(org)}`;
+  let base: URL;
+  try {
+    base = new URL(sentryUrl);
+  } catch {
+    return undefined;
+  }
+  // Its origin and path only: a query or fragment in SENTRY_URL would end up in the middle of every link.
+  return `${base.origin}${base.pathname.replace(/\/+$/, '')}/organizations/${encodeURIComponent(org)}`;
 }
 
 export function sentryProjectIdFromDsn(dsn: string | undefined): string | undefined {

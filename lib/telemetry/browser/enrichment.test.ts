@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryContext, isUntrackedPath, sanitizeQuery } from './enrichment';
+import { entryContext, isUntrackedPath, maskUrl, sanitizeQuery } from './enrichment';
 
 describe('entryContext', () => {
   it('takes the external referrer without its query and the UTM parameters of the entry', () => {
@@ -36,6 +36,19 @@ describe('sanitizeQuery', () => {
   it('drops sensitive names and values, keeps the rest in order', () => {
     expect(sanitizeQuery('?plan=pro&session_id=s&phone=1&card=4242424242424242&utm_campaign=fall')).toBe('?plan=pro&utm_campaign=fall');
     expect(sanitizeQuery('')).toBe('');
+    expect(sanitizeQuery('?gclid=AdClick123&FBCLID=x&plan=pro')).toBe('?plan=pro');
+  });
+});
+
+describe('maskUrl', () => {
+  it('masks the values of ad-click ids, secret-looking names and address-like values; keeps the rest and the URL otherwise', () => {
+    expect(maskUrl('https://orbit.test/?gclid=AdClick123&utm_source=ads&plan=pro#top')).toBe('https://orbit.test/?gclid=%3Cmasked%3E&utm_source=ads&plan=pro#top');
+    expect(maskUrl('https://orbit.test/reset?token=s3cret&to=jane@example.com')).toBe('https://orbit.test/reset?token=%3Cmasked%3E&to=%3Cmasked%3E');
+    // Nothing to mask: the URL exactly as it was (no re-encoding).
+    expect(maskUrl('https://orbit.test/projects?tab=board&q=a+b')).toBe('https://orbit.test/projects?tab=board&q=a+b');
+    // posthog-js's own masked value is left as it is.
+    expect(maskUrl('https://orbit.test/?gclid=<masked>')).toBe('https://orbit.test/?gclid=<masked>');
+    expect(maskUrl('not a url')).toBe('not a url');
   });
 });
 
