@@ -32,7 +32,7 @@ export default async function ErrorPage({ params }: { params: Promise<{ id: stri
   // One click to the error's moment: the replay sought to its time, the trace with its span highlighted, its issue.
   const spanId = str(get(p, 'contexts', 'trace', 'span_id'));
   const at = errorMomentOf(p, item.received_at);
-  const moment = at ? `?t=${encodeURIComponent(at)}` : '';
+  const moment = at ? `?t=${at}` : '';
   const issue = (await listIssues()).find((i) => i.events.some((e) => e.id === item.id));
   const user = userOf(p);
   const tags = tagsOf(p);
