@@ -6,7 +6,7 @@ import { usePathname } from 'next/navigation';
 import { useState, useSyncExternalStore } from 'react';
 import { chooseConsent } from '@/lib/telemetry/browser';
 import { parseConsentChoice, readBrowserSignals, shouldShowBanner, type ConsentChoice, type ConsentMode } from '@/lib/telemetry/browser/consent';
-import { isUntrackedPath } from '@/lib/telemetry/browser/enrichment';
+import { isUntrackedPath } from '@/lib/telemetry/browser/untracked';
 
 const noSubscription = () => () => undefined;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entryContext, isUntrackedPath, maskUrl, sanitizeQuery } from './enrichment';
+import { entryContext, maskUrl, sanitizeQuery } from './enrichment';
+import { isUntrackedPath } from './untracked';
 
 describe('entryContext', () => {
   it('takes the external referrer without its query and the UTM parameters of the entry', () => {

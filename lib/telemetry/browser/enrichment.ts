@@ -1,5 +1,6 @@
 // Pageview enrichment: where the visit came from and how it entered, computed once from the landing URL and the
-// document's referrer and attached to every `$pageview` of the visit. Pure, so it is unit-tested without a browser.
+// document's referrer and attached to every `$pageview` of the visit; the masking of page URLs events carry. Pure, so
+// it is unit-tested without a browser. Lazy chunk only (posthog-init.ts): nothing here is in first-load JS.
 const UTM_PARAMS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'] as const;
 type UtmParam = (typeof UTM_PARAMS)[number];
 
@@ -22,14 +23,14 @@ const SENSITIVE_VALUE = /@|\d{7,}/;
  * Ad-click ids posthog-js masks in the `$current_url` it computes (`mask_personal_data_properties`, posthog-js 1.449):
  * the same list for the URLs Orbit hands it itself (a replayed event's page), which it does not mask.
  */
-const CLICK_ID_PARAMS = new Set(['gclid', 'gclsrc', 'dclid', 'gbraid', 'wbraid', 'fbclid', 'msclkid', 'twclid', 'li_fat_id', 'igshid', 'ttclid', 'rdt_cid', 'epik', 'qclid', 'sccid', 'oppref', 'bfcid', 'irclid', '_kx']);
+const CLICK_ID_PARAMS = ['gclid', 'gclsrc', 'dclid', 'gbraid', 'wbraid', 'fbclid', 'msclkid', 'twclid', 'li_fat_id', 'igshid', 'ttclid', 'rdt_cid', 'epik', 'qclid', 'sccid', 'oppref', 'bfcid', 'irclid', '_kx'];
 const MASKED = '<masked>';
 
 export function sanitizeQuery(search: string): string {
   const params = new URLSearchParams(search);
   const kept = new URLSearchParams();
   for (const [name, value] of params) {
-    if (SENSITIVE_PARAM.test(name) || SENSITIVE_VALUE.test(value) || CLICK_ID_PARAMS.has(name.toLowerCase())) continue;
+    if (SENSITIVE_PARAM.test(name) || SENSITIVE_VALUE.test(value) || CLICK_ID_PARAMS.includes(name.toLowerCase())) continue;
     kept.append(name, value);
   }
   const text = kept.toString();
@@ -48,7 +49,7 @@ export function maskUrl(url: string): string {
   } catch {
     return url;
   }
-  const hidden = (name: string, value: string) => value !== MASKED && (CLICK_ID_PARAMS.has(name.toLowerCase()) || SENSITIVE_PARAM.test(name) || SENSITIVE_VALUE.test(value));
+  const hidden = (name: string, value: string) => value !== MASKED && (CLICK_ID_PARAMS.includes(name.toLowerCase()) || SENSITIVE_PARAM.test(name) || SENSITIVE_VALUE.test(value));
   const params = [...parsed.searchParams];
   if (!params.some(([name, value]) => hidden(name, value))) return url;
   parsed.search = new URLSearchParams(params.map(([name, value]) => [name, hidden(name, value) ? MASKED : value])).toString();
@@ -85,9 +86,4 @@ export function entryContext(landingUrl: string, referrer: string): EntryContext
     if (value && !SENSITIVE_VALUE.test(value)) context[param] = value.slice(0, 100);
   }
   return context;
-}
-
-/** Paths that are never tracked: the local inbox and its API (a developer watching events is not a visitor). */
-export function isUntrackedPath(pathname: string): boolean {
-  return pathname === '/dev' || pathname.startsWith('/dev/') || pathname.startsWith('/api/dev/');
 }

@@ -4,7 +4,7 @@
 // nothing from before that moment is lost. Design and measured cost: docs/analytics-setup.md, "Lazy loading".
 import { startClickRules } from './click-rules';
 import { startConsent } from './consent';
-import { isUntrackedPath } from './enrichment';
+import { isUntrackedPath } from './untracked';
 import { startPageviews } from './pageviews';
 import type { PostHogLike } from './sentry';
 import { carryOverQueue, enqueue, telemetry, type NavigationType, type TelemetryState } from './state';

@@ -2,7 +2,7 @@
 // queued with their real time and URL and replayed by posthog-init.ts. Once posthog-js is up it counts them itself.
 // Also keeps when the current view was shown (`state.shownAt`) for view events (index.ts `trackView`), and captures
 // Orbit's deferred events (after-paint.ts) before the URL changes.
-import { isUntrackedPath } from './enrichment';
+import { isUntrackedPath } from './untracked';
 import { enqueue, type TelemetryState } from './state';
 
 export function startPageviews(state: TelemetryState): void {
