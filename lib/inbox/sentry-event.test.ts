@@ -8,6 +8,11 @@ describe('errorMomentOf (the replay link’s ?t= on an error’s inbox page)', (
     expect(errorMomentOf({ timestamp: 1796536349.345 }, received)).toBe('2026-12-06T05:52:29.345Z');
   });
 
+  it('reads an RFC 3339 timestamp too, as the protocol allows (and as the issues list does)', () => {
+    expect(errorMomentOf({ timestamp: '2026-12-06T05:52:29.345Z' }, received)).toBe('2026-12-06T05:52:29.345Z');
+    expect(errorMomentOf({ timestamp: '2026-12-06T06:52:29.345+01:00' }, received)).toBe('2026-12-06T05:52:29.345Z');
+  });
+
   it('falls back to when the collector received the event', () => {
     expect(errorMomentOf({}, received)).toBe(received);
   });

@@ -206,7 +206,14 @@ export function contextsOf(payload: unknown): [string, Json][] {
  * can hold — the timestamp is whatever the sender wrote, and a hostile one must not break the page.
  */
 export function errorMomentOf(payload: unknown, receivedAt: string): string | null {
-  const ts = num(get(payload, 'timestamp'));
-  const ms = dateMs(ts ? Math.round(ts * 1000) : Date.parse(receivedAt));
+  const ms = get(payload, 'timestamp') === undefined ? dateMs(Date.parse(receivedAt)) : eventTimeMs(payload);
   return ms !== null && ms >= 0 ? new Date(ms).toISOString() : null;
+}
+
+/** An event's own time in epoch ms — its `timestamp`, epoch seconds or an RFC 3339 string as the protocol allows —
+ * or null when that is not a time Date can hold. */
+export function eventTimeMs(payload: unknown): number | null {
+  const ts = get(payload, 'timestamp');
+  const seconds = num(ts);
+  return seconds !== null ? dateMs(seconds * 1000) : typeof ts === 'string' ? dateMs(Date.parse(ts)) : null;
 }

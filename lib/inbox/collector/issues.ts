@@ -2,8 +2,8 @@
 // rule, else the event's fingerprint, else its stack, exception or message). Pure and computed on every read, so a
 // change to the grouping regroups every stored event without a migration.
 import { createHash } from 'node:crypto';
-import { culprit, errorTitle, posthogLinkOf } from '@/lib/inbox/sentry-event';
-import { dateMs, get, isObject, num, str } from '@/lib/inbox/json';
+import { culprit, errorTitle, eventTimeMs, posthogLinkOf } from '@/lib/inbox/sentry-event';
+import { get, isObject, str } from '@/lib/inbox/json';
 import type { Issue, IssueEventSummary } from '@/lib/inbox/rows';
 import { groupingOf, type Grouping } from './grouping';
 
@@ -32,9 +32,7 @@ function affectedUser(payload: unknown): string | null {
 /** The event's own time (epoch seconds or an ISO string), else when it arrived: a stored event must never make
  * the issues unreadable. */
 function eventTime(item: IssueEvent): string {
-  const ts = get(item.payload, 'timestamp');
-  const seconds = num(ts);
-  const ms = seconds !== null ? dateMs(seconds * 1000) : typeof ts === 'string' ? dateMs(Date.parse(ts)) : null;
+  const ms = eventTimeMs(item.payload);
   return ms === null ? item.received_at : new Date(ms).toISOString();
 }
 
