@@ -2,10 +2,10 @@
 // on the server (no sampler, no OpenTelemetry tracer provider, no request span, Orbit's own spans not recorded),
 // while an error still carries its request and the trace id of the browser's `sentry-trace` — stored by the local
 // collector like any other envelope.
-import http from 'node:http';
 import * as Sentry from '@sentry/nextjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listSentryItems } from '@/lib/inbox/collector/query';
+import { startConfiguredServer } from '@/test-support/sentry-server';
 
 vi.hoisted(() => {
   vi.stubEnv('SENTRY_SERVER_SPANS', 'none');
@@ -16,23 +16,20 @@ const PORT = Number(process.env.ORBIT_E2E_PORT_BASE ?? 3200) + 89;
 const TRACE_ID = 'b1c2d3e4f5a60718293a4b5c6d7e8f91';
 const BROWSER_SPAN = '2a3b4c5d6e7f8091';
 
-let server: http.Server;
+let server: Awaited<ReturnType<typeof startConfiguredServer>>;
 
 beforeAll(async () => {
-  await import('@/sentry.server.config');
-  server = http.createServer((req, res) => {
+  server = await startConfiguredServer(PORT, (_req, res) => {
     // What a route does inside the request: one of Orbit's own spans (a database query), then a handled error.
     Sentry.startSpan({ name: 'select "projects"', op: 'db' }, () => {
       Sentry.captureException(new Error('no-spans: the project could not be loaded'));
       res.end('ok');
     });
   });
-  await new Promise<void>((resolve) => server.listen(PORT, '127.0.0.1', resolve));
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await Sentry.close(2_000);
+  await server.stop();
   vi.unstubAllEnvs();
 });
 

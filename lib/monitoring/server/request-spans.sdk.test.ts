@@ -2,10 +2,10 @@
 // provider (so Next.js would create none of its spans), and what a trace still holds — the request's own span from
 // Sentry's HTTP integration, continuing the browser's trace, with Orbit's spans inside it (db-spans.ts, the
 // mutation wrapper) — stored by the local collector like any other envelope.
-import http from 'node:http';
 import * as Sentry from '@sentry/nextjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listSentryItems } from '@/lib/inbox/collector/query';
+import { startConfiguredServer } from '@/test-support/sentry-server';
 
 vi.hoisted(() => {
   vi.stubEnv('SENTRY_SERVER_SPANS', 'requests');
@@ -16,22 +16,19 @@ const PORT = Number(process.env.ORBIT_E2E_PORT_BASE ?? 3200) + 88;
 const TRACE_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const BROWSER_SPAN = '1a2b3c4d5e6f7081';
 
-let server: http.Server;
+let server: Awaited<ReturnType<typeof startConfiguredServer>>;
 
 beforeAll(async () => {
-  await import('@/sentry.server.config');
-  server = http.createServer((req, res) => {
+  server = await startConfiguredServer(PORT, (_req, res) => {
     // What a route does inside the request: one of Orbit's own spans (a database query, a mutation).
     Sentry.startSpan({ name: 'select "projects"', op: 'db' }, () => {
       res.end('ok');
     });
   });
-  await new Promise<void>((resolve) => server.listen(PORT, '127.0.0.1', resolve));
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await Sentry.close(2_000);
+  await server.stop();
   vi.unstubAllEnvs();
 });
 

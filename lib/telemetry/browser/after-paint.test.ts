@@ -43,6 +43,20 @@ describe('afterPaintQueue', () => {
     expect(ran).toEqual(['tracked', 'identify', 'later']);
   });
 
+  it('a requestAnimationFrame that throws never reaches the caller (a click handler): the jobs run in a task', () => {
+    const page = fakePage();
+    const q = afterPaintQueue({
+      ...page.env,
+      requestAnimationFrame: () => {
+        throw new TypeError('Illegal invocation');
+      },
+    });
+    const ran: number[] = [];
+    expect(() => q.push(() => ran.push(1))).not.toThrow();
+    page.task();
+    expect(ran).toEqual([1]);
+  });
+
   it('a hidden tab paints no frames: its jobs run in the next task', () => {
     const page = fakePage(true);
     const q = afterPaintQueue(page.env);

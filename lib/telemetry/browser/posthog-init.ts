@@ -144,11 +144,11 @@ export function initPostHog(state: TelemetryState, b: OrbitBootstrap, { extensio
   // new anonymous person instead of attributing the visit to the last user.
   if (!b.user && posthog.get_property('$user_state') === 'identified') posthog.reset();
 
-  /** With the time it happened; `url` and `replayed`: a replayed event's page (from the early queue). */
-  const trackValidated = (name: string, props: Record<string, unknown> | undefined, { at, url, replayed = false }: { at: number; url?: string; replayed?: boolean }): void => {
+  /** With the time it happened; `replayedOn`: the page a replayed event (from the early queue) happened on. */
+  const trackValidated = (name: string, props: Record<string, unknown> | undefined, at: number, replayedOn?: string): void => {
     const valid = guard(name, props, { mode: b.dev ? 'throw' : 'drop', report: (r) => reportInvalid(state, r) });
     if (valid === null) return;
-    posthog.capture(name, url ? withUrl(replayed ? { ...valid, orbit_replayed: true } : valid, url) : valid, { timestamp: new Date(at) });
+    posthog.capture(name, replayedOn ? withUrl({ ...valid, orbit_replayed: true }, replayedOn) : valid, { timestamp: new Date(at) });
   };
 
   for (const item of take(state, ANALYTICS_KINDS)) {
@@ -160,10 +160,10 @@ export function initPostHog(state: TelemetryState, b: OrbitBootstrap, { extensio
         posthog.capture('$pageview', withUrl({ orbit_replayed: true, ...(item.carried ? { orbit_carried: true } : {}) }, item.href), { timestamp: new Date(item.at) });
         if (landingPending && MARKETING_PATHS.includes(entry.entry_path)) {
           landingPending = false;
-          trackValidated('marketing.visit_landing', visitLanding(entry), { ...item, replayed: true });
+          trackValidated('marketing.visit_landing', visitLanding(entry), item.at, item.url);
         }
       } else if (item.kind === 'event') {
-        trackValidated(item.name, item.properties, { ...item, replayed: true });
+        trackValidated(item.name, item.properties, item.at, item.url);
       } else {
         (posthog[item.method] as (...args: unknown[]) => unknown).apply(posthog, item.args);
       }
@@ -177,10 +177,7 @@ export function initPostHog(state: TelemetryState, b: OrbitBootstrap, { extensio
   // `track()` from here on: stamped now (or with the view's time), captured after the next paint — still on the page
   // it happened on: a URL change runs what is pending first (pageviews.ts), so posthog-js computes the page
   // properties itself (masked, with that page's $pageview_id).
-  state.trackValidated = (name, props, at) => {
-    const moment = { at: at ?? Date.now() };
-    later.push(() => trackValidated(name, props, moment));
-  };
+  state.trackValidated = (name, props, at = Date.now()) => later.push(() => trackValidated(name, props, at));
   state.flushTracks = later.flush;
   state.posthog = posthog; // synchronous with the drain above: nothing can slip between queue and SDK
   startRecorderWhenQuiet(posthog, () => state.consent === 'granted' && !posthog.has_opted_out_capturing());
